@@ -1,0 +1,228 @@
+"""Command line: wires the pipeline to files and the terminal; no parsing rules here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kehoach import __version__
+from kehoach.io import STRUCTURED_SUFFIXES, dump, load_plan, read_data, validation_problems, write_atomic
+from kehoach.load import InputError, expand_inputs, load_bytes, load_path
+from kehoach.model import Plan
+from kehoach.pipeline import parse
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help=(
+        "Turn Vietnamese plan documents (Kế hoạch, chương trình hành động) into structured "
+        "data you can check against the text.\n\n"
+        "Typical use:\n\n"
+        "  kehoach parse plan.txt                  # YAML on stdout\n\n"
+        "  kehoach parse data/raw -o data/structured\n\n"
+        "  kehoach summary data/structured\n\n"
+        "  kehoach validate data/structured/*.yaml"
+    ),
+)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"kehoach: {message}", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@app.command("parse")
+def parse_cmd(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Plan text files (.txt, .md), directories of them, or - for standard input.",
+        show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output",
+        help="File to write, or a directory for one file per plan (needed for several inputs).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
+) -> None:
+    """Parse plans into title block, section tree and cited documents.
+
+    Each fact points back to its line in the source. Website chrome around the plan is
+    dropped and listed under 'trimmed'. A file that cannot be read is reported on one
+    line and skipped; the exit status is then 1.
+    """
+    stdin = [p for p in inputs if str(p) == "-"]
+    if stdin and len(inputs) > 1:
+        raise _fail("'-' (standard input) cannot be mixed with files")
+    if stdin:
+        try:
+            plan = parse(load_bytes(sys.stdin.buffer.read(), "<stdin>"))
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        _emit_one(plan, output, fmt)
+        return
+    try:
+        files = expand_inputs(inputs)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    batch = len(files) > 1 or any(p.is_dir() for p in inputs)
+    if not batch:
+        try:
+            plan = parse(load_path(files[0]))
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        _emit_one(plan, output, fmt)
+        return
+    if output is None:
+        raise _fail("several plans need -o DIR (one output file per plan)", 2)
+    if output.exists() and not output.is_dir():
+        raise _fail(f"{output}: exists and is not a directory", 2)
+    _parse_batch(files, output, fmt)
+
+
+def _emit_one(plan: Plan, output: Path | None, fmt: Format) -> None:
+    text = dump(plan, fmt.value)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    target = output
+    if output.is_dir() or str(output).endswith(("/", "\\")):
+        target = output / f"{Path(plan.source.path).stem or 'stdin'}.{fmt.value}"
+    write_atomic(target, text)
+
+
+def _parse_batch(files: list[Path], out_dir: Path, fmt: Format) -> None:
+    from rich.progress import Progress
+
+    failures = 0
+    facts = 0
+    warnings = 0
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("parsing", total=len(files))
+        for path in files:
+            try:
+                plan = parse(load_path(path))
+            except InputError as exc:
+                err.print(f"kehoach: {exc}", markup=False, highlight=False)
+                failures += 1
+            else:
+                write_atomic(out_dir / f"{path.stem}.{fmt.value}", dump(plan, fmt.value))
+                facts += _fact_count(plan)
+                warnings += len(plan.warnings)
+            progress.advance(task)
+    ok = len(files) - failures
+    err.print(f"kehoach: {len(files)} files, {ok} written to {out_dir}, {facts} facts, "
+              f"{warnings} warnings, {failures} failed", markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _fact_count(plan: Plan) -> int:
+    return (len(plan.walk()) + len(plan.references) + len(plan.targets) + len(plan.assignments)
+            + len(plan.deadlines))
+
+
+@app.command("summary")
+def summary_cmd(
+    plans: Annotated[list[Path], typer.Argument(
+        help="Raw texts, structured YAML/JSON files, or directories of either.", show_default=False)],
+) -> None:
+    """One row per plan: number, date, place, and how many facts were found."""
+    files: list[Path] = []
+    for p in plans:
+        if p.is_dir():
+            files += sorted(f for f in p.iterdir() if f.suffix.lower() in (".txt", ".md", *STRUCTURED_SUFFIXES))
+        else:
+            files.append(p)
+    table = Table(title="kehoach summary", show_lines=False, pad_edge=False)
+    for col in ("plan", "number", "issued", "place"):
+        table.add_column(col, no_wrap=True, overflow="ellipsis")
+    for col in ("sect", "refs", "tgt", "asg", "ddl", "warn"):
+        table.add_column(col, justify="right", no_wrap=True)
+    failed = 0
+    for f in files:
+        try:
+            plan = load_plan(f)
+        except InputError as exc:
+            err.print(f"kehoach: {exc}", markup=False, highlight=False)
+            failed += 1
+            continue
+        m = plan.metadata
+        table.add_row(f.stem, m.number or "—", str(m.issued_date or "—"), m.place or "—",
+                      str(len(plan.walk())), str(len(plan.references)), str(len(plan.targets)),
+                      str(len(plan.assignments)), str(len(plan.deadlines)), str(len(plan.warnings)))
+    Console().print(table)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the JSON Schema.")]
+    = Path("schemas/plan.schema.json"),
+) -> None:
+    """Write the JSON Schema of the output (from the pydantic models)."""
+    write_atomic(output, schema_text())
+    err.print(f"kehoach: wrote {output}", markup=False, highlight=False)
+
+
+def schema_text() -> str:
+    return json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+@app.command("validate")
+def validate_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Structured YAML or JSON files.", show_default=False)],
+) -> None:
+    """Check structured files against the models.
+
+    Exit 0 when all are valid, 1 with one 'file: field.path: message' line per problem,
+    2 when a file cannot be read. YAML is read with a safe loader: tags such as
+    !!python/object are refused, never run.
+    """
+    status = 0
+    for f in files:
+        try:
+            data = read_data(f)
+        except InputError as exc:
+            print(f"{exc}", file=sys.stderr)
+            status = 2
+            continue
+        except ValueError as exc:
+            print(f"{f}: {exc}")
+            status = max(status, 1)
+            continue
+        problems = validation_problems(data)
+        for p in problems:
+            print(f"{f}: {p}")
+        if problems:
+            status = max(status, 1)
+    raise typer.Exit(status)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"kehoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """kehoach: structured data from Vietnamese plan documents."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,92 @@
+"""Reading and writing structured plans: YAML/JSON out, atomic writes, safe reads."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from kehoach.load import InputError, load_path
+from kehoach.model import Plan
+from kehoach.pipeline import parse
+
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def dump(plan: Plan, fmt: str) -> str:
+    """The plan as YAML or JSON text; the same plan always gives the same bytes."""
+    data = plan.model_dump(mode="json")
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    out: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return out
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_data(path: Path) -> Any:
+    """A YAML or JSON file's data, read with a safe loader; InputError if unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read ({exc})") from None
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.constructor.ConstructorError as exc:
+        raise ValueError(f"refused YAML tag ({exc.problem}); only plain data is read") from None
+    except yaml.YAMLError as exc:
+        raise ValueError(f"not valid YAML: {exc}") from None
+
+
+def validation_problems(data: Any) -> list[str]:
+    """'field.path: message' for each way `data` breaks the Plan model."""
+    try:
+        Plan.model_validate(data)
+    except ValidationError as exc:
+        out = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"]) or "(top)"
+            out.append(f"{loc}: {err['msg']}")
+        return out
+    return []
+
+
+def load_plan(path: Path) -> Plan:
+    """A plan from a raw text (parsed now) or from a structured file written by `parse`."""
+    if path.suffix.lower() in STRUCTURED_SUFFIXES:
+        try:
+            data = read_data(path)
+        except ValueError as exc:
+            raise InputError(f"{path}: {exc}") from None
+        problems = validation_problems(data)
+        if problems:
+            raise InputError(f"{path}: not a kehoach plan ({problems[0]})")
+        return Plan.model_validate(data)
+    return parse(load_path(path))

@@ -1,0 +1,63 @@
+"""Stage 2: text -> lines. Each line keeps its number and gets a cleaned form.
+
+Cleaning removes what a copy adds around the words (Markdown marks, no-break spaces,
+escapes) so that later rules see the same thing in a web copy, a PDF copy or Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_QUOTE = regex.compile(r"^\s{0,3}>\s?")
+_MD_ESCAPE = regex.compile(r"\\([\\.\-()*_#+!\[\]`|])")
+_MD_STRONG = regex.compile(r"\*\*|__")
+_MD_EM = regex.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w])_(?=\S)|(?<=\S)_(?!\w)")
+_MD_TABLE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+_SPACES = regex.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_FOOTNOTE_MARK = regex.compile(r"(?<=\p{L})\[\d{1,2}\]")
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int            # 1-based line number in the decoded text
+    raw: str           # the line as it is in the text
+    text: str          # cleaned
+    empty_cell: bool   # only no-break or other spaces: an empty table cell in flattened tables
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def clean(raw: str) -> str:
+    """Markdown marks, escapes, footnote markers and odd spaces out; one space between words."""
+    s = raw
+    if _MD_TABLE_RULE.match(s.strip()):
+        return ""
+    s = _MD_HEADING.sub("", s)
+    s = _MD_QUOTE.sub("", s)
+    s = _MD_ESCAPE.sub(r"\1", s)
+    s = _MD_STRONG.sub("", s)
+    s = _MD_EM.sub("", s)
+    s = _FOOTNOTE_MARK.sub("", s)
+    s = _SPACES.sub(" ", s)
+    return s.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    for i, raw in enumerate(text.split("\n"), start=1):
+        cleaned = clean(raw)
+        out.append(Line(no=i, raw=raw, text=cleaned, empty_cell=bool(raw) and not cleaned and bool(raw.strip(" \t"))))
+    return out
+
+
+def cells(text: str) -> list[str]:
+    """Cells of a pipe-joined row ('| A | B |' -> ['A', 'B']); one cell for other text."""
+    if "|" not in text:
+        return [text]
+    parts = [p.strip() for p in text.strip().strip("|").split("|")]
+    return [p for p in parts if p]

@@ -1,0 +1,114 @@
+"""Stage 1: bytes -> text. Decides the encoding and refuses what is not text."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach.text import nfc
+
+
+class InputError(Exception):
+    """Input that cannot be parsed; the message is one line for the user."""
+
+
+# Magic numbers of files users most often feed by mistake.
+_MAGIC: list[tuple[bytes, str]] = [
+    (b"\x89PNG\r\n\x1a\n", "a PNG image, not a text file"),
+    (b"\xff\xd8\xff", "a JPEG image, not a text file"),
+    (b"GIF8", "a GIF image, not a text file"),
+    (b"%PDF", "a PDF file; save it as text first (PDF input is not supported yet)"),
+    (b"PK\x03\x04", "a ZIP/Word (.docx) file; save it as text first (not supported yet)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file; save it as text first (not supported yet)"),
+    (b"\x1f\x8b", "a gzip archive, not a text file"),
+    (b"\x7fELF", "a program, not a text file"),
+]
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: str
+    text: str
+    sha256: str
+    encoding: str
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding name) or raise InputError naming the file."""
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    if data.startswith(codecs.BOM_UTF8):
+        raw, enc = data[len(codecs.BOM_UTF8) :], "utf-8-sig"
+        return _strict(raw, "utf-8", name), enc
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _strict(data, enc, name), enc
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: {what}")
+    if b"\x00" in data[:4096]:
+        # UTF-16 without BOM: every other byte is NUL for Vietnamese-with-ASCII text.
+        head = data[:4096]
+        if head[1::2].count(0) > len(head) // 4:
+            return _strict(data, "utf-16-le", name), "utf-16-le"
+        if head[0::2].count(0) > len(head) // 4:
+            return _strict(data, "utf-16-be", name), "utf-16-be"
+        raise InputError(f"{name}: binary data (NUL bytes), not a text file")
+    return _strict(data, "utf-8", name), "utf-8"
+
+
+def _strict(data: bytes, enc: str, name: str) -> str:
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {enc.upper()} text (byte {exc.start}); "
+            "re-save the file as UTF-8"
+        ) from None
+    text = text.lstrip("\ufeff")
+    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t\f\v")
+    if controls > max(8, len(text[:20000]) // 100):
+        raise InputError(f"{name}: binary data (control characters), not a text file")
+    return text
+
+
+def normalise_newlines(text: str) -> str:
+    """NFC, and CRLF/CR to LF: line numbers then mean the same in every copy."""
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n"))
+
+
+def load_bytes(data: bytes, name: str) -> Loaded:
+    text, enc = decode(data, name)
+    return Loaded(path=name, text=normalise_newlines(text),
+                  sha256=hashlib.sha256(data).hexdigest(), encoding=enc)
+
+
+def load_path(path: Path) -> Loaded:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return load_bytes(data, str(path))
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given; directories give their *.txt and *.md files, sorted."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+            if not found:
+                raise InputError(f"{p}: directory has no .txt or .md files")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,330 @@
+"""Title block -> metadata (doc type, number, issuer, place, date, signer, title).
+
+The block comes pipe-joined on one line, one cell per line, or run into a reflowed
+line; it is cut into cells at its fixed anchors (motto, 'Số:', the date line, the doc
+type) so that every shape is read by the same rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+import regex
+
+from kehoach.datafiles import load
+from kehoach.lines import Line, cells
+from kehoach.text import key, sentence_case_name, squash, title_case, upper_ratio
+from kehoach.trim import Layout, is_person_name, patterns
+
+
+@dataclass
+class Head:
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    issued_date: str | None = None
+    signer: str | None = None
+    title: str | None = None
+    body_start: int = 0          # index of the first line after the title block
+    body_offset: int = 0         # where that line's body text starts (reflowed copies)
+    number_seen: bool = False    # a 'Số:' line was printed, even if blank
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _HeadRules:
+    date_line: regex.Pattern[str]
+    doc_type: regex.Pattern[str]
+    openers: tuple[str, ...]
+    cities: frozenset[str]
+    anchors: regex.Pattern[str]
+
+
+@cache
+def _rules() -> _HeadRules:
+    page = load("page")
+    docs = load("documents")
+    doc_types = sorted(page["doc_types"], key=len, reverse=True)
+    doc_type = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?!\p{L})")
+    anchors = regex.compile(
+        r"(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
+        r"|độc lập\s*-\s*tự do\s*-\s*hạnh phúc)"
+        r"|(?<!\p{L})Số\s*:|" + page["date_line"].replace("(?P<place>", "(?P<xplace>")
+        .replace("(?P<day>", "(?:").replace("(?P<month>", "(?:").replace("(?P<year>", "(?:")
+        + r"|(?<=\s)(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?=\s+\p{Lu}{2})"
+    )
+    return _HeadRules(
+        date_line=regex.compile(page["date_line"], regex.IGNORECASE),
+        doc_type=doc_type,
+        openers=tuple(key(o) for o in docs["basis_openers"]),
+        cities=frozenset(key(c) for c in page["cities"]),
+        anchors=anchors,
+    )
+
+
+@dataclass
+class _Cell:
+    text: str
+    index: int     # line index
+    offset: int    # offset of the cell in the line's cleaned text
+
+
+def _cells(lines: list[Line], start: int, end: int) -> list[_Cell]:
+    out: list[_Cell] = []
+    r = _rules()
+    for i in range(start, end):
+        text = lines[i].text
+        if not text:
+            continue
+        pos = 0
+        for part in text.split("|") if "|" in text else [text]:
+            part_off = text.find(part, pos)
+            pos = part_off + len(part)
+            stripped = part.strip()
+            if not stripped:
+                continue
+            base = part_off + (len(part) - len(part.lstrip()))
+            cuts = [0] + [m.start() for m in r.anchors.finditer(stripped) if m.start() > 0] + [len(stripped)]
+            ends = [m.end() for m in r.anchors.finditer(stripped)]
+            cuts += [e for e in ends if 0 < e < len(stripped) and r.date_line.search(stripped[:e])]
+            cuts = sorted(set(cuts))
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                piece = stripped[a:b].strip()
+                if piece:
+                    out.append(_Cell(piece, i, base + a + (len(stripped[a:b]) - len(stripped[a:b].lstrip()))))
+    return out
+
+
+_DASHES = regex.compile(r"^[-_=*–—.\s]+$")
+_OPENING = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]\s|\d{1,2}\.\s|[a-zđ]\)\s)")
+
+
+def _is_opener(text: str) -> bool:
+    if upper_ratio(text) > 0.7:  # an all-caps title may open with the same words
+        return False
+    k = key(text)
+    return any(k.startswith(o + " ") for o in _rules().openers)
+
+
+def _upper_prefix(text: str) -> str:
+    """The all-capitals run a reflowed title starts with ('THỰC HIỆN ... 2045 Thực hiện ...')."""
+    words = text.split(" ")
+    keep: list[str] = []
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if letters and any(c.islower() for c in letters) and not any(c.isdigit() for c in w):
+            break
+        keep.append(w)
+    return " ".join(keep)
+
+
+def read_head(lines: list[Line], lay: Layout) -> Head:
+    head = Head(body_start=lay.head_start)
+    if not lay.has_title_block:
+        _read_news(lines, lay, head)
+    else:
+        _read_block(lines, lay, head)
+    _fill_from_site_box(lay, head)
+    head.signer = head.signer or _signer(lines, lay) or _site(lay, "signer")
+    return head
+
+
+def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
+    p = patterns()
+    r = _rules()
+    limit = min(lay.body_end, lay.head_start + 80)
+    issuer_parts: list[str] = []
+    title_parts: list[str] = []
+    phase = "header"
+    head.body_start = lay.head_start
+    stop_cell: _Cell | None = None
+    for cell in _cells(lines, lay.head_start, limit):
+        t = cell.text
+        if phase == "header":
+            if p.motto.search(t) or _DASHES.match(t):
+                continue
+            nm = p.number_line.match(t)
+            if nm:
+                head.number_seen = True
+                head.number = _number(nm.group("v"))
+                t = t[nm.end() :].strip()
+                if not t:
+                    continue
+            dm = r.date_line.search(t)
+            if dm:
+                _read_date(dm, head)
+                continue
+            dt = r.doc_type.fullmatch(t.strip(" .:"))
+            if dt:
+                head.doc_type = sentence_case_name(dt.group(0))
+                phase = "title"
+                continue
+            if _is_opener(t) or _OPENING.match(t):
+                stop_cell = cell
+                break
+            if t.isupper() or p.issuer_head.match(t):
+                issuer_parts.append(t)
+            continue
+        # title phase
+        if _is_opener(t) or _OPENING.match(t) or (title_parts and len(t) > 160 and upper_ratio(t) < 0.5):
+            stop_cell = cell
+            break
+        if t.startswith("(") or _DASHES.match(t):
+            continue
+        if title_parts and upper_ratio(title_parts[0]) > 0.7 and upper_ratio(t) <= 0.7:
+            stop_cell = cell
+            break
+        if upper_ratio(t) > 0.7 or not title_parts:
+            prefix = _upper_prefix(t) if upper_ratio(t) > 0.5 else t
+            title_parts.append(prefix)
+            if prefix != t:
+                rest_off = cell.offset + len(prefix)
+                stop_cell = _Cell(t[len(prefix):].strip(), cell.index, rest_off + 1)
+                break
+            continue
+        stop_cell = cell
+        break
+    if stop_cell is not None:
+        head.body_start = stop_cell.index
+        head.body_offset = stop_cell.offset
+    else:
+        head.body_start = limit
+    if not head.number_seen:
+        head.warnings.append("no number line ('Số: ...') in the title block")
+    head.title = squash(" ".join(title_parts)) or None
+    head.issuer = _issuer(issuer_parts)
+
+
+def _number(raw: str) -> str | None:
+    v = regex.sub(r"\s+", "", raw).strip(".,;")
+    if not v or v.startswith("/") or not regex.match(r"\d", v):
+        return None
+    return v
+
+
+def _read_date(m: regex.Match[str], head: Head) -> None:
+    place = squash(m.group("place")).strip(" ,.")
+    place = regex.sub(r"^(?:.*\s)?(?=\p{Lu})", "", place) if place and not place[0].isupper() else place
+    head.place = title_case(place) if place.isupper() else place or None
+    try:
+        head.issued_date = date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+    except (TypeError, ValueError):
+        head.issued_date = None
+
+
+_UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+
+
+def _issuer(parts: list[str]) -> str | None:
+    if not parts:
+        return None
+    parts = [squash(x) for x in parts]
+    # A department under its province prints the province first: the department issues.
+    body_words = ("SỞ", "BAN", "VĂN PHÒNG", "CHI CỤC", "CỤC", "TRUNG TÂM", "BỘ")
+    if len(parts) > 1 and parts[-1].upper().startswith(body_words):
+        parts = [parts[-1]]
+    text = " ".join(parts)
+    text = regex.sub(r"^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)", "ỦY BAN NHÂN DÂN", text, flags=regex.IGNORECASE)
+    return normalise_body_name(text)
+
+
+def normalise_body_name(text: str) -> str:
+    """'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN' -> 'Ủy ban nhân dân tỉnh Lạng Sơn'."""
+    text = squash(text)
+    k = key(text)
+    for unit in sorted(_UNITS, key=len, reverse=True):
+        m = regex.search(r"(?<!\p{L})" + unit + r"\s+(?=\S)", k)
+        if m:
+            body = text[: m.start()].strip()
+            name = text[m.end() :].strip()
+            body_txt = sentence_case_name(body) if body.isupper() else body
+            name_txt = title_case(name) if name.isupper() else name
+            return f"{body_txt} {unit} {name_txt}".strip()
+    return sentence_case_name(text) if text.isupper() else text
+
+
+def complete_issuer(issuer: str | None, place_hint: str | None) -> str | None:
+    """'Ủy ban nhân dân' + 'Lạng Sơn' -> 'Ủy ban nhân dân tỉnh Lạng Sơn'."""
+    if issuer is None or place_hint is None:
+        return issuer
+    if any(regex.search(r"(?<!\p{L})" + u + r"(?!\p{L})", key(issuer)) for u in _UNITS):
+        return issuer
+    hint = squash(place_hint)
+    hk = key(hint)
+    if not any(hk.startswith(u + " ") for u in _UNITS):
+        unit = "thành phố" if hk in _rules().cities else "tỉnh"
+        hint = f"{unit} {hint}"
+    return normalise_body_name(f"{issuer} {hint}")
+
+
+def _fill_from_site_box(lay: Layout, head: Head) -> None:
+    box = lay.site_box
+    if head.issuer is not None and "issuer" in box:
+        head.issuer = complete_issuer(head.issuer, box["issuer"])
+    if head.issuer is not None and head.place:
+        head.issuer = complete_issuer(head.issuer, head.place)
+    if head.doc_type is None and box.get("doc_type") and key(box["doc_type"]) != "văn bản khác":
+        head.doc_type = box["doc_type"]
+    if head.issued_date is None and head.place is None and "issued_date" in box:
+        dm = regex.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", box["issued_date"])
+        if dm and lay.has_title_block:
+            try:
+                head.issued_date = date(int(dm[3]), int(dm[2]), int(dm[1])).isoformat()
+            except ValueError:
+                pass
+    if head.number is None and lay.has_title_block and "number" in box and not head.number_seen:
+        head.number = _number(box["number"])
+
+
+def _site(lay: Layout, name: str) -> str | None:
+    v = lay.site_box.get(name)
+    return squash(v) if v else None
+
+
+def _signer(lines: list[Line], lay: Layout) -> str | None:
+    p = patterns()
+    for sig in reversed(lay.signatures):
+        for j in range(sig.start, sig.end):
+            c = cells(lines[j].text)
+            for cell in reversed(c):
+                if is_person_name(cell) and not p.signature.match(cell):
+                    return squash(cell)
+    return None
+
+
+_NEWS_TITLE = regex.compile(
+    r"ban hành\s+(?P<type>Kế hoạch|Chương trình hành động|Chương trình|Đề án)"
+    r"(?:\s+số\s+\S+)?\s+(?:về\s+(?:việc\s+)?)?(?P<title>[^.;]+)",
+    regex.IGNORECASE,
+)
+_NEWS_NUMBER = regex.compile(r"(?:Kế hoạch|Chương trình|Quyết định)\s+(?:số\s+)?(?P<n>\d+/[\w\p{L}]+(?:-[\w\p{L}]+)*)")
+_NEWS_ISSUER = regex.compile(
+    r"(?P<body>Ủy ban nhân dân|UBND)\s+(?P<unit>tỉnh|thành phố|huyện)(?P<name>(?:\s+\p{Lu}[\p{L}]*)*)"
+)
+_PLACE_IN_TITLE = regex.compile(r"(?P<unit>tỉnh|thành phố|huyện)\s+(?P<name>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)")
+
+
+def _read_news(lines: list[Line], lay: Layout, head: Head) -> None:
+    """A text without a title block (a news summary of a plan)."""
+    body = [ln.text for ln in lines[lay.head_start : lay.body_end] if ln.text]
+    text = " ".join(body)
+    m = _NEWS_TITLE.search(text)
+    if m:
+        title = squash(m.group("title"))
+        head.title = title[:1].upper() + title[1:]
+        head.doc_type = sentence_case_name(m.group("type"))
+    nm = _NEWS_NUMBER.search(text)
+    if nm:
+        head.number = nm.group("n")
+    im = _NEWS_ISSUER.search(text)
+    if im:
+        name = squash(im.group("name"))
+        if not name and head.title:
+            pm = _PLACE_IN_TITLE.search(head.title)
+            if pm and pm.group("unit") == im.group("unit"):
+                name = pm.group("name")
+        head.issuer = f"Ủy ban nhân dân {im.group('unit')} {name}".strip()
+    head.warnings.append("no title block: metadata read from running text")

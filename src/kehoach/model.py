@@ -1,0 +1,136 @@
+"""Output models: the contract other tools read (see DESIGN.md, 'Output contract')."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SectionKind = Literal["purpose", "objectives", "tasks", "funding", "implementation", "reporting",
+                      "appendix", "other"]
+Comparator = Literal["eq", "approx", "min", "max", "range"]
+Recurrence = Literal["once", "yearly", "semiannual", "quarterly", "monthly"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """1-based line numbers in the source text, both inclusive."""
+
+    line_start: int = Field(ge=0)
+    line_end: int = Field(ge=0)
+
+
+class Block(_Model):
+    kind: Literal["paragraph", "bullet", "row"]
+    text: str
+    span: Span
+
+
+class Section(_Model):
+    path: str = Field(description="Stable id: 'III.2.1', 'PB01.A.III#2'")
+    label: str = Field(description="The number or letter as printed")
+    title: str
+    kind: SectionKind | None = Field(None, description="Top-level sections only")
+    style: str = Field(description="Numbering style: roman, arabic, decimal, letter, row, appendix ...")
+    heading: str = Field(description="The heading line after its number, in full")
+    span: Span
+    body: list[Block] = Field(default_factory=list)
+    children: list[Section] = Field(default_factory=list)
+
+
+class Metadata(_Model):
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    issued_date: dt.date | None = None
+    signer: str | None = None
+    title: str | None = None
+    implements: list[str] = Field(default_factory=list)
+
+
+class Reference(_Model):
+    number: str
+    doc_type: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    quote: str
+    span: Span
+
+
+class Target(_Model):
+    section: str
+    year: int | None = None
+    indicator: str
+    comparator: Comparator
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    baseline_year: int | None = None
+    quote: str
+    span: Span
+
+
+class Duty(_Model):
+    text: str
+    span: Span
+
+
+class Assignment(_Model):
+    agency: str
+    as_written: str
+    section: str
+    duties: list[Duty] = Field(default_factory=list)
+    partners: list[str] = Field(default_factory=list)
+
+
+class Deadline(_Model):
+    section: str
+    what: str
+    to: str | None = None
+    recurrence: Recurrence
+    month: int | None = Field(None, ge=1, le=12)
+    day: int | None = Field(None, ge=1, le=31)
+    date: dt.date | None = None
+    quote: str
+    span: Span
+
+
+class Trimmed(_Model):
+    line_start: int
+    line_end: int
+    reason: str
+
+
+class Source(_Model):
+    path: str
+    sha256: str
+    encoding: str
+    lines: int
+
+
+class Plan(_Model):
+    schema_version: Literal["1"] = "1"
+    source: Source
+    metadata: Metadata
+    sections: list[Section]
+    targets: list[Target] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    preamble: list[Block] = Field(default_factory=list, description="Text between title and first heading")
+    trimmed: list[Trimmed] = Field(default_factory=list, description="Lines dropped as website chrome")
+    warnings: list[str] = Field(default_factory=list)
+
+    def walk(self) -> list[Section]:
+        out: list[Section] = []
+        stack = list(reversed(self.sections))
+        while stack:
+            s = stack.pop()
+            out.append(s)
+            stack.extend(reversed(s.children))
+        return out

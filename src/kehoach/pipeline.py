@@ -1,0 +1,83 @@
+"""The whole parse: text -> lines -> layout -> title block + tree -> facts -> Plan.
+
+Each stage lives in its own module; this one only wires them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kehoach import references as refs
+from kehoach.lines import Line, split_lines
+from kehoach.load import Loaded
+from kehoach.metadata import read_head
+from kehoach.model import Block, Metadata, Plan, Reference, Section, Source, Span, Trimmed
+from kehoach.structure import Block as RawBlock
+from kehoach.structure import Node, build
+from kehoach.tables import appendix_nodes
+from kehoach.trim import layout
+
+
+def parse(doc: Loaded) -> Plan:
+    lines = split_lines(doc.text)
+    lay = layout(lines)
+    head = read_head(lines, lay)
+    skip = {i for s in lay.signatures for i in range(s.start, s.end)}
+    body: list[Line] = []
+    for i in range(head.body_start, lay.body_end):
+        if i in skip:
+            continue
+        line = lines[i]
+        if i == head.body_start and head.body_offset:
+            line = replace(line, text=line.text[head.body_offset :].strip())
+        body.append(line)
+    root, preamble = build(body)
+    for k, app in enumerate(lay.appendices, start=1):
+        root.children.append(appendix_nodes(lines, app.start, app.end, k))
+    sections = [_section(n) for n in root.children]
+
+    chunks: list[tuple[str, int, int]] = []
+    if head.title:
+        chunks.append((head.title, lines[lay.head_start].no, lines[max(lay.head_start, head.body_start - 1)].no))
+    chunks += [(b.text, b.line_start, b.line_end) for b in preamble]
+    for node in root.walk():
+        if node is not root:
+            chunks.append((node.heading, node.line_start, node.line_start))
+            chunks += [(b.text, b.line_start, b.line_end) for b in node.body]
+    chunks += [(lines[i].text, lines[i].no, lines[i].no) for i in lay.footnotes]
+    cited = refs.collect(chunks, head.number)
+    implements = refs.implements([b.text for b in preamble], head.title)
+
+    warnings = list(head.warnings)
+    if lay.truncated:
+        warnings.append(f"text is cut short at line {lines[lay.body_end].no}: later sections are missing")
+    if not lay.signatures and lay.has_title_block and not lay.truncated:
+        warnings.append("no signature block found")
+    metadata = Metadata(
+        doc_type=head.doc_type, number=head.number, issuer=head.issuer, place=head.place,
+        issued_date=head.issued_date, signer=head.signer, title=head.title, implements=implements,
+    )
+    return Plan(
+        source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding, lines=len(lines)),
+        metadata=metadata,
+        sections=sections,
+        references=[Reference(number=c.number, doc_type=c.doc_type, date=c.date, issuer=c.issuer,
+                              quote=c.quote, span=Span(line_start=c.line_start, line_end=c.line_end))
+                    for c in cited],
+        preamble=[_block(b) for b in preamble],
+        trimmed=[Trimmed(line_start=lines[t.start].no, line_end=lines[t.end - 1].no, reason=t.reason)
+                 for t in lay.trimmed],
+        warnings=warnings,
+    )
+
+
+def _block(b: RawBlock) -> Block:
+    return Block(kind=b.kind, text=b.text, span=Span(line_start=b.line_start, line_end=b.line_end))  # type: ignore[arg-type]
+
+
+def _section(n: Node) -> Section:
+    return Section(
+        path=n.path, label=n.label, title=n.title, kind=n.kind, style=n.style,  # type: ignore[arg-type]
+        heading=n.heading, span=Span(line_start=n.line_start, line_end=n.line_end),
+        body=[_block(b) for b in n.body], children=[_section(c) for c in n.children],
+    )

@@ -1,0 +1,167 @@
+"""Cited documents: every legal document the plan's text names by its number.
+
+Also decides `implements`: the head documents of the opening 'Thực hiện ...' /
+'Căn cứ ...' paragraph, not the documents those in turn implement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import regex
+
+from kehoach.datafiles import load
+from kehoach.text import key, squash
+
+
+@dataclass
+class Citation:
+    number: str            # normalised
+    doc_type: str | None
+    date: str | None
+    issuer: str | None
+    quote: str
+    line_start: int
+    line_end: int
+    start: int             # offsets in the text searched
+    end: int               # end of the citation's tail (date, issuer)
+    type_start: int        # where its type word starts (or the number, without one)
+
+
+@dataclass(frozen=True)
+class _RefRules:
+    pattern: regex.Pattern[str]
+    type_by_word: dict[str, str]
+    type_by_code: dict[str, str]
+    mixed: dict[str, str]
+    openers: tuple[str, ...]
+    not_basis: tuple[str, ...]
+
+
+@cache
+def _rules() -> _RefRules:
+    docs = load("documents")
+    words: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for t in docs["types"]:
+        for w in t["words"]:
+            words[key(w)] = t["name"]
+        for c in t["codes"]:
+            codes[c.upper()] = t["name"]
+    word_alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = regex.compile(
+        r"(?:(?P<type>(?i:" + word_alt + r"))\s+(?:(?i:số)\s*:?\s*)?)?"
+        r"(?<![\d/\p{L}])(?P<num>\d{1,5}(?:\s*/\s*\d{4})?\s*[-/]\s*\p{Lu}[\p{L}&]*"
+        r"(?:\s*[-/]\s*[\p{Lu}\d][\p{L}\d&]*)*)(?![\p{L}\d])"
+    )
+    mixed = {m.upper(): m for m in docs["mixed_case_parts"]}
+    return _RefRules(pattern, words, codes, mixed,
+                     tuple(key(o) for o in docs["basis_openers"]),
+                     tuple(key(x) for x in docs["not_basis"]))
+
+
+def normalise_number(raw: str) -> str:
+    """'84- CTR/TU' -> '84-CTr/TU'; spaces out, codes in their proper case."""
+    s = regex.sub(r"\s+", "", raw)
+    mixed = _rules().mixed
+    parts = regex.split(r"([-/])", s)
+    return "".join(p if p in "-/" else mixed.get(p.upper(), p.upper() if regex.search(r"\p{L}", p) else p)
+                   for p in parts)
+
+
+def _type_from_code(number: str) -> str | None:
+    codes = _rules().type_by_code
+    parts = regex.split(r"[-/]", number)
+    for part in parts[1:]:
+        if part.upper() in codes:
+            return codes[part.upper()]
+    return None
+
+
+_DATE = regex.compile(
+    r"\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
+)
+_ISSUER = regex.compile(
+    r"\s*,?\s*của\s+(?P<iss>\p{Lu}[^,;.:()]{1,90}?)"
+    r"(?=\s+(?:về|phê duyệt|thực hiện|ban hành|quy định|hướng dẫn|triển khai|sửa đổi|bổ sung|tại|trên|"
+    r"đối với|với|nhằm|để|và\s+(?:các\s+)?(?:Kế hoạch|Quyết định|Nghị|Chương trình|Chỉ thị|Thông)|"
+    r"\(|sau|đến|giai đoạn)\b|\s*[,;.:(]|\s*$)"
+)
+
+
+def find(text: str, line_start: int, line_end: int) -> list[Citation]:
+    r = _rules()
+    out: list[Citation] = []
+    for m in r.pattern.finditer(text):
+        number = normalise_number(m.group("num"))
+        doc_type = r.type_by_word.get(key(m.group("type"))) if m.group("type") else None
+        doc_type = doc_type or _type_from_code(number)
+        if doc_type is None:
+            continue
+        tail = m.end()
+        when = None
+        dm = _DATE.match(text, tail)
+        if dm:
+            d, mo, y = (dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
+            try:
+                when = date(int(y), int(mo), int(d)).isoformat()
+            except ValueError:
+                when = None
+            tail = dm.end()
+        issuer = None
+        im = _ISSUER.match(text, tail)
+        if im:
+            issuer = squash(im.group("iss"))
+            tail = im.end("iss")
+        out.append(Citation(number, doc_type, when, issuer, squash(text[m.start() : tail]),
+                            line_start, line_end, m.start("num"), tail, m.start()))
+    return out
+
+
+def collect(chunks: Iterable[tuple[str, int, int]], own_number: str | None) -> list[Citation]:
+    """One entry per distinct number, in order of first citation; missing facts filled later."""
+    own = normalise_number(own_number) if own_number else None
+    seen: dict[str, Citation] = {}
+    for text, a, b in chunks:
+        for c in find(text, a, b):
+            k = c.number.lower()
+            if own and k == own.lower():
+                continue
+            if k not in seen:
+                seen[k] = c
+            else:
+                first = seen[k]
+                first.date = first.date or c.date
+                first.issuer = first.issuer or c.issuer
+    return list(seen.values())
+
+
+_BETWEEN = regex.compile(r"^[\s,]*(?:và|cùng)?[\s,]*$")
+
+
+def implements(opening: Iterable[str], title: str | None) -> list[str]:
+    """Head documents of the opening 'Thực hiện ...' / 'Căn cứ ...' paragraphs."""
+    r = _rules()
+    heads: list[str] = []
+    texts = [t for t in opening if any(key(t).startswith(o + " ") for o in r.openers)]
+    if not texts and title:
+        texts = [title]
+    for text in texts:
+        for clause in regex.split(r";|\.\s+(?=\p{Lu})", text):
+            if any(nb in key(clause) for nb in r.not_basis):
+                continue
+            cites = find(clause, 0, 0)
+            prev_end: int | None = None
+            for c in cites:
+                # A later document is a head only when joined to the previous head by
+                # 'và' or a comma; one named inside a head's description is not.
+                if prev_end is not None and not _BETWEEN.match(clause[prev_end : c.type_start]):
+                    break
+                if c.number not in heads:
+                    heads.append(c.number)
+                prev_end = c.end
+    return heads

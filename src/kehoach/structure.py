@@ -1,0 +1,413 @@
+"""Stage 4: classified lines -> section tree.
+
+A state object walks the lines once. One small rule per construct: a numbering style
+(data/sections.yaml) opens a section when its label is the next one expected under the
+open sections, so that numbers which merely start a sentence, list counts and dates do
+not become headings. Copies that reflow the text into long lines with the headings run
+inline are split at the same expected labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from kehoach.agencies import leading_agencies, match_at
+from kehoach.datafiles import load
+from kehoach.lines import Line, cells
+from kehoach.text import key
+
+
+@dataclass
+class Block:
+    """A paragraph, bullet or table row of a section's own body."""
+
+    kind: str          # paragraph | bullet | row
+    text: str
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class Node:
+    style: str
+    rank: int
+    label: str
+    path: str
+    title: str
+    heading: str       # the heading line's text after its number, in full
+    line_start: int
+    line_end: int
+    number: int | None = None
+    kind: str | None = None
+    body: list[Block] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    rank: int
+    pattern: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    styles: tuple[Style, ...]
+    letters: tuple[str, ...]
+    kinds: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@cache
+def rules() -> _Rules:
+    data = load("sections")
+    styles = tuple(Style(s["name"], s["rank"], regex.compile(s["pattern"])) for s in data["styles"])
+    kinds = tuple((k, tuple(key(w) for w in words)) for k, words in data["kinds"].items())
+    return _Rules(styles, tuple(data["letters"]), kinds)
+
+
+def kind_of(title: str) -> str:
+    """Top-level section kind from its heading words: the earliest word wins."""
+    k = key(title)
+    best: tuple[int, int, str] | None = None
+    for order, (kind, words) in enumerate(rules().kinds):
+        for w in words:
+            pos = k.find(w)
+            if pos >= 0 and (best is None or (pos, order) < best[:2]):
+                best = (pos, order, kind)
+    return best[2] if best else "other"
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(label: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(label.upper()):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if total > 0 and to_roman(total) == label.upper() else None
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for v, s in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Titles
+
+
+_TERMINAL = regex.compile(r"[.:;!?…]\s*$")
+_CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
+_TRAILER = regex.compile(r"[\s./:;,]+$")
+
+
+def split_title(rest: str) -> tuple[str, str]:
+    """Heading text -> (title, run-on body) following FORMAT.md's title rule."""
+    rest = rest.strip()
+    end, found = leading_agencies(rest)
+    if found:
+        after = rest[end:].lstrip()
+        stop = not after or after[0] in ":;.(" or _starts_with_stop(after)
+        if stop:
+            body = after[1:].strip() if after[:1] in (":", ";", ".") else after
+            return rest[:end].strip(), body
+    m = _CUT.search(rest)
+    # A heading that ends without a full stop is a title in full, even with a ';' inside;
+    # one that runs on as a sentence is cut at its first ':', ';' or '.'.
+    if m and (m.group(0) == ":" or _TERMINAL.search(rest) or len(rest) > 250):
+        return _TRAILER.sub("", rest[: m.start()]).strip(), rest[m.end() :].strip()
+    return _TRAILER.sub("", rest).strip(), ""
+
+
+def _starts_with_stop(text: str) -> bool:
+    from kehoach.agencies import gazetteer
+
+    words = key(text).split(" ")
+    stops = gazetteer().stops
+    return bool(words) and (words[0] in stops or " ".join(words[:2]) in stops)
+
+
+# ---------------------------------------------------------------------------------------
+# The walk
+
+
+_PAGE_NUMBER = regex.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
+_BULLET = regex.compile(r"^(?P<mark>[-+•–*●○▪])\s*(?P<text>\S.*)$")
+_INLINE = regex.compile(
+    r"(?<=[.:;!?…»”\"]\s*|\p{Lu}{2,}\s+)\s*"
+    r"(?P<label>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))\s+(?=[\p{Lu}\"“«])"
+)
+_INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
+_REFLOW_HINT = regex.compile(r"[.:;]\s+(?:I|II|III|IV|V|VI)\.\s+\p{Lu}\p{Lu}")
+
+
+def is_reflowed(lines: list[Line]) -> bool:
+    """A crawl that ran the headings into long lines."""
+    return any(len(ln.text) > 300 and _REFLOW_HINT.search(ln.text) for ln in lines)
+
+
+@dataclass
+class _Candidate:
+    style: Style
+    label: str
+    rest: str
+    parent: Node
+    number: int | None
+    path_label: str
+
+
+class Walker:
+    """Builds the tree; `feed` takes one physical line at a time."""
+
+    def __init__(self, reflowed: bool = False) -> None:
+        self.root = Node("root", -1, "", "", "", "", 0, 0)
+        self.stack: list[Node] = [self.root]
+        self.preamble: list[Block] = []
+        self.reflowed = reflowed
+        self.last_no = -10          # line number of the last text fed
+        self.open_heading: Node | None = None   # a heading whose title may wrap
+        self.seen_heading = False
+
+    # -- headings -------------------------------------------------------------------------
+
+    def candidate(self, text: str, strict: bool) -> _Candidate | None:
+        for style in rules().styles:
+            m = style.pattern.match(text)
+            if not m:
+                continue
+            cand = self._check(style, m.group("label"), m.group("rest") or "", strict)
+            if cand:
+                return cand
+        return None
+
+    def _check(self, style: Style, label: str, rest: str, strict: bool) -> _Candidate | None:
+        if not rest or not (rest[0].isupper() or rest[0] in "\"“«(" or rest[0].isdigit()):
+            return None
+        parent_i = len(self.stack) - 1
+        while self.stack[parent_i].rank >= style.rank:
+            parent_i -= 1
+        parent = self.stack[parent_i]
+        same = [c for c in parent.children if c.style == style.name]
+        last = same[-1] if same else None
+        name = style.name
+        if name in ("roman", "part"):
+            value = roman_value(label) if name == "roman" else None
+            if name == "roman" and value is None:
+                return None
+            if strict and value is not None and not (
+                (last is None and value == 1) or (last is not None and last.number == value - 1)):
+                return None
+            return _Candidate(style, label, rest, parent, value, label)
+        if name in ("arabic", "paren_number"):
+            n = int(label)
+            if not self._next_number(n, last, strict, rest):
+                return None
+            return _Candidate(style, label, rest, parent, n, str(n))
+        if name == "decimal":
+            parts = [int(x) for x in label.split(".")]
+            owner = self._decimal_owner(parts[:-1])
+            if owner is None:
+                return None
+            same = [c for c in owner.children if c.style == "decimal"]
+            if not self._next_number(parts[-1], same[-1] if same else None, strict, rest):
+                return None
+            return _Candidate(style, label, rest, owner, parts[-1], str(parts[-1]))
+        if name == "letter":
+            letters = rules().letters
+            idx = letters.index(label)
+            if last is None:
+                ok = idx <= 1
+            else:
+                step = idx - letters.index(last.label)
+                ok = 1 <= step <= (2 if strict else 3)
+            return _Candidate(style, label, rest, parent, idx, label) if ok else None
+        return None
+
+    @staticmethod
+    def _next_number(n: int, last: Node | None, strict: bool, rest: str) -> bool:
+        if last is None or last.number is None:
+            return n <= 2 if not strict else n == 1
+        if n == last.number + 1:
+            return True
+        return not strict and n in (last.number, last.number + 2) and rest[:1].isupper() and len(rest) < 300
+
+    def _decimal_owner(self, prefix: list[int]) -> Node | None:
+        for node in reversed(self.stack):
+            chain = self._number_chain(node)
+            if chain == prefix:
+                return node
+        return None
+
+    def _number_chain(self, node: Node) -> list[int]:
+        chain: list[int] = []
+        for n in self.stack:
+            if n.style in ("arabic", "decimal") and n.number is not None:
+                chain.append(n.number)
+            if n is node:
+                return chain if n.style in ("arabic", "decimal") else []
+        return []
+
+    def open(self, cand: _Candidate, heading: str, no: int) -> Node:
+        parent = cand.parent
+        while self.stack[-1] is not parent:
+            self.stack.pop()
+        base = cand.path_label
+        siblings = {c.path.rsplit(".", 1)[-1] for c in parent.children}
+        label = base
+        k = 2
+        while label in siblings:
+            label = f"{base}#{k}"
+            k += 1
+        path = f"{parent.path}.{label}" if parent.path else label
+        title, body = split_title(heading)
+        node = Node(cand.style.name, cand.style.rank, cand.label, path, title, heading, no, no,
+                    number=cand.number)
+        if parent is self.root:
+            node.kind = kind_of(title)
+        parent.children.append(node)
+        self.stack.append(node)
+        if body:
+            node.body.append(Block("paragraph", body, no, no))
+        self.open_heading = node if not body and not _TERMINAL.search(heading) else None
+        self.seen_heading = True
+        return node
+
+    # -- text -----------------------------------------------------------------------------
+
+    def feed(self, line: Line) -> None:
+        text = line.text
+        if not text:
+            self.last_no = -10
+            self.open_heading = None
+            return
+        if _PAGE_NUMBER.match(text):
+            return
+        adjacent = line.no == self.last_no + 1
+        self.last_no = line.no
+        if adjacent and self._continues(text):
+            return
+        self._segment(text, line.no, first=True)
+
+    def _continues(self, text: str) -> bool:
+        """A line broken mid-sentence (PDF text) continues the previous one."""
+        if not text[:1].islower() or self.candidate(text, strict=False):
+            return False
+        if self.open_heading is not None:
+            node = self.open_heading
+            node.heading += " " + text
+            node.title, body = split_title(node.heading)
+            if body:
+                node.body.append(Block("paragraph", body, self.last_no, self.last_no))
+                self.open_heading = None
+            return True
+        target = self.stack[-1].body if self.seen_heading else self.preamble
+        if target and not _TERMINAL.search(target[-1].text) and target[-1].kind != "row":
+            target[-1].text += " " + text
+            target[-1].line_end = self.last_no
+            return True
+        return False
+
+    def _segment(self, text: str, no: int, first: bool) -> None:
+        while text:
+            cand = self.candidate(text, strict=not first and self.reflowed)
+            first = False
+            start_len = len(text)
+            if cand:
+                head_text = cand.rest
+            else:
+                head_text = text
+            cut = self._inline_split(head_text) if self.reflowed else None
+            piece, text = (head_text[:cut], head_text[cut:]) if cut is not None else (head_text, "")
+            piece = piece.strip()
+            if cand:
+                self.open(cand, piece, no)
+            elif piece:
+                self._add_block(piece, no)
+            self.stack[-1].line_end = max(self.stack[-1].line_end, no)
+            if len(text) >= start_len:
+                break
+            text = text.lstrip()
+
+    def _inline_split(self, text: str) -> int | None:
+        """Offset of the first inline heading or bullet acceptable after the current state."""
+        best: int | None = None
+        for m in _INLINE.finditer(text, 1):
+            rest = text[m.end() :]
+            label = m.group("label")
+            probe = f"{label} {rest[:200]}"
+            if self.candidate(probe, strict=True):
+                best = m.start("label")
+                break
+        for m in _INLINE_BULLET.finditer(text, 1):
+            if best is not None and m.start() >= best:
+                break
+            if self._inside_name(text, m.start()):
+                continue
+            return m.start() + 1
+        return best
+
+    @staticmethod
+    def _inside_name(text: str, pos: int) -> bool:
+        """' - ' inside an agency name ('Sở Lao động - Thương binh và Xã hội')."""
+        window_start = max(0, pos - 40)
+        for m in regex.finditer(r"(?:Sở|Bộ|Ban|Ủy ban|UBND)\s", text[window_start:pos]):
+            am = match_at(text, window_start + m.start())
+            if am and am.end > pos + 2:
+                return True
+        return False
+
+    def _add_block(self, text: str, no: int) -> None:
+        bm = _BULLET.match(text)
+        if bm:
+            block = Block("bullet", bm.group("text"), no, no)
+        elif text.count("|") >= 2:
+            block = Block("row", " | ".join(cells(text)), no, no)
+        else:
+            block = Block("paragraph", text, no, no)
+        self.open_heading = None
+        if self.seen_heading:
+            self.stack[-1].body.append(block)
+        else:
+            self.preamble.append(block)
+
+
+def finish(root: Node) -> None:
+    """Spans: a section runs from its heading to the last line of its subtree."""
+    for node in reversed(list(root.walk())):
+        ends = [node.line_end] + [b.line_end for b in node.body] + [c.line_end for c in node.children]
+        node.line_end = max(ends)
+
+
+def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[Block]]:
+    """Section tree and preamble blocks for the body lines given (in order)."""
+    walker = Walker(is_reflowed(lines) if reflowed is None else reflowed)
+    for line in lines:
+        walker.feed(line)
+    root = walker.root
+    if not root.children:
+        # No numbered headings (a news summary): one pseudo-section holds the text.
+        blocks = walker.preamble
+        start = blocks[0].line_start if blocks else 0
+        end = blocks[-1].line_end if blocks else 0
+        root.children.append(Node("none", 0, "0", "0", "(body)", "", start, end, kind="other",
+                                  body=blocks))
+        walker.preamble = []
+    finish(root)
+    return root, walker.preamble

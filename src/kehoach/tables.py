@@ -1,0 +1,153 @@
+"""Appendix tables -> sections and rows.
+
+Tables come pipe-joined ('| 1 | Đào tạo nghề | Lớp | 6 | 10 |') or flattened one cell
+per line (PDF and some web copies, empty cells printed as a no-break space). Both are
+read into rows: a row starts at a TT label (A, I, 1) followed by a text cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from kehoach.lines import Line, cells
+from kehoach.structure import Block, Node, Walker, finish, roman_value, split_title
+from kehoach.trim import patterns
+
+_LABEL = regex.compile(r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3})\.?$")
+_NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")
+
+
+@dataclass
+class Row:
+    label: str
+    title: str
+    cells: list[str]               # the cells after the title, empty cells kept as ""
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class Table:
+    header: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+
+def _label_rank(label: str) -> int:
+    if roman_value(label) is not None and label not in ("C", "D", "L"):
+        return 1
+    if label.isdigit():
+        return 2
+    return 0
+
+
+def _is_text_cell(text: str) -> bool:
+    return (bool(text) and bool(regex.search(r"\p{L}{2,}", text)) and not _NUMERIC.match(text)
+            and not _LABEL.match(text))
+
+
+def read_table(lines: list[Line]) -> Table:
+    """Rows of a pipe-joined or flattened table."""
+    pipe_rows = [ln for ln in lines if ln.text.count("|") >= 2]
+    if len(pipe_rows) >= 2:
+        return _pipe_table(pipe_rows)
+    return _flat_table(lines)
+
+
+def _pipe_table(lines: list[Line]) -> Table:
+    table = Table()
+    for ln in lines:
+        raw_cells = [c.strip() for c in ln.text.strip().strip("|").split("|")]
+        if not any(raw_cells):
+            continue
+        m = _LABEL.match(raw_cells[0])
+        if m and len(raw_cells) > 1 and _is_text_cell(raw_cells[1]):
+            table.rows.append(Row(m.group("l"), raw_cells[1], raw_cells[2:], ln.no, ln.no))
+        elif not table.rows:
+            table.header.extend(c for c in raw_cells if c)
+        elif table.rows:
+            table.rows[-1].cells.extend(raw_cells)
+            table.rows[-1].line_end = ln.no
+    return table
+
+
+def _flat_table(lines: list[Line]) -> Table:
+    cells_: list[tuple[str, int]] = []
+    for ln in lines:
+        if ln.text:
+            cells_.append((ln.text, ln.no))
+        elif ln.empty_cell:
+            cells_.append(("", ln.no))
+    table = Table()
+    i = 0
+    while i < len(cells_):
+        text, no = cells_[i]
+        m = _LABEL.match(text)
+        nxt = cells_[i + 1][0] if i + 1 < len(cells_) else ""
+        if m and _is_text_cell(nxt):
+            table.rows.append(Row(m.group("l"), nxt, [], no, cells_[i + 1][1]))
+            i += 2
+            continue
+        if table.rows:
+            table.rows[-1].cells.append(text)
+            table.rows[-1].line_end = no
+        elif text:
+            table.header.append(text)
+        i += 1
+    return table
+
+
+def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node:
+    """The appendix starting at lines[start] as a section PBnn with its own tree."""
+    p = patterns()
+    head = lines[start]
+    m = p.appendix.match(cells(head.text)[0])
+    rest = (m.group("rest") or "").strip() if m else ""
+    j = start + 1
+    if not rest:
+        while j < end and not lines[j].text:
+            j += 1
+        if j < end and lines[j].text.isupper():
+            rest = lines[j].text
+            j += 1
+    title, _ = split_title(rest) if rest else ("", "")
+    path = f"PB{number:02d}"
+    node = Node("appendix", 0, path, path, title or rest, rest, head.no, head.no, kind="appendix")
+    body = [ln for ln in lines[j:end] if not regex.match(r"^\(?(?:Kèm theo|Ban hành kèm)", ln.text, regex.IGNORECASE)]
+    text_lines = [ln for ln in body if ln.text]
+    short = sum(1 for ln in text_lines if len(ln.text) < 60)
+    if text_lines and (sum(1 for ln in text_lines if ln.text.count("|") >= 2) >= 2 or short >= 0.6 * len(text_lines)):
+        _table_tree(node, read_table(body))
+    else:
+        walker = Walker()
+        walker.root = node
+        walker.stack = [node]
+        walker.seen_heading = True
+        for ln in body:
+            walker.feed(ln)
+    finish(node)
+    return node
+
+
+def _table_tree(node: Node, table: Table) -> None:
+    if table.header:
+        node.body.append(Block("row", " | ".join(table.header), node.line_start, node.line_start))
+    stack: list[tuple[int, Node]] = [(-1, node)]
+    for row in table.rows:
+        rank = _label_rank(row.label)
+        while stack[-1][0] >= rank:
+            stack.pop()
+        parent = stack[-1][1]
+        siblings = {c.path.rsplit(".", 1)[-1] for c in parent.children}
+        label = row.label
+        k = 2
+        while label in siblings:
+            label = f"{row.label}#{k}"
+            k += 1
+        title = row.title.strip().rstrip(".;:").strip()
+        child = Node("row", 10 + rank, row.label, f"{parent.path}.{label}", title, row.title,
+                     row.line_start, row.line_end)
+        child.body.append(Block("row", " | ".join(row.cells), row.line_start, row.line_end))
+        parent.children.append(child)
+        stack.append((rank, child))

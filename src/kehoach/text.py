@@ -1,0 +1,101 @@
+"""Text keys for matching: one tone-mark placement, case folded, optional ASCII fold.
+
+The original text is never changed by these functions; they produce comparison keys.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+from unidecode import unidecode
+
+# Old-style ("hoá", "thuỷ") and new-style ("hóa", "thủy") tone placement differ only in
+# open syllables ending in oa/oe/uy; both are folded to the new style.
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_CARRIER = {"a": "o", "e": "o", "y": "u"}
+_TONE_OF = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook, tilde, dot
+
+
+def _build_tone_map() -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for vowel, toned in _TONED.items():
+        carrier = _CARRIER[vowel]
+        for i, ch in enumerate(toned):
+            new_carrier = unicodedata.normalize("NFC", carrier + _TONE_OF[i])
+            mapping[carrier + ch] = new_carrier + vowel
+    return mapping
+
+
+_TONE_MAP = _build_tone_map()
+_TONE_RE = regex.compile(
+    "(?<!q)(?:" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + ")(?!\\p{L})",
+    regex.IGNORECASE,
+)
+_SPACE_RE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def fold_tones(s: str) -> str:
+    """Move tone marks of open oa/oe/uy syllables to the first vowel (hoá -> hóa)."""
+
+    def repl(m: regex.Match[str]) -> str:
+        found = m.group(0)
+        low = found.lower()
+        out = _TONE_MAP[low]
+        return out.upper() if found.isupper() else (out[0].upper() + out[1:] if found[0].isupper() else out)
+
+    return _TONE_RE.sub(repl, s)
+
+
+def squash(s: str) -> str:
+    """Collapse all whitespace (including no-break spaces) to single spaces and strip."""
+    return _SPACE_RE.sub(" ", s).strip()
+
+
+@lru_cache(maxsize=65536)
+def key(s: str) -> str:
+    """Comparison key: NFC, lower case, one tone placement, single spaces, 'đ' kept."""
+    return squash(fold_tones(nfc(s).lower()))
+
+
+@lru_cache(maxsize=65536)
+def ascii_key(s: str) -> str:
+    """Key without diacritics ('Sở Công Thương' -> 'so cong thuong')."""
+    return squash(unidecode(key(s).replace("đ", "d")))
+
+
+def upper_ratio(s: str) -> float:
+    letters = [c for c in s if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isupper()) / len(letters)
+
+
+def sentence_case_name(s: str) -> str:
+    """'ỦY BAN NHÂN DÂN' -> 'Ủy ban nhân dân'; capitals kept after 'và', '-', ','.
+
+    Vietnamese official names capitalise the first word of each coordinated part
+    ('Sở Lao động - Thương binh và Xã hội'); this reproduces that for all-caps headers.
+    """
+    words = squash(s).split(" ")
+    out: list[str] = []
+    cap_next = True
+    for i, w in enumerate(words):
+        low = w.lower()
+        out.append(low[:1].upper() + low[1:] if cap_next else low)
+        cap_next = low in {"và", "-", "–"} or w.endswith(",") or (i == 0 and low in _BODY_WORDS)
+    return " ".join(out)
+
+
+# A department name's first word after these is capitalised: 'Sở Tài chính', 'Bộ Y tế'.
+_BODY_WORDS = {"sở", "bộ", "ban", "cục", "báo", "đài", "hội", "trường"}
+
+
+def title_case(s: str) -> str:
+    """'LẠNG SƠN' -> 'Lạng Sơn' (place and person names)."""
+    return " ".join(w[:1].upper() + w[1:].lower() if w else w for w in squash(s).split(" "))

@@ -1,0 +1,277 @@
+"""Stage 3: find the document inside a downloaded page.
+
+A copy saved from a website carries banners, a metadata box and lists of related
+documents around the plan. The plan runs from its title block to its signature block;
+appendices (PHỤ LỤC, PHỤ BIỂU) after the signature belong to it. Everything else is
+reported as trimmed, and the site's metadata box is kept as hints for missing metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from kehoach.datafiles import load
+from kehoach.lines import Line, cells
+
+
+@dataclass(frozen=True)
+class Range:
+    start: int   # index into lines (0-based, inclusive)
+    end: int     # exclusive
+    reason: str
+
+
+@dataclass
+class Layout:
+    head_start: int                      # first line of the title block
+    body_end: int                        # first line after the body (signature or cut)
+    signatures: list[Range] = field(default_factory=list)
+    appendices: list[Range] = field(default_factory=list)
+    footnotes: list[int] = field(default_factory=list)
+    trimmed: list[Range] = field(default_factory=list)
+    site_box: dict[str, str] = field(default_factory=dict)
+    truncated: bool = False
+    has_title_block: bool = True
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    chrome: regex.Pattern[str]
+    site_box: dict[str, regex.Pattern[str]]
+    truncation: regex.Pattern[str]
+    motto: regex.Pattern[str]
+    issuer_head: regex.Pattern[str]
+    number_line: regex.Pattern[str]
+    signature: regex.Pattern[str]
+    signer_skip: regex.Pattern[str]
+    appendix: regex.Pattern[str]
+    doc_types: frozenset[str]
+
+
+@cache
+def patterns() -> _Patterns:
+    page = load("page")
+    sections = load("sections")
+    return _Patterns(
+        chrome=regex.compile("|".join(f"(?:{p})" for p in page["chrome"]), regex.IGNORECASE),
+        site_box={k: regex.compile(v, regex.IGNORECASE) for k, v in page["site_box"].items()},
+        truncation=regex.compile(page["truncation"], regex.IGNORECASE),
+        motto=regex.compile(page["motto"], regex.IGNORECASE),
+        issuer_head=regex.compile(page["issuer_head"]),
+        number_line=regex.compile(page["number_line"], regex.IGNORECASE),
+        signature=regex.compile(page["signature"]),
+        signer_skip=regex.compile(page["signer_skip"], regex.IGNORECASE),
+        appendix=regex.compile(sections["appendix"]),
+        doc_types=frozenset(page["doc_types"]),
+    )
+
+
+_NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*\s+){1,5}\p{Lu}[\p{Ll}]*$")
+_HEADING_START = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]|\d{1,2}\s*\.(?!\d))\s*\S")
+
+
+def is_person_name(text: str) -> bool:
+    """'Hoàng Quốc Khánh' yes; 'PHÓ CHỦ TỊCH', 'Lưu: VT' no."""
+    t = text.strip().strip("|").strip()
+    return bool(_NAME.match(t)) and not t.isupper()
+
+
+def is_chrome(line: Line) -> bool:
+    return bool(line.text) and bool(patterns().chrome.search(line.text))
+
+
+def first_cell(line: Line) -> str:
+    c = cells(line.text)
+    return c[0] if c else ""
+
+
+def layout(lines: list[Line]) -> Layout:
+    p = patterns()
+    n = len(lines)
+    front_end = _front_matter_end(lines)
+    head = _find_head(lines, front_end)
+    has_title_block = head is not None
+    if head is None:
+        head = next((i for i in range(front_end, n) if lines[i].text and not is_chrome(lines[i])), n)
+    # Signature blocks: each starts at a signature line; the last one ends the body.
+    signatures: list[Range] = []
+    i = head
+    body_end = n
+    truncated = False
+    while i < n:
+        line = lines[i]
+        if line.text and p.truncation.match(line.text):
+            truncated = True
+            body_end = i
+            break
+        if line.text and i > head + 3 and p.signature.match(first_cell(line)) and _after_body(lines, head, i):
+            end = _signature_end(lines, i)
+            signatures.append(Range(i, end, "signature"))
+            i = end
+            if not _more_body(lines, i):
+                body_end = signatures[-1].start
+                break
+            continue
+        if line.text and is_chrome(line) and i > head and _chrome_run(lines, i):
+            body_end = i
+            break
+        i += 1
+    if signatures and body_end == n and not _more_body(lines, signatures[-1].end):
+        body_end = signatures[-1].start
+    tail_start = signatures[-1].end if signatures and body_end == signatures[-1].start else body_end
+    appendices = _appendices(lines, tail_start) if not truncated else []
+    footnotes = [j for j in range(tail_start, n) if regex.match(r"^\[\d{1,2}\]\s*\S", lines[j].text)]
+    kept = [(head, body_end)] + [(s.start, s.end) for s in signatures if s.start >= body_end]
+    kept += [(a.start, a.end) for a in appendices]
+    kept += [(f, f + 1) for f in footnotes]
+    trimmed = _trimmed(lines, kept, head)
+    site_box = _site_box(lines, head, body_end)
+    return Layout(head, body_end, signatures, appendices, footnotes, trimmed, site_box,
+                  truncated, has_title_block)
+
+
+def _front_matter_end(lines: list[Line]) -> int:
+    if lines and lines[0].raw.strip() == "---":
+        for j in range(1, min(len(lines), 60)):
+            if lines[j].raw.strip() in ("---", "..."):
+                return j + 1
+    return 0
+
+
+def _find_head(lines: list[Line], start: int) -> int | None:
+    """Index of the title block's first line, or None for a text without one."""
+    p = patterns()
+    limit = min(len(lines), start + 400)
+    anchor = None
+    for i in range(start, limit):
+        t = lines[i].text
+        if not t or is_chrome(lines[i]):
+            continue
+        if p.motto.search(t) or p.number_line.match(first_cell(lines[i])) and "/" in t:
+            anchor = i
+            break
+        if t.strip("| ") in p.doc_types:
+            anchor = i
+            break
+    if anchor is None:
+        return None
+    # Walk back over the issuer header lines ("ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN").
+    i = anchor
+    j = anchor - 1
+    steps = 0
+    while j >= start and steps < 6:
+        t = lines[j].text
+        if t and (p.issuer_head.match(first_cell(lines[j])) or (t.isupper() and len(t) < 80)
+                  or regex.fullmatch(r"[-_=*–\s]+", t)):
+            i = j
+        elif t:
+            break
+        j -= 1
+        steps += 1
+    if p.issuer_head.match(first_cell(lines[anchor])):
+        i = min(i, anchor)
+    return i
+
+
+def _after_body(lines: list[Line], head: int, i: int) -> bool:
+    """A signature line counts once some heading or paragraph has come before it."""
+    return any(_HEADING_START.match(lines[j].text) or len(lines[j].text) > 200 for j in range(head, i))
+
+
+def _signature_end(lines: list[Line], start: int) -> int:
+    p = patterns()
+    n = len(lines)
+    j = start
+    seen_name = False
+    while j < n:
+        t = lines[j].text
+        c = first_cell(lines[j])
+        if not t:
+            j += 1
+            continue
+        if is_chrome(lines[j]) or p.appendix.match(c) or (_HEADING_START.match(t) and len(t) > 60):
+            break
+        if seen_name and not (p.signature.match(c) or p.signer_skip.match(c)):
+            break
+        if is_person_name(c):
+            seen_name = True
+        elif len(t) > 220:
+            break
+        j += 1
+    return j
+
+
+def _more_body(lines: list[Line], i: int) -> bool:
+    """After a signature: does a further plan follow (a Quyết định carrying its plan)?"""
+    p = patterns()
+    for j in range(i, min(len(lines), i + 40)):
+        t = lines[j].text
+        if not t:
+            continue
+        if is_chrome(lines[j]) or p.appendix.match(first_cell(lines[j])):
+            return False
+        if t.strip("| ") in p.doc_types or p.motto.search(t):
+            return True
+    return False
+
+
+def _chrome_run(lines: list[Line], i: int) -> bool:
+    """Chrome inside the page ends the body only if no body heading follows soon."""
+    for j in range(i + 1, min(len(lines), i + 8)):
+        if lines[j].text and _HEADING_START.match(lines[j].text) and len(lines[j].text) > 30:
+            return False
+    return True
+
+
+def _appendices(lines: list[Line], start: int) -> list[Range]:
+    p = patterns()
+    starts = [j for j in range(start, len(lines)) if lines[j].text and p.appendix.match(first_cell(lines[j]))
+              and not regex.search(r"kèm theo", lines[j].text, regex.IGNORECASE)]
+    out: list[Range] = []
+    for k, s in enumerate(starts):
+        limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        end = next((j for j in range(s + 1, limit) if is_chrome(lines[j])), limit)
+        out.append(Range(s, end, "appendix"))
+    return out
+
+
+def _trimmed(lines: list[Line], kept: list[tuple[int, int]], head: int) -> list[Range]:
+    keep = [False] * len(lines)
+    for a, b in kept:
+        for j in range(a, b):
+            keep[j] = True
+    out: list[Range] = []
+    j = 0
+    while j < len(lines):
+        if keep[j] or not lines[j].text:
+            j += 1
+            continue
+        k = j
+        while k < len(lines) and not keep[k]:
+            k += 1
+        end = k
+        while end > j and not lines[end - 1].text:
+            end -= 1
+        reason = "before the title block (website chrome)" if j < head else "after the document (website chrome)"
+        out.append(Range(j, end, reason))
+        j = k
+    return out
+
+
+def _site_box(lines: list[Line], head: int, body_end: int) -> dict[str, str]:
+    """Site metadata ('Số hiệu', 'Người ký' ...) read from outside the body only."""
+    p = patterns()
+    box: dict[str, str] = {}
+    for j, line in enumerate(lines):
+        if head <= j < body_end or not line.text:
+            continue
+        for field_name, pat in p.site_box.items():
+            if field_name in box:
+                continue
+            m = pat.match(line.text)
+            if m and m.group("v").strip(" .:") and not m.group("v").startswith("Đang cập nhật"):
+                box[field_name] = m.group("v").strip()
+    return box
