@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -144,11 +145,12 @@ def summary_cmd(
             files += sorted(f for f in p.iterdir() if f.suffix.lower() in (".txt", ".md", *STRUCTURED_SUFFIXES))
         else:
             files.append(p)
-    table = Table(title="kehoach summary", show_lines=False, pad_edge=False)
-    for col in ("plan", "number", "issued", "place"):
-        table.add_column(col, no_wrap=True, overflow="ellipsis")
-    for col in ("sect", "refs", "tgt", "asg", "ddl", "warn"):
-        table.add_column(col, justify="right", no_wrap=True)
+    table = Table(title="kehoach summary", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False)
+    table.add_column("plan", no_wrap=True, overflow="ellipsis", max_width=24)
+    table.add_column("number", no_wrap=True, overflow="ellipsis", max_width=12)
+    table.add_column("issued", no_wrap=True, width=10)
+    for col in ("sec", "ref", "tgt", "asg", "ddl", "wrn"):
+        table.add_column(col, justify="right", no_wrap=True, min_width=3)
     failed = 0
     for f in files:
         try:
@@ -158,7 +160,7 @@ def summary_cmd(
             failed += 1
             continue
         m = plan.metadata
-        table.add_row(f.stem, m.number or "—", str(m.issued_date or "—"), m.place or "—",
+        table.add_row(f.stem, m.number or "—", str(m.issued_date or "—"),
                       str(len(plan.walk())), str(len(plan.references)), str(len(plan.targets)),
                       str(len(plan.assignments)), str(len(plan.deadlines)), str(len(plan.warnings)))
     Console().print(table)
