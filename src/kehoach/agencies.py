@@ -46,13 +46,23 @@ def _alias_pattern(alias: str, abbreviations: dict[str, str]) -> str:
 
 
 def _plain(s: str) -> str:
-    pat = regex.escape(s)
-    pat = pat.replace(r"\ ", " ").replace(" ", r"\s+")
-    pat = regex.sub(r"\s*(?:\\-|–)\s*", r"\\s*[-–]\\s*", pat)
-    pat = pat.replace(r"\s+\s*[-–]", r"\s*[-–]")
-    pat = pat.replace(",", r"\s*,")
-    pat = pat.replace("&", r"\s*&\s*")
-    return pat
+    """Regex for a key: any spacing between words and around '-', ',' and '&'."""
+    tokens = regex.split(r"\s*([-–,&])\s*|\s+", s.strip())
+    out: list[str] = []
+    for tok in tokens:
+        if tok is None or tok == "":
+            continue
+        if tok in ("-", "–"):
+            out.append(r"\s*[-–]\s*")
+        elif tok in (",", "&"):
+            out.append(r"\s*" + regex.escape(tok) + r"\s*")
+        else:
+            if out and not out[-1].endswith(r"\s*"):
+                out.append(r"\s+")
+            out.append(regex.escape(tok))
+    lead = r"\s+" if s[:1].isspace() else ""
+    trail = r"\s+" if s[-1:].isspace() and s.strip() else ""
+    return lead + "".join(out) + trail
 
 
 @dataclass(frozen=True)

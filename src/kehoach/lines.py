@@ -17,6 +17,8 @@ _MD_STRONG = regex.compile(r"\*\*|__")
 _MD_EM = regex.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w])_(?=\S)|(?<=\S)_(?!\w)")
 _MD_TABLE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _SPACES = regex.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_HTML_BREAK = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+_HTML_TAG = regex.compile(r"</?[a-zA-Z][^<>]*>")
 _FOOTNOTE_MARK = regex.compile(r"(?<=\p{L})\[\d{1,2}\]")
 
 
@@ -37,6 +39,8 @@ def clean(raw: str) -> str:
     s = raw
     if _MD_TABLE_RULE.match(s.strip()):
         return ""
+    s = _HTML_BREAK.sub(" | ", s)
+    s = _HTML_TAG.sub("", s)
     s = _MD_HEADING.sub("", s)
     s = _MD_QUOTE.sub("", s)
     s = _MD_ESCAPE.sub(r"\1", s)

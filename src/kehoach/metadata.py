@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from kehoach.agencies import match_at
 from kehoach.datafiles import load
 from kehoach.lines import Line, cells
 from kehoach.text import key, sentence_case_name, squash, title_case, upper_ratio
@@ -54,7 +55,7 @@ def _rules() -> _HeadRules:
         r"|độc lập\s*-\s*tự do\s*-\s*hạnh phúc)"
         r"|(?<!\p{L})Số\s*:|" + page["date_line"].replace("(?P<place>", "(?P<xplace>")
         .replace("(?P<day>", "(?:").replace("(?P<month>", "(?:").replace("(?P<year>", "(?:")
-        + r"|(?<=\s)(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?=\s+\p{Lu}{2})"
+        + r"|(?<=\d{4}\s+)(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?=\s+\p{Lu}{2})"
     )
     return _HeadRules(
         date_line=regex.compile(page["date_line"], regex.IGNORECASE),
@@ -169,21 +170,25 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                 issuer_parts.append(t)
             continue
         # title phase
-        if _is_opener(t) or _OPENING.match(t) or (title_parts and len(t) > 160 and upper_ratio(t) < 0.5):
-            stop_cell = cell
-            break
-        if t.startswith("(") or _DASHES.match(t):
-            continue
-        if title_parts and upper_ratio(title_parts[0]) > 0.7 and upper_ratio(t) <= 0.7:
-            stop_cell = cell
-            break
-        if upper_ratio(t) > 0.7 or not title_parts:
-            prefix = _upper_prefix(t) if upper_ratio(t) > 0.5 else t
-            title_parts.append(prefix)
-            if prefix != t:
-                rest_off = cell.offset + len(prefix)
-                stop_cell = _Cell(t[len(prefix):].strip(), cell.index, rest_off + 1)
+        if _OPENING.match(t) or _DASHES.match(t):
+            if _OPENING.match(t):
+                stop_cell = cell
                 break
+            continue
+        if t.startswith("("):
+            continue
+        if not title_parts:
+            prefix = _upper_prefix(t)
+            if len(prefix) >= 8 and prefix != t:
+                # A reflowed copy runs the all-capitals title into the opening paragraph.
+                title_parts.append(prefix)
+                stop_cell = _Cell(t[len(prefix) :].strip(), cell.index, cell.offset + len(prefix) + 1)
+                break
+            title_parts.append(t)
+            continue
+        first_upper = upper_ratio(title_parts[0]) > 0.7
+        if first_upper and upper_ratio(t) > 0.7 and not _is_opener(t):
+            title_parts.append(t)
             continue
         stop_cell = cell
         break
@@ -225,7 +230,12 @@ def _issuer(parts: list[str]) -> str | None:
     # A department under its province prints the province first: the department issues.
     body_words = ("SỞ", "BAN", "VĂN PHÒNG", "CHI CỤC", "CỤC", "TRUNG TÂM", "BỘ")
     if len(parts) > 1 and parts[-1].upper().startswith(body_words):
-        parts = [parts[-1]]
+        dept = parts[-1]
+        m = match_at(dept)
+        name = m.name if m and m.end >= len(dept.rstrip()) else normalise_body_name(dept)
+        parent = normalise_body_name(" ".join(parts[:-1]))
+        unit = regex.search(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s.*$", parent)
+        return f"{name} {unit.group(0)}" if unit and unit.group(0) not in name else name
     text = " ".join(parts)
     text = regex.sub(r"^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)", "ỦY BAN NHÂN DÂN", text, flags=regex.IGNORECASE)
     return normalise_body_name(text)
@@ -286,7 +296,9 @@ def _site(lay: Layout, name: str) -> str | None:
 
 def _signer(lines: list[Line], lay: Layout) -> str | None:
     p = patterns()
-    for sig in reversed(lay.signatures):
+    # The first signature signs the document whose number the title block gives (a
+    # Quyết định carrying its plan signs before the plan).
+    for sig in lay.signatures:
         for j in range(sig.start, sig.end):
             c = cells(lines[j].text)
             for cell in reversed(c):

@@ -118,22 +118,63 @@ _CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
 _TRAILER = regex.compile(r"[\s./:;,]+$")
 
 
-def split_title(rest: str) -> tuple[str, str]:
+def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     """Heading text -> (title, run-on body) following FORMAT.md's title rule."""
     rest = rest.strip()
     end, found = leading_agencies(rest)
     if found:
         after = rest[end:].lstrip()
-        stop = not after or after[0] in ":;.(" or _starts_with_stop(after)
+        stop = (not after or after[0] in ":;.(-–" or _starts_with_stop(after)
+                or (reflowed and after[:1].isupper()))
         if stop:
-            body = after[1:].strip() if after[:1] in (":", ";", ".") else after
+            body = after[1:].strip() if after[:1] in (":", ";", ".", "-", "–") else after
             return rest[:end].strip(), body
     m = _CUT.search(rest)
+    if reflowed:
+        # A crawl ran the body into the heading: it ends where a new sentence begins.
+        start = _sentence_start(rest, m.start() if m else len(rest))
+        if start is not None:
+            return _TRAILER.sub("", rest[:start]).strip(), rest[start:].strip()
     # A heading that ends without a full stop is a title in full, even with a ';' inside;
     # one that runs on as a sentence is cut at its first ':', ';' or '.'.
     if m and (m.group(0) == ":" or _TERMINAL.search(rest) or len(rest) > 250):
         return _TRAILER.sub("", rest[: m.start()]).strip(), rest[m.end() :].strip()
     return _TRAILER.sub("", rest).strip(), ""
+
+
+# Capitalised words that do not start a sentence, and words after which a capital is a name.
+_NAME_WORDS = frozenset(key(w) for w in (
+    "Nhà nước", "Đảng", "Trung ương", "Nhân dân", "Chính phủ", "Việt Nam", "Quốc hội", "Tỉnh ủy",
+    "Nghị định", "Nghị quyết", "Quyết định", "Kế hoạch", "Chương trình", "Luật", "Thủ tướng"))
+_BEFORE_NAME = frozenset(("tỉnh", "huyện", "phố", "xã", "phường", "trấn", "và", "của", "với", "về",
+                          "theo", "sở", "ban", "tại", "cho", "quận"))
+
+
+def _sentence_start(text: str, limit: int) -> int | None:
+    """Offset where a run-on body starts inside a reflowed heading, before `limit`."""
+    upper = _upper_title_end(text)
+    if upper is not None:
+        return upper
+    words = list(regex.finditer(r"\S+", text[:limit]))
+    for prev, m in zip(words, words[1:], strict=False):
+        p, w = prev.group(0), m.group(0)
+        nxt = text[m.end() :].split(" ", 2)
+        pair = key(f"{w} {nxt[1]}") if len(nxt) > 1 else ""
+        ends_clause = p.endswith((",", ";"))
+        after_name_word = key(p) in _BEFORE_NAME
+        capital_word = w[:1].isupper() and any(c.islower() for c in w[1:])
+        if (p[:1].islower() or p[:1].isdigit()) and not ends_clause and not after_name_word \
+                and capital_word and key(w) not in _NAME_WORDS and pair not in _NAME_WORDS:
+            return m.start()
+    return None
+
+
+def _upper_title_end(text: str) -> int | None:
+    """End of an all-capitals title followed by ordinary text ('MỤC TIÊU Phát triển ...')."""
+    m = regex.match(r"(?:[\p{Lu}\d][\p{Lu}\d,./-]*\s+)+(?=\p{Lu}\p{Ll})", text)
+    if m and len(m.group(0).strip()) >= 4 and regex.search(r"\p{Lu}{2}", m.group(0)):
+        return m.end()
+    return None
 
 
 def _starts_with_stop(text: str) -> bool:
@@ -151,7 +192,7 @@ def _starts_with_stop(text: str) -> bool:
 _PAGE_NUMBER = regex.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _BULLET = regex.compile(r"^(?P<mark>[-+•–*●○▪])\s*(?P<text>\S.*)$")
 _INLINE = regex.compile(
-    r"(?<=[.:;!?…»”\"]\s*|\p{Lu}{2,}\s+)\s*"
+    r"(?<=\s)"
     r"(?P<label>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))\s+(?=[\p{Lu}\"“«])"
 )
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
@@ -276,7 +317,7 @@ class Walker:
             label = f"{base}#{k}"
             k += 1
         path = f"{parent.path}.{label}" if parent.path else label
-        title, body = split_title(heading)
+        title, body = split_title(heading, reflowed=self.reflowed)
         node = Node(cand.style.name, cand.style.rank, cand.label, path, title, heading, no, no,
                     number=cand.number)
         if parent is self.root:
@@ -301,9 +342,31 @@ class Walker:
             return
         adjacent = line.no == self.last_no + 1
         self.last_no = line.no
+        if self.reflowed:
+            self._feed_reflowed(text, line.no)
+            return
         if adjacent and self._continues(text):
             return
         self._segment(text, line.no, first=True)
+
+    def _feed_reflowed(self, text: str, no: int) -> None:
+        """Line breaks in a reflowed crawl fall anywhere: text up to the next heading or
+        bullet continues what came before."""
+        if self.candidate(text, strict=True) or not (self.preamble or self.seen_heading):
+            self._segment(text, no, first=False)
+            return
+        cut = self._inline_split(text)
+        prefix = (text[:cut] if cut is not None else text).strip()
+        node = self.stack[-1]
+        if self.seen_heading and not node.body and node is not self.root:
+            self._retitle(node, f"{node.heading} {prefix}", no)
+        else:
+            target = node.body if self.seen_heading else self.preamble
+            target[-1].text += " " + prefix
+            target[-1].line_end = no
+        node.line_end = max(node.line_end, no)
+        if cut is not None:
+            self._segment(text[cut:], no, first=False)
 
     def _continues(self, text: str) -> bool:
         """A line broken mid-sentence (PDF text) continues the previous one."""
@@ -329,21 +392,27 @@ class Walker:
             cand = self.candidate(text, strict=not first and self.reflowed)
             first = False
             start_len = len(text)
-            if cand:
-                head_text = cand.rest
-            else:
-                head_text = text
+            node = self.open(cand, cand.rest, no) if cand else None
+            head_text = cand.rest if cand else text
+            # The split is searched after the heading is open: what may follow depends on it.
             cut = self._inline_split(head_text) if self.reflowed else None
             piece, text = (head_text[:cut], head_text[cut:]) if cut is not None else (head_text, "")
             piece = piece.strip()
-            if cand:
-                self.open(cand, piece, no)
+            if node is not None:
+                if cut is not None:
+                    self._retitle(node, piece, no)
             elif piece:
                 self._add_block(piece, no)
             self.stack[-1].line_end = max(self.stack[-1].line_end, no)
             if len(text) >= start_len:
                 break
             text = text.lstrip()
+
+    def _retitle(self, node: Node, heading: str, no: int) -> None:
+        node.heading = heading
+        node.title, body = split_title(heading, reflowed=self.reflowed)
+        node.body = [Block("paragraph", body, no, no)] if body else []
+        self.open_heading = None
 
     def _inline_split(self, text: str) -> int | None:
         """Offset of the first inline heading or bullet acceptable after the current state."""
