@@ -35,13 +35,21 @@ def main() -> int:
     print(f"{'kind':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for kind in KINDS:
         c = s.count(kind)
-        print(f"{kind:<12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}")
-    print(f"metadata fields right: {s.metadata_right}/{s.metadata_total} "
-          f"({s.metadata_right / max(1, s.metadata_total):.1%})")
-    print(f"section titles right:  {s.titles_right}/{s.titles_total}; "
-          f"top-level kinds right: {s.kinds_right}/{s.kinds_total}")
+        print(
+            f"{kind:<12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}"
+        )
+    print(
+        f"metadata fields right: {s.metadata_right}/{s.metadata_total} "
+        f"({s.metadata_right / max(1, s.metadata_total):.1%})"
+    )
+    print(
+        f"section titles right:  {s.titles_right}/{s.titles_total}; "
+        f"top-level kinds right: {s.kinds_right}/{s.kinds_total}"
+    )
     if s.target_pairs:
-        parts = ", ".join(f"{k} {v / s.target_pairs:.1%}" for k, v in sorted(s.target_attrs.items()))
+        parts = ", ".join(
+            f"{k} {v / s.target_pairs:.1%}" for k, v in sorted(s.target_attrs.items())
+        )
         print(f"matched targets ({s.target_pairs}): {parts}")
     if args.verbose:
         for m in s.misses:

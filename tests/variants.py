@@ -25,8 +25,18 @@ def pdf_text(text: str, blank_number: bool = False, width: int = 88) -> str:
     """Text pulled from the signed PDF: header one cell per line, lines wrapped
     mid-sentence, page numbers between paragraphs and inside them."""
     number = "Số: /KH-UBND" if blank_number else "Số: 272/KH-UBND"
-    out = ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-           "Độc lập - Tự do - Hạnh phúc", "", number, "", "Lạng Sơn, ngày 24 tháng 12 năm 2024", ""]
+    out = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LẠNG SƠN",
+        "",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "",
+        number,
+        "",
+        "Lạng Sơn, ngày 24 tháng 12 năm 2024",
+        "",
+    ]
     page = 1
     for n, line in enumerate(_body_272(text)):
         wrapped = textwrap.wrap(line, width=width, break_long_words=False) or [""]
@@ -39,7 +49,14 @@ def pdf_text(text: str, blank_number: bool = False, width: int = 88) -> str:
         if n % 11 == 10:
             page += 1
             out += ["", str(page), ""]
-    out += ["", "Nơi nhận:", "- Bộ Nông nghiệp và PTNT;", "- TT Tỉnh ủy, HĐND tỉnh;", "- Lưu: VT, KT.", ""]
+    out += [
+        "",
+        "Nơi nhận:",
+        "- Bộ Nông nghiệp và PTNT;",
+        "- TT Tỉnh ủy, HĐND tỉnh;",
+        "- Lưu: VT, KT.",
+        "",
+    ]
     out += SIG_272.split("\n")
     return "\n".join(out) + "\n"
 
@@ -47,9 +64,17 @@ def pdf_text(text: str, blank_number: bool = False, width: int = 88) -> str:
 def markdown(text: str) -> str:
     """Markdown converted from a web page: front matter, pipe-table title block,
     bold headings (some opening on one line and closing on another), escapes."""
-    out = ["---", 'title: "Kế hoạch 272/KH-UBND"', "source: web", "---", "",
-           "| ỦY BAN NHÂN DÂN<br>TỈNH LẠNG SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |",
-           "|---|---|", "| Số: 272/KH-UBND | *Lạng Sơn, ngày 24 tháng 12 năm 2024* |", ""]
+    out = [
+        "---",
+        'title: "Kế hoạch 272/KH-UBND"',
+        "source: web",
+        "---",
+        "",
+        "| ỦY BAN NHÂN DÂN<br>TỈNH LẠNG SƠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |",
+        "|---|---|",
+        "| Số: 272/KH-UBND | *Lạng Sơn, ngày 24 tháng 12 năm 2024* |",
+        "",
+    ]
     body = _body_272(text)
     for i, line in enumerate(body):
         if line == "KẾ HOẠCH":
@@ -67,7 +92,10 @@ def markdown(text: str) -> str:
             out += ["* " + line[2:], ""]
         else:
             out += [line, ""]
-    out += ["| **TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br><br>**Lương Trọng Quỳnh** |", ""]
+    out += [
+        "| **TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br><br>**Lương Trọng Quỳnh** |",
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -75,8 +103,14 @@ def document_lines(text: str) -> list[str]:
     """A web copy's lines from its title block to just before its signature or cut."""
     lines = text.split("\n")
     start = next(i for i, ln in enumerate(lines) if ln.startswith("ỦY BAN NHÂN DÂN"))
-    end = next((i for i, ln in enumerate(lines) if i > start and (
-        ln.startswith(("| TM.", "Nơi nhận", "[...]")))), len(lines))
+    end = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if i > start and (ln.startswith(("| TM.", "Nơi nhận", "[...]")))
+        ),
+        len(lines),
+    )
     return [ln.replace("|", " ").strip() for ln in lines[start:end]]
 
 
@@ -98,8 +132,10 @@ def reflowed(text: str, cut: int | None = None) -> str:
 def department(text: str) -> str:
     """The same plan issued by a department (KH-SCT) under its province."""
     body = "\n".join(_body_272(text))
-    head = ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSỞ CÔNG THƯƠNG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 45/KH-SCT\n\nLạng Sơn, ngày 24 tháng 12 năm 2024\n\n")
+    head = (
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSỞ CÔNG THƯƠNG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 45/KH-SCT\n\nLạng Sơn, ngày 24 tháng 12 năm 2024\n\n"
+    )
     sig = "\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\n\nNguyễn Văn An\n"
     return head + body + "\n" + sig
 
@@ -125,7 +161,11 @@ def decision_with_plan(text: str) -> str:
         "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nHồ Tiến Thiệu\n\n"
     )
     body = _body_272(text)
-    plan = [body[0], body[1], "(Ban hành kèm theo Quyết định số 2345/QĐ-UBND ngày 24/12/2024 của UBND tỉnh Lạng Sơn)"]
+    plan = [
+        body[0],
+        body[1],
+        "(Ban hành kèm theo Quyết định số 2345/QĐ-UBND ngày 24/12/2024 của UBND tỉnh Lạng Sơn)",
+    ]
     plan += body[2:]
     return qd + "\n".join(plan) + "\n\n" + SIG_272
 

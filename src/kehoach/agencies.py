@@ -19,7 +19,7 @@ from kehoach.text import fold_tones, key
 class AgencyMatch:
     start: int
     end: int
-    name: str          # canonical
+    name: str  # canonical
     as_written: str
 
 
@@ -68,7 +68,7 @@ def _plain(s: str) -> str:
 @dataclass(frozen=True)
 class Gazetteer:
     pattern: regex.Pattern[str]
-    names: tuple[str, ...]          # group index -> canonical name
+    names: tuple[str, ...]  # group index -> canonical name
     generic: regex.Pattern[str]
     stops: frozenset[str]
     addressing: regex.Pattern[str]
@@ -87,7 +87,9 @@ def gazetteer() -> Gazetteer:
     # Longest alias first: regex alternation takes the first branch that matches.
     entries.sort(key=lambda e: -len(key(e[0])))
     names = tuple(name for _, name in entries)
-    branches = [f"(?P<a{i}>{_alias_pattern(alias, abbreviations)})" for i, (alias, _) in enumerate(entries)]
+    branches = [
+        f"(?P<a{i}>{_alias_pattern(alias, abbreviations)})" for i, (alias, _) in enumerate(entries)
+    ]
     pattern = regex.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)")
     generic = regex.compile(
         r"(?<!\w)(?:Sở|Ban|Văn phòng|Chi cục|Trung tâm|Báo|Đài|Hội|Liên minh|Ngân hàng|Bộ|Cục|"
@@ -124,12 +126,19 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
     for i in range(2, len(words)):
         w = key(words[i].group(0))
         two = key(" ".join(x.group(0) for x in words[i : i + 2]))
-        if w in stops or two in stops or (w == "và" and i + 1 < len(words)
-                                          and regex.match(r"\p{Lu}", words[i + 1].group(0))
-                                          and words[i + 1].group(0) in {"Sở", "Ban", "Ủy", "UBND", "Văn", "Báo", "Đài"}):
+        if (
+            w in stops
+            or two in stops
+            or (
+                w == "và"
+                and i + 1 < len(words)
+                and regex.match(r"\p{Lu}", words[i + 1].group(0))
+                and words[i + 1].group(0) in {"Sở", "Ban", "Ủy", "UBND", "Văn", "Báo", "Đài"}
+            )
+        ):
             break
         keep_end = words[i].end()
-    return start + keep_end
+    return start + int(keep_end)
 
 
 _SEP = regex.compile(r"\s*(?:,\s*và|;|,|và)\s*")

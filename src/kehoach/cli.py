@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,14 @@ from rich.console import Console
 from rich.table import Table
 
 from kehoach import __version__
-from kehoach.io import STRUCTURED_SUFFIXES, dump, load_plan, read_data, validation_problems, write_atomic
+from kehoach.io import (
+    STRUCTURED_SUFFIXES,
+    dump,
+    load_plan,
+    read_data,
+    validation_problems,
+    write_atomic,
+)
 from kehoach.load import InputError, expand_inputs, load_bytes, load_path
 from kehoach.model import Plan
 from kehoach.pipeline import parse
@@ -36,24 +43,38 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     yaml = "yaml"
     json = "json"
 
 
+def _say(message: str) -> None:
+    """One plain line on stderr (no wrapping, so that tools can grep it)."""
+    print(f"kehoach: {message}", file=sys.stderr)
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"kehoach: {message}", markup=False, highlight=False, soft_wrap=True)
+    _say(message)
     return typer.Exit(code)
 
 
 @app.command("parse")
 def parse_cmd(
-    inputs: Annotated[list[Path], typer.Argument(
-        help="Plan text files (.txt, .md), directories of them, or - for standard input.",
-        show_default=False)],
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output",
-        help="File to write, or a directory for one file per plan (needed for several inputs).")] = None,
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Plan text files (.txt, .md), directories of them, or - for standard input.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="File to write, or a directory for one file per plan (needed for several inputs).",
+        ),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
 ) -> None:
     """Parse plans into title block, section tree and cited documents.
@@ -114,7 +135,7 @@ def _parse_batch(files: list[Path], out_dir: Path, fmt: Format) -> None:
             try:
                 plan = parse(load_path(path))
             except InputError as exc:
-                err.print(f"kehoach: {exc}", markup=False, highlight=False)
+                _say(str(exc))
                 failures += 1
             else:
                 write_atomic(out_dir / f"{path.stem}.{fmt.value}", dump(plan, fmt.value))
@@ -122,30 +143,50 @@ def _parse_batch(files: list[Path], out_dir: Path, fmt: Format) -> None:
                 warnings += len(plan.warnings)
             progress.advance(task)
     ok = len(files) - failures
-    err.print(f"kehoach: {len(files)} files, {ok} written to {out_dir}, {facts} facts, "
-              f"{warnings} warnings, {failures} failed", markup=False, highlight=False)
+    _say(
+        f"{len(files)} files, {ok} written to {out_dir}, {facts} facts, "
+        f"{warnings} warnings, {failures} failed"
+    )
     if failures:
         raise typer.Exit(1)
 
 
 def _fact_count(plan: Plan) -> int:
-    return (len(plan.walk()) + len(plan.references) + len(plan.targets) + len(plan.assignments)
-            + len(plan.deadlines))
+    return (
+        len(plan.walk())
+        + len(plan.references)
+        + len(plan.targets)
+        + len(plan.assignments)
+        + len(plan.deadlines)
+    )
 
 
 @app.command("summary")
 def summary_cmd(
-    plans: Annotated[list[Path], typer.Argument(
-        help="Raw texts, structured YAML/JSON files, or directories of either.", show_default=False)],
+    plans: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Raw texts, structured YAML/JSON files, or directories of either.",
+            show_default=False,
+        ),
+    ],
 ) -> None:
     """One row per plan: number, date, place, and how many facts were found."""
     files: list[Path] = []
     for p in plans:
         if p.is_dir():
-            files += sorted(f for f in p.iterdir() if f.suffix.lower() in (".txt", ".md", *STRUCTURED_SUFFIXES))
+            files += sorted(
+                f for f in p.iterdir() if f.suffix.lower() in (".txt", ".md", *STRUCTURED_SUFFIXES)
+            )
         else:
             files.append(p)
-    table = Table(title="kehoach summary", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False)
+    table = Table(
+        title="kehoach summary",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        show_edge=False,
+    )
     table.add_column("plan", no_wrap=True, overflow="ellipsis", max_width=24)
     table.add_column("number", no_wrap=True, overflow="ellipsis", max_width=12)
     table.add_column("issued", no_wrap=True, width=10)
@@ -156,13 +197,21 @@ def summary_cmd(
         try:
             plan = load_plan(f)
         except InputError as exc:
-            err.print(f"kehoach: {exc}", markup=False, highlight=False)
+            _say(str(exc))
             failed += 1
             continue
         m = plan.metadata
-        table.add_row(f.stem, m.number or "—", str(m.issued_date or "—"),
-                      str(len(plan.walk())), str(len(plan.references)), str(len(plan.targets)),
-                      str(len(plan.assignments)), str(len(plan.deadlines)), str(len(plan.warnings)))
+        table.add_row(
+            f.stem,
+            m.number or "—",
+            str(m.issued_date or "—"),
+            str(len(plan.walk())),
+            str(len(plan.references)),
+            str(len(plan.targets)),
+            str(len(plan.assignments)),
+            str(len(plan.deadlines)),
+            str(len(plan.warnings)),
+        )
     Console().print(table)
     if failed:
         raise typer.Exit(1)
@@ -170,12 +219,13 @@ def summary_cmd(
 
 @app.command("schema")
 def schema_cmd(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the JSON Schema.")]
-    = Path("schemas/plan.schema.json"),
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Where to write the JSON Schema.")
+    ] = Path("schemas/plan.schema.json"),
 ) -> None:
     """Write the JSON Schema of the output (from the pydantic models)."""
     write_atomic(output, schema_text())
-    err.print(f"kehoach: wrote {output}", markup=False, highlight=False)
+    _say(f"wrote {output}")
 
 
 def schema_text() -> str:
@@ -184,7 +234,9 @@ def schema_text() -> str:
 
 @app.command("validate")
 def validate_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Structured YAML or JSON files.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Structured YAML or JSON files.", show_default=False)
+    ],
 ) -> None:
     """Check structured files against the models.
 
@@ -220,8 +272,15 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
 ) -> None:
     """kehoach: structured data from Vietnamese plan documents."""
 

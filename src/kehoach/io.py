@@ -58,7 +58,7 @@ def read_data(path: Path) -> Any:
         except json.JSONDecodeError as exc:
             raise ValueError(f"not valid JSON: {exc.msg} (line {exc.lineno})") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_Loader)
     except yaml.constructor.ConstructorError as exc:
         raise ValueError(f"refused YAML tag ({exc.problem}); only plain data is read") from None
     except yaml.YAMLError as exc:

@@ -24,10 +24,10 @@ _FOOTNOTE_MARK = regex.compile(r"(?<=\p{L})\[\d{1,2}\]")
 
 @dataclass(frozen=True)
 class Line:
-    no: int            # 1-based line number in the decoded text
-    raw: str           # the line as it is in the text
-    text: str          # cleaned
-    empty_cell: bool   # only no-break or other spaces: an empty table cell in flattened tables
+    no: int  # 1-based line number in the decoded text
+    raw: str  # the line as it is in the text
+    text: str  # cleaned
+    empty_cell: bool  # only no-break or other spaces: an empty table cell in flattened tables
 
     @property
     def blank(self) -> bool:
@@ -48,14 +48,21 @@ def clean(raw: str) -> str:
     s = _MD_EM.sub("", s)
     s = _FOOTNOTE_MARK.sub("", s)
     s = _SPACES.sub(" ", s)
-    return s.strip()
+    return str(s).strip()
 
 
 def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     for i, raw in enumerate(text.split("\n"), start=1):
         cleaned = clean(raw)
-        out.append(Line(no=i, raw=raw, text=cleaned, empty_cell=bool(raw) and not cleaned and bool(raw.strip(" \t"))))
+        out.append(
+            Line(
+                no=i,
+                raw=raw,
+                text=cleaned,
+                empty_cell=bool(raw) and not cleaned and bool(raw.strip(" \t")),
+            )
+        )
     return out
 
 

@@ -44,8 +44,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         raw, enc = data[len(codecs.BOM_UTF8) :], "utf-8-sig"
         return _strict(raw, "utf-8", name), enc
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _strict(data, enc, name), enc
     for magic, what in _MAGIC:
@@ -67,8 +71,7 @@ def _strict(data: bytes, enc: str, name: str) -> str:
         text = data.decode(enc)
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not valid {enc.upper()} text (byte {exc.start}); "
-            "re-save the file as UTF-8"
+            f"{name}: not valid {enc.upper()} text (byte {exc.start}); re-save the file as UTF-8"
         ) from None
     text = text.lstrip("\ufeff")
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t\f\v")
@@ -84,8 +87,12 @@ def normalise_newlines(text: str) -> str:
 
 def load_bytes(data: bytes, name: str) -> Loaded:
     text, enc = decode(data, name)
-    return Loaded(path=name, text=normalise_newlines(text),
-                  sha256=hashlib.sha256(data).hexdigest(), encoding=enc)
+    return Loaded(
+        path=name,
+        text=normalise_newlines(text),
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=enc,
+    )
 
 
 def load_path(path: Path) -> Loaded:
@@ -105,7 +112,9 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+            found = sorted(
+                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+            )
             if not found:
                 raise InputError(f"{p}: directory has no .txt or .md files")
             out.extend(found)

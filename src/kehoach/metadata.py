@@ -7,6 +7,8 @@ type) so that every shape is read by the same rules.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -29,9 +31,9 @@ class Head:
     issued_date: str | None = None
     signer: str | None = None
     title: str | None = None
-    body_start: int = 0          # index of the first line after the title block
-    body_offset: int = 0         # where that line's body text starts (reflowed copies)
-    number_seen: bool = False    # a 'Số:' line was printed, even if blank
+    body_start: int = 0  # index of the first line after the title block
+    body_offset: int = 0  # where that line's body text starts (reflowed copies)
+    number_seen: bool = False  # a 'Số:' line was printed, even if blank
     warnings: list[str] = field(default_factory=list)
 
 
@@ -49,13 +51,21 @@ def _rules() -> _HeadRules:
     page = load("page")
     docs = load("documents")
     doc_types = sorted(page["doc_types"], key=len, reverse=True)
-    doc_type = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?!\p{L})")
+    doc_type = regex.compile(
+        r"(?<!\p{L})(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?!\p{L})"
+    )
     anchors = regex.compile(
         r"(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
         r"|độc lập\s*-\s*tự do\s*-\s*hạnh phúc)"
-        r"|(?<!\p{L})Số\s*:|" + page["date_line"].replace("(?P<place>", "(?P<xplace>")
-        .replace("(?P<day>", "(?:").replace("(?P<month>", "(?:").replace("(?P<year>", "(?:")
-        + r"|(?<=\d{4}\s+)(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?=\s+\p{Lu}{2})"
+        r"|(?<!\p{L})Số\s*:|"
+        + page["date_line"]
+        .replace("(?P<place>", "(?P<xplace>")
+        .replace("(?P<day>", "(?:")
+        .replace("(?P<month>", "(?:")
+        .replace("(?P<year>", "(?:")
+        + r"|(?<=\d{4}\s+)(?:"
+        + "|".join(regex.escape(d) for d in doc_types)
+        + r")(?=\s+\p{Lu}{2})"
     )
     return _HeadRules(
         date_line=regex.compile(page["date_line"], regex.IGNORECASE),
@@ -69,8 +79,8 @@ def _rules() -> _HeadRules:
 @dataclass
 class _Cell:
     text: str
-    index: int     # line index
-    offset: int    # offset of the cell in the line's cleaned text
+    index: int  # line index
+    offset: int  # offset of the cell in the line's cleaned text
 
 
 def _cells(lines: list[Line], start: int, end: int) -> list[_Cell]:
@@ -88,14 +98,22 @@ def _cells(lines: list[Line], start: int, end: int) -> list[_Cell]:
             if not stripped:
                 continue
             base = part_off + (len(part) - len(part.lstrip()))
-            cuts = [0] + [m.start() for m in r.anchors.finditer(stripped) if m.start() > 0] + [len(stripped)]
+            cuts = (
+                [0]
+                + [m.start() for m in r.anchors.finditer(stripped) if m.start() > 0]
+                + [len(stripped)]
+            )
             ends = [m.end() for m in r.anchors.finditer(stripped)]
             cuts += [e for e in ends if 0 < e < len(stripped) and r.date_line.search(stripped[:e])]
             cuts = sorted(set(cuts))
-            for a, b in zip(cuts, cuts[1:], strict=False):
+            for a, b in itertools.pairwise(cuts):
                 piece = stripped[a:b].strip()
                 if piece:
-                    out.append(_Cell(piece, i, base + a + (len(stripped[a:b]) - len(stripped[a:b].lstrip()))))
+                    out.append(
+                        _Cell(
+                            piece, i, base + a + (len(stripped[a:b]) - len(stripped[a:b].lstrip()))
+                        )
+                    )
     return out
 
 
@@ -182,7 +200,9 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
             if len(prefix) >= 8 and prefix != t:
                 # A reflowed copy runs the all-capitals title into the opening paragraph.
                 title_parts.append(prefix)
-                stop_cell = _Cell(t[len(prefix) :].strip(), cell.index, cell.offset + len(prefix) + 1)
+                stop_cell = _Cell(
+                    t[len(prefix) :].strip(), cell.index, cell.offset + len(prefix) + 1
+                )
                 break
             title_parts.append(t)
             continue
@@ -207,15 +227,19 @@ def _number(raw: str) -> str | None:
     v = regex.sub(r"\s+", "", raw).strip(".,;")
     if not v or v.startswith("/") or not regex.match(r"\d", v):
         return None
-    return v
+    return str(v)
 
 
 def _read_date(m: regex.Match[str], head: Head) -> None:
     place = squash(m.group("place")).strip(" ,.")
-    place = regex.sub(r"^(?:.*\s)?(?=\p{Lu})", "", place) if place and not place[0].isupper() else place
+    place = (
+        regex.sub(r"^(?:.*\s)?(?=\p{Lu})", "", place) if place and not place[0].isupper() else place
+    )
     head.place = title_case(place) if place.isupper() else place or None
     try:
-        head.issued_date = date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+        head.issued_date = date(
+            int(m.group("year")), int(m.group("month")), int(m.group("day"))
+        ).isoformat()
     except (TypeError, ValueError):
         head.issued_date = None
 
@@ -237,7 +261,12 @@ def _issuer(parts: list[str]) -> str | None:
         unit = regex.search(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s.*$", parent)
         return f"{name} {unit.group(0)}" if unit and unit.group(0) not in name else name
     text = " ".join(parts)
-    text = regex.sub(r"^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)", "ỦY BAN NHÂN DÂN", text, flags=regex.IGNORECASE)
+    text = regex.sub(
+        r"^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)",
+        "ỦY BAN NHÂN DÂN",
+        text,
+        flags=regex.IGNORECASE,
+    )
     return normalise_body_name(text)
 
 
@@ -281,10 +310,8 @@ def _fill_from_site_box(lay: Layout, head: Head) -> None:
     if head.issued_date is None and head.place is None and "issued_date" in box:
         dm = regex.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", box["issued_date"])
         if dm and lay.has_title_block:
-            try:
+            with contextlib.suppress(ValueError):
                 head.issued_date = date(int(dm[3]), int(dm[2]), int(dm[1])).isoformat()
-            except ValueError:
-                pass
     if head.number is None and lay.has_title_block and "number" in box and not head.number_seen:
         head.number = _number(box["number"])
 
@@ -312,11 +339,15 @@ _NEWS_TITLE = regex.compile(
     r"(?:\s+số\s+\S+)?\s+(?:về\s+(?:việc\s+)?)?(?P<title>[^.;]+)",
     regex.IGNORECASE,
 )
-_NEWS_NUMBER = regex.compile(r"(?:Kế hoạch|Chương trình|Quyết định)\s+(?:số\s+)?(?P<n>\d+/[\w\p{L}]+(?:-[\w\p{L}]+)*)")
+_NEWS_NUMBER = regex.compile(
+    r"(?:Kế hoạch|Chương trình|Quyết định)\s+(?:số\s+)?(?P<n>\d+/[\w\p{L}]+(?:-[\w\p{L}]+)*)"
+)
 _NEWS_ISSUER = regex.compile(
     r"(?P<body>Ủy ban nhân dân|UBND)\s+(?P<unit>tỉnh|thành phố|huyện)(?P<name>(?:\s+\p{Lu}[\p{L}]*)*)"
 )
-_PLACE_IN_TITLE = regex.compile(r"(?P<unit>tỉnh|thành phố|huyện)\s+(?P<name>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)")
+_PLACE_IN_TITLE = regex.compile(
+    r"(?P<unit>tỉnh|thành phố|huyện)\s+(?P<name>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)"
+)
 
 
 def _read_news(lines: list[Line], lay: Layout, head: Head) -> None:

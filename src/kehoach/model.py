@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SectionKind = Literal["purpose", "objectives", "tasks", "funding", "implementation", "reporting",
-                      "appendix", "other"]
+SectionKind = Literal[
+    "purpose", "objectives", "tasks", "funding", "implementation", "reporting", "appendix", "other"
+]
 Comparator = Literal["eq", "approx", "min", "max", "range"]
 Recurrence = Literal["once", "yearly", "semiannual", "quarterly", "monthly"]
 
@@ -35,7 +36,9 @@ class Section(_Model):
     label: str = Field(description="The number or letter as printed")
     title: str
     kind: SectionKind | None = Field(None, description="Top-level sections only")
-    style: str = Field(description="Numbering style: roman, arabic, decimal, letter, row, appendix ...")
+    style: str = Field(
+        description="Numbering style: roman, arabic, decimal, letter, row, appendix ..."
+    )
     heading: str = Field(description="The heading line after its number, in full")
     span: Span
     body: list[Block] = Field(default_factory=list)
@@ -122,8 +125,12 @@ class Plan(_Model):
     assignments: list[Assignment] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
-    preamble: list[Block] = Field(default_factory=list, description="Text between title and first heading")
-    trimmed: list[Trimmed] = Field(default_factory=list, description="Lines dropped as website chrome")
+    preamble: list[Block] = Field(
+        default_factory=list, description="Text between title and first heading"
+    )
+    trimmed: list[Trimmed] = Field(
+        default_factory=list, description="Lines dropped as website chrome"
+    )
     warnings: list[str] = Field(default_factory=list)
 
     def walk(self) -> list[Section]:

@@ -38,7 +38,13 @@ def parse(doc: Loaded) -> Plan:
 
     chunks: list[tuple[str, int, int]] = []
     if head.title:
-        chunks.append((head.title, lines[lay.head_start].no, lines[max(lay.head_start, head.body_start - 1)].no))
+        chunks.append(
+            (
+                head.title,
+                lines[lay.head_start].no,
+                lines[max(lay.head_start, head.body_start - 1)].no,
+            )
+        )
     chunks += [(b.text, b.line_start, b.line_end) for b in preamble]
     for node in root.walk():
         if node is not root:
@@ -50,34 +56,58 @@ def parse(doc: Loaded) -> Plan:
 
     warnings = list(head.warnings)
     if lay.truncated:
-        warnings.append(f"text is cut short at line {lines[lay.body_end].no}: later sections are missing")
+        warnings.append(
+            f"text is cut short at line {lines[lay.body_end].no}: later sections are missing"
+        )
     if not lay.signatures and lay.has_title_block and not lay.truncated:
         warnings.append("no signature block found")
     metadata = Metadata(
-        doc_type=head.doc_type, number=head.number, issuer=head.issuer, place=head.place,
-        issued_date=head.issued_date, signer=head.signer, title=head.title, implements=implements,
+        doc_type=head.doc_type,
+        number=head.number,
+        issuer=head.issuer,
+        place=head.place,
+        issued_date=head.issued_date,
+        signer=head.signer,
+        title=head.title,
+        implements=implements,
     )
     return Plan(
         source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding, lines=len(lines)),
         metadata=metadata,
         sections=sections,
-        references=[Reference(number=c.number, doc_type=c.doc_type, date=c.date, issuer=c.issuer,
-                              quote=c.quote, span=Span(line_start=c.line_start, line_end=c.line_end))
-                    for c in cited],
+        references=[
+            Reference(
+                number=c.number,
+                doc_type=c.doc_type,
+                date=c.date,
+                issuer=c.issuer,
+                quote=c.quote,
+                span=Span(line_start=c.line_start, line_end=c.line_end),
+            )
+            for c in cited
+        ],
         preamble=[_block(b) for b in preamble],
-        trimmed=[Trimmed(line_start=lines[t.start].no, line_end=lines[t.end - 1].no, reason=t.reason)
-                 for t in lay.trimmed],
+        trimmed=[
+            Trimmed(line_start=lines[t.start].no, line_end=lines[t.end - 1].no, reason=t.reason)
+            for t in lay.trimmed
+        ],
         warnings=warnings,
     )
 
 
 def _block(b: RawBlock) -> Block:
-    return Block(kind=b.kind, text=b.text, span=Span(line_start=b.line_start, line_end=b.line_end))  # type: ignore[arg-type]
+    return Block(kind=b.kind, text=b.text, span=Span(line_start=b.line_start, line_end=b.line_end))
 
 
 def _section(n: Node) -> Section:
     return Section(
-        path=n.path, label=n.label, title=n.title, kind=n.kind, style=n.style,  # type: ignore[arg-type]
-        heading=n.heading, span=Span(line_start=n.line_start, line_end=n.line_end),
-        body=[_block(b) for b in n.body], children=[_section(c) for c in n.children],
+        path=n.path,
+        label=n.label,
+        title=n.title,
+        kind=n.kind,
+        style=n.style,
+        heading=n.heading,
+        span=Span(line_start=n.line_start, line_end=n.line_end),
+        body=[_block(b) for b in n.body],
+        children=[_section(c) for c in n.children],
     )

@@ -19,16 +19,16 @@ from kehoach.text import key, squash
 
 @dataclass
 class Citation:
-    number: str            # normalised
+    number: str  # normalised
     doc_type: str | None
     date: str | None
     issuer: str | None
     quote: str
     line_start: int
     line_end: int
-    start: int             # offsets in the text searched
-    end: int               # end of the citation's tail (date, issuer)
-    type_start: int        # where its type word starts (or the number, without one)
+    start: int  # offsets in the text searched
+    end: int  # end of the citation's tail (date, issuer)
+    type_start: int  # where its type word starts (or the number, without one)
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,14 @@ def _rules() -> _RefRules:
         r"(?:\s*[-/]\s*[\p{Lu}\d][\p{L}\d&]*)*)(?![\p{L}\d])"
     )
     mixed = {m.upper(): m for m in docs["mixed_case_parts"]}
-    return _RefRules(pattern, words, codes, mixed,
-                     tuple(key(o) for o in docs["basis_openers"]),
-                     tuple(key(x) for x in docs["not_basis"]))
+    return _RefRules(
+        pattern,
+        words,
+        codes,
+        mixed,
+        tuple(key(o) for o in docs["basis_openers"]),
+        tuple(key(x) for x in docs["not_basis"]),
+    )
 
 
 def normalise_number(raw: str) -> str:
@@ -68,8 +73,10 @@ def normalise_number(raw: str) -> str:
     s = regex.sub(r"\s+", "", raw)
     mixed = _rules().mixed
     parts = regex.split(r"([-/])", s)
-    return "".join(p if p in "-/" else mixed.get(p.upper(), p.upper() if regex.search(r"\p{L}", p) else p)
-                   for p in parts)
+    return "".join(
+        p if p in "-/" else mixed.get(p.upper(), p.upper() if regex.search(r"\p{L}", p) else p)
+        for p in parts
+    )
 
 
 def _type_from_code(number: str) -> str | None:
@@ -106,7 +113,11 @@ def find(text: str, line_start: int, line_end: int) -> list[Citation]:
         when = None
         dm = _DATE.match(text, tail)
         if dm:
-            d, mo, y = (dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
+            d, mo, y = (
+                dm.group("d") or dm.group("d2"),
+                dm.group("m") or dm.group("m2"),
+                dm.group("y") or dm.group("y2"),
+            )
             try:
                 when = date(int(y), int(mo), int(d)).isoformat()
             except ValueError:
@@ -117,8 +128,20 @@ def find(text: str, line_start: int, line_end: int) -> list[Citation]:
         if im:
             issuer = squash(im.group("iss"))
             tail = im.end("iss")
-        out.append(Citation(number, doc_type, when, issuer, squash(text[m.start() : tail]),
-                            line_start, line_end, m.start("num"), tail, m.start()))
+        out.append(
+            Citation(
+                number,
+                doc_type,
+                when,
+                issuer,
+                squash(text[m.start() : tail]),
+                line_start,
+                line_end,
+                m.start("num"),
+                tail,
+                m.start(),
+            )
+        )
     return out
 
 

@@ -11,7 +11,16 @@ import regex
 from kehoach.model import Plan
 from kehoach.text import key
 
-METADATA_FIELDS = ("doc_type", "number", "issuer", "place", "issued_date", "signer", "title", "implements")
+METADATA_FIELDS = (
+    "doc_type",
+    "number",
+    "issuer",
+    "place",
+    "issued_date",
+    "signer",
+    "title",
+    "implements",
+)
 
 
 def norm(s: Any) -> str:
@@ -99,11 +108,13 @@ def _metadata(gold: dict[str, Any], plan: Plan, score: Score, name: str) -> None
     for f in METADATA_FIELDS:
         g, o = gold.get(f), got.get(f)
         if f == "implements":
-            ok = {norm(x).replace(" ", "") for x in g or []} == {norm(x).replace(" ", "") for x in o or []}
+            ok = {norm(x).replace(" ", "") for x in g or []} == {
+                norm(x).replace(" ", "") for x in o or []
+            }
         elif f == "title":
             ok = _title_match(g, o)
         elif f == "issuer":
-            ok = _expand(g) == _expand(o)
+            ok = _expand(g or "") == _expand(o or "")
         else:
             ok = norm(g) == norm(o)
         score.metadata_total += 1
@@ -134,12 +145,16 @@ def score_plan(gold: dict[str, Any], plan: Plan, name: str = "") -> Score:
             if norm(g["title"]) == norm(got_sections[path].title):
                 s.titles_right += 1
             else:
-                s.misses.append(f"{name}: title {path}: gold {g['title']!r}, got {got_sections[path].title!r}")
+                s.misses.append(
+                    f"{name}: title {path}: gold {g['title']!r}, got {got_sections[path].title!r}"
+                )
             if "kind" in g:
                 s.kinds_total += 1
                 s.kinds_right += g["kind"] == got_sections[path].kind
 
-    gold_refs = Counter({norm(r["number"]).replace(" ", ""): 1 for r in gold.get("references") or []})
+    gold_refs = Counter(
+        {norm(r["number"]).replace(" ", ""): 1 for r in gold.get("references") or []}
+    )
     got_refs = Counter({norm(r.number).replace(" ", ""): 1 for r in plan.references})
     s.counts["references"] = _set_count(gold_refs, got_refs)
     for r in sorted(set(gold_refs) - set(got_refs)):
@@ -152,9 +167,14 @@ def score_plan(gold: dict[str, Any], plan: Plan, name: str = "") -> Score:
     gold_asg = Counter((_expand(a["agency"]), a["section"]) for a in gold.get("assignments") or [])
     got_asg = Counter((_expand(a.agency), a.section) for a in plan.assignments)
     s.counts["assignments"] = _set_count(gold_asg, got_asg)
-    gold_par = Counter((_expand(a["agency"]), a["section"], _expand(p))
-                       for a in gold.get("assignments") or [] for p in a.get("partners") or [])
-    got_par = Counter((_expand(a.agency), a.section, _expand(p)) for a in plan.assignments for p in a.partners)
+    gold_par = Counter(
+        (_expand(a["agency"]), a["section"], _expand(p))
+        for a in gold.get("assignments") or []
+        for p in a.get("partners") or []
+    )
+    got_par = Counter(
+        (_expand(a.agency), a.section, _expand(p)) for a in plan.assignments for p in a.partners
+    )
     s.counts["partners"] = _set_count(gold_par, got_par)
 
     def dl(d: Any) -> tuple[Any, ...]:
@@ -162,8 +182,9 @@ def score_plan(gold: dict[str, Any], plan: Plan, name: str = "") -> Score:
         date = get("date")
         return (get("recurrence"), get("month"), get("day"), str(date) if date else None)
 
-    s.counts["deadlines"] = _set_count(Counter(dl(d) for d in gold.get("deadlines") or []),
-                                       Counter(dl(d) for d in plan.deadlines))
+    s.counts["deadlines"] = _set_count(
+        Counter(dl(d) for d in gold.get("deadlines") or []), Counter(dl(d) for d in plan.deadlines)
+    )
     return s
 
 
@@ -177,8 +198,11 @@ def _targets(gold: list[dict[str, Any]], plan: Plan, s: Score, name: str) -> Non
     count = Count()
     for g in gold:
         gk = (_num(g.get("value")), _num(g.get("value_max")), g.get("year"))
-        cands = [i for i, t in enumerate(got) if i not in used
-                 and (_num(t.value), _num(t.value_max), t.year) == gk]
+        cands = [
+            i
+            for i, t in enumerate(got)
+            if i not in used and (_num(t.value), _num(t.value_max), t.year) == gk
+        ]
         if not cands:
             if not g.get("optional"):
                 count.fn += 1

@@ -9,6 +9,7 @@ inline are split at the same expected labels.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,7 +26,7 @@ from kehoach.text import key
 class Block:
     """A paragraph, bullet or table row of a section's own body."""
 
-    kind: str          # paragraph | bullet | row
+    kind: str  # paragraph | bullet | row
     text: str
     line_start: int
     line_end: int
@@ -38,7 +39,7 @@ class Node:
     label: str
     path: str
     title: str
-    heading: str       # the heading line's text after its number, in full
+    heading: str  # the heading line's text after its number, in full
     line_start: int
     line_end: int
     number: int | None = None
@@ -124,8 +125,12 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     end, found = leading_agencies(rest)
     if found:
         after = rest[end:].lstrip()
-        stop = (not after or after[0] in ":;.(-–" or _starts_with_stop(after)
-                or (reflowed and after[:1].isupper()))
+        stop = (
+            not after
+            or after[0] in ":;.(-–"
+            or _starts_with_stop(after)
+            or (reflowed and after[:1].isupper())
+        )
         if stop:
             body = after[1:].strip() if after[:1] in (":", ";", ".", "-", "–") else after
             return rest[:end].strip(), body
@@ -143,11 +148,46 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
 
 
 # Capitalised words that do not start a sentence, and words after which a capital is a name.
-_NAME_WORDS = frozenset(key(w) for w in (
-    "Nhà nước", "Đảng", "Trung ương", "Nhân dân", "Chính phủ", "Việt Nam", "Quốc hội", "Tỉnh ủy",
-    "Nghị định", "Nghị quyết", "Quyết định", "Kế hoạch", "Chương trình", "Luật", "Thủ tướng"))
-_BEFORE_NAME = frozenset(("tỉnh", "huyện", "phố", "xã", "phường", "trấn", "và", "của", "với", "về",
-                          "theo", "sở", "ban", "tại", "cho", "quận"))
+_NAME_WORDS = frozenset(
+    key(w)
+    for w in (
+        "Nhà nước",
+        "Đảng",
+        "Trung ương",
+        "Nhân dân",
+        "Chính phủ",
+        "Việt Nam",
+        "Quốc hội",
+        "Tỉnh ủy",
+        "Nghị định",
+        "Nghị quyết",
+        "Quyết định",
+        "Kế hoạch",
+        "Chương trình",
+        "Luật",
+        "Thủ tướng",
+    )
+)
+_BEFORE_NAME = frozenset(
+    (
+        "tỉnh",
+        "huyện",
+        "phố",
+        "xã",
+        "phường",
+        "trấn",
+        "và",
+        "của",
+        "với",
+        "về",
+        "theo",
+        "sở",
+        "ban",
+        "tại",
+        "cho",
+        "quận",
+    )
+)
 
 
 def _sentence_start(text: str, limit: int) -> int | None:
@@ -156,16 +196,22 @@ def _sentence_start(text: str, limit: int) -> int | None:
     if upper is not None:
         return upper
     words = list(regex.finditer(r"\S+", text[:limit]))
-    for prev, m in zip(words, words[1:], strict=False):
+    for prev, m in itertools.pairwise(words):
         p, w = prev.group(0), m.group(0)
         nxt = text[m.end() :].split(" ", 2)
         pair = key(f"{w} {nxt[1]}") if len(nxt) > 1 else ""
         ends_clause = p.endswith((",", ";"))
         after_name_word = key(p) in _BEFORE_NAME
         capital_word = w[:1].isupper() and any(c.islower() for c in w[1:])
-        if (p[:1].islower() or p[:1].isdigit()) and not ends_clause and not after_name_word \
-                and capital_word and key(w) not in _NAME_WORDS and pair not in _NAME_WORDS:
-            return m.start()
+        if (
+            (p[:1].islower() or p[:1].isdigit())
+            and not ends_clause
+            and not after_name_word
+            and capital_word
+            and key(w) not in _NAME_WORDS
+            and pair not in _NAME_WORDS
+        ):
+            return int(m.start())
     return None
 
 
@@ -173,7 +219,7 @@ def _upper_title_end(text: str) -> int | None:
     """End of an all-capitals title followed by ordinary text ('MỤC TIÊU Phát triển ...')."""
     m = regex.match(r"(?:[\p{Lu}\d][\p{Lu}\d,./-]*\s+)+(?=\p{Lu}\p{Ll})", text)
     if m and len(m.group(0).strip()) >= 4 and regex.search(r"\p{Lu}{2}", m.group(0)):
-        return m.end()
+        return int(m.end())
     return None
 
 
@@ -222,8 +268,8 @@ class Walker:
         self.stack: list[Node] = [self.root]
         self.preamble: list[Block] = []
         self.reflowed = reflowed
-        self.last_no = -10          # line number of the last text fed
-        self.open_heading: Node | None = None   # a heading whose title may wrap
+        self.last_no = -10  # line number of the last text fed
+        self.open_heading: Node | None = None  # a heading whose title may wrap
         self.seen_heading = False
 
     # -- headings -------------------------------------------------------------------------
@@ -239,7 +285,7 @@ class Walker:
         return None
 
     def _check(self, style: Style, label: str, rest: str, strict: bool) -> _Candidate | None:
-        if not rest or not (rest[0].isupper() or rest[0] in "\"“«(" or rest[0].isdigit()):
+        if not rest or not (rest[0].isupper() or rest[0] in '"“«(' or rest[0].isdigit()):
             return None
         parent_i = len(self.stack) - 1
         while self.stack[parent_i].rank >= style.rank:
@@ -252,8 +298,13 @@ class Walker:
             value = roman_value(label) if name == "roman" else None
             if name == "roman" and value is None:
                 return None
-            if strict and value is not None and not (
-                (last is None and value == 1) or (last is not None and last.number == value - 1)):
+            if (
+                strict
+                and value is not None
+                and not (
+                    (last is None and value == 1) or (last is not None and last.number == value - 1)
+                )
+            ):
                 return None
             return _Candidate(style, label, rest, parent, value, label)
         if name in ("arabic", "paren_number"):
@@ -287,7 +338,12 @@ class Walker:
             return n <= 2 if not strict else n == 1
         if n == last.number + 1:
             return True
-        return not strict and n in (last.number, last.number + 2) and rest[:1].isupper() and len(rest) < 300
+        return (
+            not strict
+            and n in (last.number, last.number + 2)
+            and rest[:1].isupper()
+            and len(rest) < 300
+        )
 
     def _decimal_owner(self, prefix: list[int]) -> Node | None:
         for node in reversed(self.stack):
@@ -318,8 +374,17 @@ class Walker:
             k += 1
         path = f"{parent.path}.{label}" if parent.path else label
         title, body = split_title(heading, reflowed=self.reflowed)
-        node = Node(cand.style.name, cand.style.rank, cand.label, path, title, heading, no, no,
-                    number=cand.number)
+        node = Node(
+            cand.style.name,
+            cand.style.rank,
+            cand.label,
+            path,
+            title,
+            heading,
+            no,
+            no,
+            number=cand.number,
+        )
         if parent is self.root:
             node.kind = kind_of(title)
         parent.children.append(node)
@@ -429,7 +494,7 @@ class Walker:
                 break
             if self._inside_name(text, m.start()):
                 continue
-            return m.start() + 1
+            return int(m.start() + 1)
         return best
 
     @staticmethod
@@ -460,7 +525,9 @@ class Walker:
 def finish(root: Node) -> None:
     """Spans: a section runs from its heading to the last line of its subtree."""
     for node in reversed(list(root.walk())):
-        ends = [node.line_end] + [b.line_end for b in node.body] + [c.line_end for c in node.children]
+        ends = (
+            [node.line_end] + [b.line_end for b in node.body] + [c.line_end for c in node.children]
+        )
         node.line_end = max(ends)
 
 
@@ -475,8 +542,9 @@ def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[B
         blocks = walker.preamble
         start = blocks[0].line_start if blocks else 0
         end = blocks[-1].line_end if blocks else 0
-        root.children.append(Node("none", 0, "0", "0", "(body)", "", start, end, kind="other",
-                                  body=blocks))
+        root.children.append(
+            Node("none", 0, "0", "0", "(body)", "", start, end, kind="other", body=blocks)
+        )
         walker.preamble = []
     finish(root)
     return root, walker.preamble

@@ -23,7 +23,7 @@ _NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")
 class Row:
     label: str
     title: str
-    cells: list[str]               # the cells after the title, empty cells kept as ""
+    cells: list[str]  # the cells after the title, empty cells kept as ""
     line_start: int
     line_end: int
 
@@ -43,8 +43,12 @@ def _label_rank(label: str) -> int:
 
 
 def _is_text_cell(text: str) -> bool:
-    return (bool(text) and bool(regex.search(r"\p{L}{2,}", text)) and not _NUMERIC.match(text)
-            and not _LABEL.match(text))
+    return (
+        bool(text)
+        and bool(regex.search(r"\p{L}{2,}", text))
+        and not _NUMERIC.match(text)
+        and not _LABEL.match(text)
+    )
 
 
 def read_table(lines: list[Line]) -> Table:
@@ -114,10 +118,17 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
     title, _ = split_title(rest) if rest else ("", "")
     path = f"PB{number:02d}"
     node = Node("appendix", 0, path, path, title or rest, rest, head.no, head.no, kind="appendix")
-    body = [ln for ln in lines[j:end] if not regex.match(r"^\(?(?:Kèm theo|Ban hành kèm)", ln.text, regex.IGNORECASE)]
+    body = [
+        ln
+        for ln in lines[j:end]
+        if not regex.match(r"^\(?(?:Kèm theo|Ban hành kèm)", ln.text, regex.IGNORECASE)
+    ]
     text_lines = [ln for ln in body if ln.text]
     short = sum(1 for ln in text_lines if len(ln.text) < 60)
-    if text_lines and (sum(1 for ln in text_lines if ln.text.count("|") >= 2) >= 2 or short >= 0.6 * len(text_lines)):
+    if text_lines and (
+        sum(1 for ln in text_lines if ln.text.count("|") >= 2) >= 2
+        or short >= 0.6 * len(text_lines)
+    ):
         _table_tree(node, read_table(body))
     else:
         walker = Walker()
@@ -146,8 +157,16 @@ def _table_tree(node: Node, table: Table) -> None:
             label = f"{row.label}#{k}"
             k += 1
         title = row.title.strip().rstrip(".;:").strip()
-        child = Node("row", 10 + rank, row.label, f"{parent.path}.{label}", title, row.title,
-                     row.line_start, row.line_end)
+        child = Node(
+            "row",
+            10 + rank,
+            row.label,
+            f"{parent.path}.{label}",
+            title,
+            row.title,
+            row.line_start,
+            row.line_end,
+        )
         child.body.append(Block("row", " | ".join(row.cells), row.line_start, row.line_end))
         parent.children.append(child)
         stack.append((rank, child))

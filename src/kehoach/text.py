@@ -47,14 +47,18 @@ def fold_tones(s: str) -> str:
         found = m.group(0)
         low = found.lower()
         out = _TONE_MAP[low]
-        return out.upper() if found.isupper() else (out[0].upper() + out[1:] if found[0].isupper() else out)
+        return (
+            out.upper()
+            if found.isupper()
+            else (out[0].upper() + out[1:] if found[0].isupper() else out)
+        )
 
-    return _TONE_RE.sub(repl, s)
+    return str(_TONE_RE.sub(repl, s))
 
 
 def squash(s: str) -> str:
     """Collapse all whitespace (including no-break spaces) to single spaces and strip."""
-    return _SPACE_RE.sub(" ", s).strip()
+    return str(_SPACE_RE.sub(" ", s)).strip()
 
 
 @lru_cache(maxsize=65536)

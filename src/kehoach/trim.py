@@ -19,15 +19,15 @@ from kehoach.lines import Line, cells
 
 @dataclass(frozen=True)
 class Range:
-    start: int   # index into lines (0-based, inclusive)
-    end: int     # exclusive
+    start: int  # index into lines (0-based, inclusive)
+    end: int  # exclusive
     reason: str
 
 
 @dataclass
 class Layout:
-    head_start: int                      # first line of the title block
-    body_end: int                        # first line after the body (signature or cut)
+    head_start: int  # first line of the title block
+    body_end: int  # first line after the body (signature or cut)
     signatures: list[Range] = field(default_factory=list)
     appendices: list[Range] = field(default_factory=list)
     footnotes: list[int] = field(default_factory=list)
@@ -95,7 +95,9 @@ def layout(lines: list[Line]) -> Layout:
     head = _find_head(lines, front_end)
     has_title_block = head is not None
     if head is None:
-        head = next((i for i in range(front_end, n) if lines[i].text and not is_chrome(lines[i])), n)
+        head = next(
+            (i for i in range(front_end, n) if lines[i].text and not is_chrome(lines[i])), n
+        )
     # Signature blocks: each starts at a signature line; the last one ends the body.
     signatures: list[Range] = []
     i = head
@@ -107,7 +109,12 @@ def layout(lines: list[Line]) -> Layout:
             truncated = True
             body_end = i
             break
-        if line.text and i > head + 3 and p.signature.match(first_cell(line)) and _after_body(lines, head, i):
+        if (
+            line.text
+            and i > head + 3
+            and p.signature.match(first_cell(line))
+            and _after_body(lines, head, i)
+        ):
             end = _signature_end(lines, i)
             signatures.append(Range(i, end, "signature"))
             i = end
@@ -123,14 +130,25 @@ def layout(lines: list[Line]) -> Layout:
         body_end = signatures[-1].start
     tail_start = signatures[-1].end if signatures and body_end == signatures[-1].start else body_end
     appendices = _appendices(lines, tail_start) if not truncated else []
-    footnotes = [j for j in range(tail_start, n) if regex.match(r"^\[\d{1,2}\]\s*\S", lines[j].text)]
+    footnotes = [
+        j for j in range(tail_start, n) if regex.match(r"^\[\d{1,2}\]\s*\S", lines[j].text)
+    ]
     kept = [(head, body_end)] + [(s.start, s.end) for s in signatures if s.start >= body_end]
     kept += [(a.start, a.end) for a in appendices]
     kept += [(f, f + 1) for f in footnotes]
     trimmed = _trimmed(lines, kept, head)
     site_box = _site_box(lines, head, body_end)
-    return Layout(head, body_end, signatures, appendices, footnotes, trimmed, site_box,
-                  truncated, has_title_block)
+    return Layout(
+        head,
+        body_end,
+        signatures,
+        appendices,
+        footnotes,
+        trimmed,
+        site_box,
+        truncated,
+        has_title_block,
+    )
 
 
 def _front_matter_end(lines: list[Line]) -> int:
@@ -150,7 +168,7 @@ def _find_head(lines: list[Line], start: int) -> int | None:
         t = lines[i].text
         if not t or is_chrome(lines[i]):
             continue
-        if p.motto.search(t) or p.number_line.match(first_cell(lines[i])) and "/" in t:
+        if p.motto.search(t) or (p.number_line.match(first_cell(lines[i])) and "/" in t):
             anchor = i
             break
         if t.strip("| ") in p.doc_types:
@@ -164,8 +182,11 @@ def _find_head(lines: list[Line], start: int) -> int | None:
     steps = 0
     while j >= start and steps < 6:
         t = lines[j].text
-        if t and (p.issuer_head.match(first_cell(lines[j])) or (t.isupper() and len(t) < 80)
-                  or regex.fullmatch(r"[-_=*–\s]+", t)):
+        if t and (
+            p.issuer_head.match(first_cell(lines[j]))
+            or (t.isupper() and len(t) < 80)
+            or regex.fullmatch(r"[-_=*–\s]+", t)
+        ):
             i = j
         elif t:
             break
@@ -178,7 +199,11 @@ def _find_head(lines: list[Line], start: int) -> int | None:
 
 def _after_body(lines: list[Line], head: int, i: int) -> bool:
     """A signature line counts once some heading or paragraph has come before it."""
-    return any(_HEADING_START.match(lines[j].text) or len(lines[j].text) > 200 for j in range(head, i))
+    return any(
+        _HEADING_START.match(lines[j].text)
+        or (len(lines[j].text) > 60 and not lines[j].text.isupper())
+        for j in range(head, i)
+    )
 
 
 def _signature_end(lines: list[Line], start: int) -> int:
@@ -228,8 +253,13 @@ def _chrome_run(lines: list[Line], i: int) -> bool:
 
 def _appendices(lines: list[Line], start: int) -> list[Range]:
     p = patterns()
-    starts = [j for j in range(start, len(lines)) if lines[j].text and p.appendix.match(first_cell(lines[j]))
-              and not regex.search(r"kèm theo", lines[j].text, regex.IGNORECASE)]
+    starts = [
+        j
+        for j in range(start, len(lines))
+        if lines[j].text
+        and p.appendix.match(first_cell(lines[j]))
+        and not regex.search(r"kèm theo", lines[j].text, regex.IGNORECASE)
+    ]
     out: list[Range] = []
     for k, s in enumerate(starts):
         limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
@@ -255,7 +285,11 @@ def _trimmed(lines: list[Line], kept: list[tuple[int, int]], head: int) -> list[
         end = k
         while end > j and not lines[end - 1].text:
             end -= 1
-        reason = "before the title block (website chrome)" if j < head else "after the document (website chrome)"
+        reason = (
+            "before the title block (website chrome)"
+            if j < head
+            else "after the document (website chrome)"
+        )
         out.append(Range(j, end, reason))
         j = k
     return out

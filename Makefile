@@ -1,0 +1,47 @@
+# kehoach — see README.md. Every target sets up .venv itself on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install demo test lint format eval bench schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## demo: parse the bundled sample plans into data/structured and print a summary
+demo: install
+	$(BIN)/kehoach parse data/raw -o data/structured
+	$(BIN)/kehoach summary data/structured
+
+## test: lint and type-check, then the test suite
+test: lint
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy src
+
+format: install
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts
+
+## eval: precision, recall and F1 per kind of fact against tests/gold
+eval: install
+	$(BIN)/python scripts/eval.py
+
+## bench: throughput (MB/s) and peak memory, as ratios to a plain regex pass
+bench: install
+	$(BIN)/python scripts/bench.py
+
+schema: install
+	$(BIN)/kehoach schema
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

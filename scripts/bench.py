@@ -1,0 +1,66 @@
+"""make bench: parse throughput and peak memory, reported as ratios measured in one run.
+
+The baseline is a single `regex` pass that finds every number in the same text: a floor
+for any parser that must at least look at every character.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+import tracemalloc
+from pathlib import Path
+
+import regex
+
+from kehoach.load import load_bytes
+from kehoach.pipeline import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t0)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--copies", type=int, default=300, help="copies of the samples in the large set")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    samples = [(p.name, p.read_bytes()) for p in sorted((ROOT / "data/raw").glob("*.txt"))]
+    large = [(f"{i}-{n}", b) for i in range(args.copies // len(samples) + 1) for n, b in samples][: args.copies]
+
+    def parse_all(docs: list[tuple[str, bytes]]) -> None:
+        for name, data in docs:
+            parse(load_bytes(data, name))
+
+    def regex_all(docs: list[tuple[str, bytes]]) -> None:
+        for _, data in docs:
+            sum(1 for _ in NUMBER.finditer(data.decode("utf-8")))
+
+    parse_all(samples)  # warm caches (data files, compiled patterns)
+    print(f"{'set':<22} {'MB':>7} {'parse MB/s':>11} {'regex MB/s':>11} {'ratio':>7}")
+    for label, docs, repeat in (("5 samples", samples, args.repeat * 4), (f"{len(large)} copies", large, args.repeat)):
+        mb = sum(len(b) for _, b in docs) / 1e6
+        tp = _time(lambda d=docs: parse_all(d), repeat)
+        tr = _time(lambda d=docs: regex_all(d), repeat)
+        print(f"{label:<22} {mb:7.2f} {mb / tp:11.2f} {mb / tr:11.1f} {tp / tr:6.0f}x")
+    tracemalloc.start()
+    biggest = max(samples, key=lambda s: len(s[1]))
+    parse(load_bytes(biggest[1], biggest[0]))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"peak memory parsing the largest sample ({len(biggest[1]) / 1e3:.0f} kB): "
+          f"{peak / 1e6:.1f} MB ({peak / len(biggest[1]):.0f}x its size)")
+
+
+if __name__ == "__main__":
+    main()

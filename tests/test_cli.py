@@ -1,0 +1,156 @@
+"""The command line as a user meets it: outputs, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import RAW, ROOT
+
+from kehoach.cli import schema_text
+
+SAMPLE = RAW / "langson-272-KH-UBND-2024.txt"
+
+
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "kehoach", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd or ROOT,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+    )
+
+
+def test_parse_prints_yaml_and_json() -> None:
+    out = run("parse", str(SAMPLE))
+    assert out.returncode == 0
+    data = yaml.safe_load(out.stdout)
+    assert data["metadata"]["number"] == "272/KH-UBND"
+    js = json.loads(run("parse", str(SAMPLE), "--format", "json").stdout)
+    assert js["sections"][0]["path"] == "I" and js["schema_version"] == "1"
+
+
+def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    run("parse", str(SAMPLE), "-o", str(a))
+    run("parse", str(SAMPLE), "-o", str(b))
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_stdin_input() -> None:
+    out = run("parse", "-", "--format", "json", stdin=SAMPLE.read_bytes())
+    assert out.returncode == 0 and json.loads(out.stdout)["source"]["path"] == "<stdin>"
+
+
+def test_directory_batch_writes_one_file_per_plan(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in sorted(RAW.glob("*.txt"))[:3]:
+        (src / p.name).write_bytes(p.read_bytes())
+    (src / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    out = run("parse", str(src), "-o", str(tmp_path / "out"))
+    assert out.returncode == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        p.stem + ".yaml" for p in sorted(RAW.glob("*.txt"))[:3]
+    )
+    lines = out.stderr.strip().splitlines()
+    assert any("broken.txt: a PNG image" in ln for ln in lines)
+    assert "4 files, 3 written" in lines[-1] and "1 failed" in lines[-1]
+
+
+def test_several_inputs_need_an_output_directory() -> None:
+    out = run("parse", str(SAMPLE), str(RAW / "langson-244-KH-UBND-2024.txt"))
+    assert out.returncode == 2 and "-o DIR" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG image"),
+    ],
+)
+def test_bad_input_gets_one_line_and_no_output_file(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    target = tmp_path / "out.yaml"
+    out = run("parse", str(bad), "-o", str(target))
+    assert out.returncode == 1
+    assert out.stderr.count("\n") == 1 and message in out.stderr and str(bad) in out.stderr
+    assert "Traceback" not in out.stderr
+    assert not target.exists() and list(tmp_path.iterdir()) == [bad]
+
+
+def test_missing_path_and_directory_without_texts(tmp_path: Path) -> None:
+    missing = run("parse", str(tmp_path / "nope.txt"))
+    assert (
+        missing.returncode == 1
+        and "no such file" in missing.stderr
+        and "Traceback" not in missing.stderr
+    )
+    empty = run("parse", str(tmp_path), "-o", str(tmp_path / "o"))
+    assert empty.returncode == 1 and "no .txt or .md files" in empty.stderr
+
+
+def test_validate_accepts_what_parse_writes(tmp_path: Path) -> None:
+    out = run("parse", str(RAW), "-o", str(tmp_path))
+    assert out.returncode == 0
+    files = sorted(str(p) for p in tmp_path.glob("*.yaml"))
+    assert len(files) == 5
+    assert run("validate", *files).returncode == 0
+    js = tmp_path / "one.json"
+    run("parse", str(SAMPLE), "-f", "json", "-o", str(js))
+    assert run("validate", str(js)).returncode == 0
+
+
+def test_validate_names_the_path_of_a_wrong_typed_field(tmp_path: Path) -> None:
+    data = yaml.safe_load(run("parse", str(SAMPLE)).stdout)
+    data["sections"][1]["span"]["line_start"] = "thirteen"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = run("validate", str(bad))
+    assert out.returncode == 1
+    assert f"{bad}: sections.1.span.line_start:" in out.stdout
+
+
+def test_validate_refuses_python_tags_without_running_them(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    evil = tmp_path / "evil.yaml"
+    evil.write_text(f"!!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    out = run("validate", str(evil))
+    assert out.returncode == 1 and "refused YAML tag" in out.stdout
+    assert not marker.exists()
+
+
+def test_validate_unreadable_file_exits_2(tmp_path: Path) -> None:
+    out = run("validate", str(tmp_path / "missing.yaml"))
+    assert out.returncode == 2 and "no such file" in out.stderr
+
+
+def test_schema_in_repo_is_current() -> None:
+    stored = (ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8")
+    assert stored == schema_text(), "schemas/ is stale: run `kehoach schema`"
+
+
+def test_help_teaches() -> None:
+    out = run("parse", "--help")
+    assert out.returncode == 0 and "standard input" in out.stdout and "-o" in out.stdout
+
+
+def test_summary_reads_raw_and_structured(tmp_path: Path) -> None:
+    run("parse", str(SAMPLE), "-o", str(tmp_path / "p.yaml"))
+    out = run("summary", str(SAMPLE), str(tmp_path / "p.yaml"))
+    assert out.returncode == 0 and out.stdout.count("272/KH-UBND") == 2

@@ -1,0 +1,136 @@
+"""Title block and cited documents, in the shapes copies print them."""
+
+from __future__ import annotations
+
+from conftest import parse_text
+
+from kehoach.references import implements, normalise_number
+
+BODY = "Thực hiện Quyết định số 1058/QĐ-TTg ngày 14/9/2023 của Thủ tướng Chính phủ, UBND tỉnh ban hành:\nI. MỤC TIÊU\nNội dung.\n"
+
+
+def meta(text: str):  # type: ignore[no-untyped-def]
+    return parse_text(text).metadata
+
+
+def test_pipe_joined_title_block() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 272/KH-UBND | Lạng Sơn, ngày 24 tháng 12 năm 2024 |\nKẾ HOẠCH\nTHỰC HIỆN CHIẾN LƯỢC X\n"
+        + BODY
+    )
+    assert (m.doc_type, m.number, m.place, str(m.issued_date)) == (
+        "Kế hoạch",
+        "272/KH-UBND",
+        "Lạng Sơn",
+        "2024-12-24",
+    )
+    assert m.issuer == "Ủy ban nhân dân tỉnh Lạng Sơn"  # completed from the date line
+    assert m.title == "THỰC HIỆN CHIẾN LƯỢC X"
+    assert m.implements == ["1058/QĐ-TTg"]
+
+
+def test_one_cell_per_line_title_block() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 316/KH-UBND\n\nLào Cai, ngày 21 tháng 9 năm 2022\n\n"
+        "KẾ HOẠCH\n\nTRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH\nBẢO TỒN LÀNG NGHỀ\n\n" + BODY
+    )
+    assert (m.number, m.issuer, str(m.issued_date)) == (
+        "316/KH-UBND",
+        "Ủy ban nhân dân tỉnh Lào Cai",
+        "2022-09-21",
+    )
+    assert m.title == "TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH BẢO TỒN LÀNG NGHỀ"
+
+
+def test_blank_number_and_missing_day_give_null() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /KH-UBND\n"
+        "X, ngày    tháng 5 năm 2024\nKẾ HOẠCH\nVỀ VIỆC Y\n" + BODY
+    )
+    assert m.number is None and m.issued_date is None and m.place == "X"
+
+
+def test_department_plan_issuer() -> None:
+    m = meta(
+        "UBND TỈNH LẠNG SƠN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 12/KH-SGDĐT\nLạng Sơn, ngày 3 tháng 3 năm 2025\nKẾ HOẠCH\nVỀ VIỆC Y\n" + BODY
+    )
+    assert m.issuer == "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn"
+    assert m.number == "12/KH-SGDĐT"
+
+
+def test_signer_from_signature_block_else_site_box() -> None:
+    head = "ỦY BAN NHÂN DÂN\nTỈNH X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5/KH-UBND\nX, ngày 1 tháng 2 năm 2024\nKẾ HOẠCH\nVỀ Y\n"
+    signed = meta(
+        head
+        + BODY
+        + "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nHoàng Quốc Khánh\n"
+    )
+    assert signed.signer == "Hoàng Quốc Khánh"
+    boxed = meta(
+        head
+        + BODY
+        + "| TM. ỦY BAN NHÂN DÂN |\n- Số hiệu: 5/KH-UBND\n- Người ký: Lương Trọng Quỳnh\n"
+    )
+    assert boxed.signer == "Lương Trọng Quỳnh"
+
+
+def test_news_summary_without_title_block() -> None:
+    m = meta(
+        "Your Website Title\nTin tức\nỦy ban nhân dân tỉnh đã ban hành Kế hoạch về phát triển làng nghề "
+        "tỉnh An Giang giai đoạn 2019 – 2020.\n\nNguồn Kế hoạch 838/KH-UBND\n"
+    )
+    assert (m.number, m.issuer, m.place, m.issued_date) == (
+        "838/KH-UBND",
+        "Ủy ban nhân dân tỉnh An Giang",
+        None,
+        None,
+    )
+    assert m.title == "Phát triển làng nghề tỉnh An Giang giai đoạn 2019 – 2020"
+
+
+def test_reference_numbers_are_normalised() -> None:
+    assert normalise_number("84- CTR/TU") == "84-CTr/TU"
+    assert normalise_number("19- NQ/TW") == "19-NQ/TW"
+    assert normalise_number("52/2018/nđ-cp") == "52/2018/NĐ-CP"
+    assert normalise_number("1058/QĐ-TTG") == "1058/QĐ-TTg"
+
+
+def test_references_are_deduplicated_with_type_date_and_issuer() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nVỀ Y\nI. NHIỆM VỤ\n"
+        "- Thực hiện Nghị định số 52/2018/NĐ-CP ngày 12/5/2018 của Chính phủ về phát triển.\n"
+        "- Theo Nghị định 52/2018/NĐ-CP và Chương trình hành động số 84- CTr/TU của Tỉnh ủy.\n"
+        "- Tổng hợp 06/07 nhóm, ngày 15/6 và giai đoạn 2021-2030.\n"
+    )
+    refs = {r.number: r for r in plan.references}
+    assert list(refs) == ["52/2018/NĐ-CP", "84-CTr/TU"]
+    r = refs["52/2018/NĐ-CP"]
+    assert (r.doc_type, str(r.date), r.issuer) == ("Nghị định", "2018-05-12", "Chính phủ")
+    assert refs["84-CTr/TU"].doc_type == "Chương trình hành động"
+
+
+def test_own_number_and_site_related_lists_are_not_references() -> None:
+    plan = parse_text(
+        "- 1 Nghị quyết 19-NQ/TW năm 2022 về nông nghiệp\nỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 9/KH-UBND | X, ngày 1 tháng 2 năm 2024 |\nKẾ HOẠCH\nVỀ Y\n"
+        + BODY
+        + "Kèm theo Kế hoạch số 9/KH-UBND.\n| TM. ỦY BAN NHÂN DÂN |\n- 1 Nghị định 52/2018/NĐ-CP về phát triển\n"
+    )
+    assert [r.number for r in plan.references] == ["1058/QĐ-TTg"]
+    assert [(t.line_start, t.line_end) for t in plan.trimmed] == [(1, 1), (11, 11)]
+
+
+def test_implements_holds_head_documents_only() -> None:
+    opening = (
+        "Thực hiện Chương trình hành động số 84-CTr/TU ngày 09/5/2023 của Ban Chấp hành Đảng bộ tỉnh "
+        "thực hiện Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng"
+    )
+    assert implements([opening], None) == ["84-CTr/TU"]
+    two = "Căn cứ Nghị quyết số 19-NQ/TW và Quyết định số 150/QĐ-TTg ngày 28/1/2022 của Thủ tướng Chính phủ;"
+    assert implements([two, "Xét Tờ trình số 12/TTr-SNN ngày 1/2/2023 của Sở X."], None) == [
+        "19-NQ/TW",
+        "150/QĐ-TTg",
+    ]

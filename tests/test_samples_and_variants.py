@@ -1,0 +1,100 @@
+"""The five samples against their gold annotation, and the same plans in other shapes."""
+
+from __future__ import annotations
+
+import pytest
+import variants as V
+from conftest import gold, parse_text, parsed, sample_text
+
+from kehoach.scoring import norm
+
+STEM_272 = "langson-272-KH-UBND-2024"
+
+
+def gold_sections(stem: str, appendix: bool = True) -> dict[str, str]:
+    return {
+        s["path"]: s["title"]
+        for s in gold(stem)["sections"]
+        if appendix or not s["path"].startswith("PB")
+    }
+
+
+def test_sample_sections_match_gold(sample: str) -> None:
+    got = {s.path: s.title for s in parsed(sample).walk()}
+    want = gold_sections(sample)
+    assert list(got) == list(want)
+    assert {p: norm(t) for p, t in got.items()} == {p: norm(t) for p, t in want.items()}
+
+
+def test_sample_kinds_match_gold(sample: str) -> None:
+    got = {s.path: s.kind for s in parsed(sample).sections}
+    want = {s["path"]: s["kind"] for s in gold(sample)["sections"] if "kind" in s}
+    assert got == want
+
+
+def test_website_chrome_is_trimmed_and_reported() -> None:
+    plan = parsed("laocai-316-KH-UBND-2022")
+    assert [(t.line_start, t.line_end) for t in plan.trimmed] == [(1, 3), (694, 768)]
+    truncated = parsed("langson-244-KH-UBND-2024")
+    assert any("cut short" in w for w in truncated.warnings)
+
+
+SHAPES = {
+    "pdf": V.pdf_text,
+    "markdown": V.markdown,
+    "reflowed": V.reflowed,
+    "department": V.department,
+    "decision": V.decision_with_plan,
+    "nfd": V.nfd,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_272_in_other_shapes_keeps_its_sections(shape: str) -> None:
+    plan = parse_text(SHAPES[shape](sample_text(STEM_272)))
+    got = {s.path: norm(s.title) for s in plan.walk()}
+    assert got == {p: norm(t) for p, t in gold_sections(STEM_272).items()}
+    assert [r.number for r in plan.references] in (
+        ["1058/QĐ-TTg", "52/2018/NĐ-CP", "244/KH-UBND"],
+        ["1058/QĐ-TTg", "99/TTr-SNN", "52/2018/NĐ-CP", "244/KH-UBND"],  # the decision's proposal
+    )
+    assert plan.metadata.implements == ["1058/QĐ-TTg"]
+
+
+def test_metadata_in_other_shapes() -> None:
+    text = sample_text(STEM_272)
+    for shape in ("pdf", "markdown", "reflowed", "nfd"):
+        m = parse_text(SHAPES[shape](text)).metadata
+        assert (m.number, m.issuer, m.place, str(m.issued_date)) == (
+            "272/KH-UBND",
+            "Ủy ban nhân dân tỉnh Lạng Sơn",
+            "Lạng Sơn",
+            "2024-12-24",
+        ), shape
+        assert m.title and norm(m.title).startswith("thực hiện chiến lược phát triển ngành nghề"), (
+            shape
+        )
+    assert parse_text(V.pdf_text(text, blank_number=True)).metadata.number is None
+    dept = parse_text(V.department(text)).metadata
+    assert (dept.issuer, dept.number, dept.signer) == (
+        "Sở Công Thương tỉnh Lạng Sơn",
+        "45/KH-SCT",
+        "Nguyễn Văn An",
+    )
+    qd = parse_text(V.decision_with_plan(text)).metadata
+    assert (qd.doc_type, qd.number, qd.signer) == ("Quyết định", "2345/QĐ-UBND", "Hồ Tiến Thiệu")
+
+
+@pytest.mark.parametrize(
+    "stem", ["langson-176-KH-UBND-2023", "laocai-316-KH-UBND-2022", "langson-244-KH-UBND-2024"]
+)
+def test_reflowed_crawls_of_other_samples_keep_their_sections(stem: str) -> None:
+    plan = parse_text(V.reflowed(sample_text(stem)))
+    assert [s.path for s in plan.walk()] == list(gold_sections(stem, appendix=False))
+
+
+def test_a_crawl_cut_short_gives_the_sections_it_holds() -> None:
+    plan = parse_text(V.reflowed(sample_text(STEM_272), cut=6000))
+    got = [s.path for s in plan.walk()]
+    want = list(gold_sections(STEM_272))
+    assert got == want[: len(got)] and len(got) >= 10

@@ -1,0 +1,146 @@
+"""The section tree, one genre construct per test: Vietnamese text in, sections out."""
+
+from __future__ import annotations
+
+from conftest import parse_text
+
+from kehoach.structure import kind_of, split_title
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 1/KH-UBND\nX, ngày 1 tháng 2 năm 2024\nKẾ HOẠCH\nTHỰC HIỆN Y\n"
+
+
+def paths(text: str) -> list[str]:
+    return [s.path for s in parse_text(HEAD + text).walk()]
+
+
+def titles(text: str) -> dict[str, str]:
+    return {s.path: s.title for s in parse_text(HEAD + text).walk()}
+
+
+def test_roman_arabic_decimal_and_letter_headings_nest() -> None:
+    text = (
+        "I. MỤC TIÊU\n1. Mục tiêu chung\nNội dung.\n2. Mục tiêu cụ thể\n2.1. Đến năm 2025\n"
+        "a) Chỉ tiêu một\nb) Chỉ tiêu hai\n2.2. Đến năm 2030\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Việc một\n"
+    )
+    assert paths(text) == ["I", "I.1", "I.2", "I.2.1", "I.2.1.a", "I.2.1.b", "I.2.2", "II", "II.1"]
+
+
+def test_a_decimal_heading_hangs_under_its_arabic_parent() -> None:
+    text = (
+        "III. NHIỆM VỤ\n1. Việc một\n2. Tăng cường nghiên cứu\n2.1. Tạo đột phá\n"
+        "a) Sở Khoa học và Công nghệ\n"
+    )
+    assert paths(text)[-1] == "III.2.1.a"
+
+
+def test_numbers_that_start_a_sentence_are_not_headings() -> None:
+    text = (
+        "I. MỤC TIÊU\n1. Mục tiêu chung\n2.000 ha rừng được trồng mới mỗi năm.\n"
+        "15/6 hằng năm gửi báo cáo.\n06 tháng một lần tổ chức sơ kết.\n"
+        "5. Số thứ tự này nhảy quá xa nên là một câu, không phải mục.\n"
+    )
+    assert paths(text) == ["I", "I.1"]
+
+
+def test_letters_may_skip_d_stroke_and_f_as_printed() -> None:
+    text = "I. NHIỆM VỤ\n1. Việc\na) A\nb) B\nc) C\nd) D\ne) E\ng) G\n"
+    assert paths(text)[-2:] == ["I.1.e", "I.1.g"]
+
+
+def test_a_number_printed_twice_keeps_both() -> None:
+    text = "I. MỤC TIÊU\nNội dung.\nII. NHIỆM VỤ\nNội dung.\nII. NHIỆM VỤ KHÁC\n1. Việc\n"
+    assert paths(text) == ["I", "II", "II#2", "II#2.1"]
+
+
+def test_heading_running_on_after_a_colon_keeps_its_head_as_title() -> None:
+    t = titles(
+        "I. NHIỆM VỤ\n1. Việc\nb) Sở Thông tin và Truyền thông: chỉ đạo các cơ quan báo chí.\n"
+    )
+    assert t["I.1.b"] == "Sở Thông tin và Truyền thông"
+
+
+def test_title_is_agency_list_when_the_line_runs_straight_into_duties() -> None:
+    assert (
+        split_title(
+            "Giao Sở Nông nghiệp và Phát triển nông thôn là cơ quan thường trực, giúp UBND tỉnh."
+        )[0]
+        == "Giao Sở Nông nghiệp và Phát triển nông thôn"
+    )
+    assert (
+        split_title("Các sở, ban, ngành; UBND cấp huyện: tổ chức thực hiện.")[0]
+        == "Các sở, ban, ngành; UBND cấp huyện"
+    )
+    assert (
+        split_title("Phát huy vai trò của các tổ chức hội; phối hợp tổ chức các cuộc vận động.")[0]
+        == "Phát huy vai trò của các tổ chức hội"
+    )
+
+
+def test_a_heading_without_full_stop_keeps_a_semicolon() -> None:
+    assert (
+        split_title("Tăng cường nghiên cứu, chuyển đổi số; đào tạo nhân lực trong nông nghiệp")[0]
+        == "Tăng cường nghiên cứu, chuyển đổi số; đào tạo nhân lực trong nông nghiệp"
+    )
+
+
+def test_top_level_kinds_come_from_heading_words() -> None:
+    assert kind_of("MỤC ĐÍCH, YÊU CẦU") == "purpose"
+    assert kind_of("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU") == "tasks"
+    assert kind_of("NHIỆM VỤ VÀ GIẢI PHÁP") == "tasks"
+    assert kind_of("GIẢI PHÁP THỰC HIỆN") == "tasks"
+    assert kind_of("NGUỒN KINH PHÍ THỰC HIỆN") == "funding"
+    assert kind_of("KINH PHÍ THỰC HIỆN") == "funding"
+    assert kind_of("TỔ CHỨC THỰC HIỆN") == "implementation"
+    assert kind_of("CHẾ ĐỘ BÁO CÁO") == "reporting"
+    assert kind_of("Mục tiêu") == "objectives"
+    assert kind_of("NỘI DUNG") == "tasks"
+    assert kind_of("ĐỊNH HƯỚNG PHÁT TRIỂN") == "other"
+    assert kind_of("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU".lower().replace("ụ", "ụ")) == "tasks"
+
+
+def test_text_without_numbered_headings_is_one_pseudo_section() -> None:
+    plan = parse_text(
+        "Your Website Title\nTỉnh ban hành Kế hoạch về phát triển làng nghề.\n\nNội dung thứ hai.\n"
+    )
+    (only,) = plan.sections
+    assert (only.path, only.title, only.kind) == ("0", "(body)", "other")
+    assert len(only.body) == 2
+
+
+def test_pdf_line_breaks_and_page_numbers_are_absorbed() -> None:
+    text = (
+        "I. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển ngành nghề nông thôn nhằm phát huy\n"
+        "tiềm năng của khu vực nông thôn.\n\n12\n\n2. Mục tiêu đến năm\n2030 và tầm nhìn\n"
+    )
+    plan = parse_text(HEAD + text)
+    sec = {s.path: s for s in plan.walk()}
+    assert list(sec) == ["I", "I.1", "I.2"]
+    assert sec["I.1"].body[0].text.endswith("tiềm năng của khu vực nông thôn.")
+    assert sec["I.1"].body[0].span.line_end == sec["I.1"].body[0].span.line_start + 1
+
+
+def test_reflowed_crawl_splits_headings_run_inline() -> None:
+    line = (
+        "Thực hiện Quyết định số 1/QĐ-TTg, UBND tỉnh ban hành kế hoạch như sau: I. MỤC ĐÍCH, YÊU CẦU "
+        "1. Mục đích Nâng cao nhận thức. 2. Yêu cầu - Bám sát. - Sở Lao động - Thương binh và Xã hội "
+        "phối hợp. II. MỤC TIÊU 1. Mục tiêu chung Phát triển. " + "Nội dung dài. " * 30
+    )
+    plan = parse_text(HEAD + line + "\n")
+    sec = {s.path: s for s in plan.walk()}
+    assert list(sec) == ["I", "I.1", "I.2", "II", "II.1"]
+    assert sec["I.1"].title == "Mục đích"
+    assert sec["II.1"].title == "Mục tiêu chung"
+    assert [b.text for b in sec["I.2"].body] == [
+        "Bám sát.",
+        "Sở Lao động - Thương binh và Xã hội phối hợp.",
+    ]
+
+
+def test_every_section_keeps_its_span_and_body_lines() -> None:
+    plan = parse_text(HEAD + "I. MỤC TIÊU\n- Một.\n- Hai.\nII. NHIỆM VỤ\nBa.\n")
+    first = plan.sections[0]
+    assert (first.span.line_start, first.span.line_end) == (7, 9)
+    assert [(b.kind, b.text, b.span.line_start) for b in first.body] == [
+        ("bullet", "Một.", 8),
+        ("bullet", "Hai.", 9),
+    ]
