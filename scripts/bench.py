@@ -32,11 +32,15 @@ def _time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--copies", type=int, default=300, help="copies of the samples in the large set")
+    ap.add_argument(
+        "--copies", type=int, default=300, help="copies of the samples in the large set"
+    )
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     samples = [(p.name, p.read_bytes()) for p in sorted((ROOT / "data/raw").glob("*.txt"))]
-    large = [(f"{i}-{n}", b) for i in range(args.copies // len(samples) + 1) for n, b in samples][: args.copies]
+    large = [(f"{i}-{n}", b) for i in range(args.copies // len(samples) + 1) for n, b in samples][
+        : args.copies
+    ]
 
     def parse_all(docs: list[tuple[str, bytes]]) -> None:
         for name, data in docs:
@@ -48,7 +52,10 @@ def main() -> None:
 
     parse_all(samples)  # warm caches (data files, compiled patterns)
     print(f"{'set':<22} {'MB':>7} {'parse MB/s':>11} {'regex MB/s':>11} {'ratio':>7}")
-    for label, docs, repeat in (("5 samples", samples, args.repeat * 4), (f"{len(large)} copies", large, args.repeat)):
+    for label, docs, repeat in (
+        ("5 samples", samples, args.repeat * 4),
+        (f"{len(large)} copies", large, args.repeat),
+    ):
         mb = sum(len(b) for _, b in docs) / 1e6
         tp = _time(lambda d=docs: parse_all(d), repeat)
         tr = _time(lambda d=docs: regex_all(d), repeat)
@@ -58,8 +65,10 @@ def main() -> None:
     parse(load_bytes(biggest[1], biggest[0]))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"peak memory parsing the largest sample ({len(biggest[1]) / 1e3:.0f} kB): "
-          f"{peak / 1e6:.1f} MB ({peak / len(biggest[1]):.0f}x its size)")
+    print(
+        f"peak memory parsing the largest sample ({len(biggest[1]) / 1e3:.0f} kB): "
+        f"{peak / 1e6:.1f} MB ({peak / len(biggest[1]):.0f}x its size)"
+    )
 
 
 if __name__ == "__main__":
