@@ -11,10 +11,11 @@ from kehoach import references as refs
 from kehoach.lines import Line, split_lines
 from kehoach.load import Loaded
 from kehoach.metadata import read_head
-from kehoach.model import Block, Metadata, Plan, Reference, Section, Source, Span, Trimmed
+from kehoach.model import Block, Metadata, Plan, Reference, Section, Source, Span, Target, Trimmed
 from kehoach.structure import Block as RawBlock
 from kehoach.structure import Node, build
 from kehoach.tables import appendix_nodes
+from kehoach.targets import extract as extract_targets
 from kehoach.trim import layout
 
 
@@ -52,6 +53,21 @@ def parse(doc: Loaded) -> Plan:
             chunks += [(b.text, b.line_start, b.line_end) for b in node.body]
     chunks += [(lines[i].text, lines[i].no, lines[i].no) for i in lay.footnotes]
     cited = refs.collect(chunks, head.number)
+    targets = [
+        Target(
+            section=t.section,
+            year=t.year,
+            indicator=t.indicator,
+            comparator=t.comparator,  # type: ignore[arg-type]
+            value=t.value,
+            value_max=t.value_max,
+            unit=t.unit,
+            baseline_year=t.baseline_year,
+            quote=t.quote,
+            span=Span(line_start=t.line_start, line_end=t.line_end),
+        )
+        for t in extract_targets(root)
+    ]
     implements = refs.implements([b.text for b in preamble], head.title)
 
     warnings = list(head.warnings)
@@ -75,6 +91,7 @@ def parse(doc: Loaded) -> Plan:
         source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding, lines=len(lines)),
         metadata=metadata,
         sections=sections,
+        targets=targets,
         references=[
             Reference(
                 number=c.number,

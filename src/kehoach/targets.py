@@ -1,0 +1,414 @@
+"""Targets (chỉ tiêu): quantities a plan commits to, with year, comparator, unit, baseline.
+
+Works clause by clause over the section tree. Year comes from the target's own sentence,
+else from the nearest heading that names one ('a) Đến năm 2025'), else from the table
+column; a target the text ties to no year keeps year null.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from kehoach.datafiles import load
+from kehoach.numbers import Quantity, quantities
+from kehoach.references import find as find_citations
+from kehoach.structure import Block, Node
+from kehoach.text import key
+
+
+@dataclass
+class Found:
+    section: str
+    year: int | None
+    indicator: str
+    comparator: str
+    value: float
+    value_max: float | None
+    unit: str | None
+    baseline_year: int | None
+    quote: str
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class _Rules:
+    comparators: tuple[tuple[str, tuple[str, ...]], ...]
+    after_min: tuple[str, ...]
+    after_max: tuple[str, ...]
+    units: regex.Pattern[str]
+    not_units: frozenset[str]
+    not_before: regex.Pattern[str]
+    year: regex.Pattern[str]
+    baseline: regex.Pattern[str]
+    skip_kinds: frozenset[str]
+
+
+@cache
+def rules() -> _Rules:
+    d = load("targets")
+    units = sorted((key(u) for u in d["units"]), key=len, reverse=True)
+    unit_alt = "|".join(regex.escape(u) for u in units)
+    per = "|".join(regex.escape(p) for p in sorted(d["per"], key=len, reverse=True))
+    unit_re = regex.compile(
+        r"\s*(?P<u>(?:" + unit_alt + r")(?:\s*(?:,|hoặc)\s*(?:" + unit_alt + r"))*)(?!\p{L})"
+        r"(?P<per>\s*/\s*(?:" + per + r")(?!\p{L}))?"
+    )
+    not_before = regex.compile(
+        r"(?:^|\s)(?:"
+        + "|".join(regex.escape(key(w)) for w in d["not_target_before"])
+        + r")\s*:?\s*$"
+    )
+    return _Rules(
+        comparators=tuple((k, tuple(key(w) for w in v)) for k, v in d["comparators"].items()),
+        after_min=tuple(key(w) for w in d["after_min"]),
+        after_max=tuple(key(w) for w in d["after_max"]),
+        units=unit_re,
+        not_units=frozenset(key(u) for u in d["not_target_units"]),
+        not_before=not_before,
+        year=regex.compile(d["year"], regex.IGNORECASE),
+        baseline=regex.compile(d["baseline"], regex.IGNORECASE),
+        skip_kinds=frozenset(d["skip_kinds"]),
+    )
+
+
+_JOINER = regex.compile(r"\s*(?:,|và|,\s*và|hoặc)\s*")
+_SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|(?<=:)\s+(?=-)")
+_CLAUSE = regex.compile(r";")
+_LEAD = regex.compile(
+    r"^(?:[-+•]\s*)?(?:phấn đấu|phấn đấu đến năm \d{4},?|hàng năm|hằng năm|mỗi năm)?\s*",
+    regex.IGNORECASE,
+)
+
+
+def heading_year(title: str) -> int | None:
+    m = rules().year.search(title)
+    if not m:
+        return None
+    return int(m.group("y") or m.group("y2"))
+
+
+def extract(root: Node) -> list[Found]:
+    out: list[Found] = []
+    for node, year_ctx, skip, header in _walk(root, None, False, []):
+        if skip:
+            continue
+        if node.style == "row":
+            out += _row_targets(node, header)
+            continue
+        texts = (
+            [Block("paragraph", node.title, node.line_start, node.line_start)] if node.title else []
+        )
+        for b in texts + node.body:
+            if b.kind == "row":
+                continue
+            out += _block_targets(b, node.path, year_ctx)
+    return out
+
+
+def _cells(node: Node) -> list[str]:
+    return node.body[0].text.split(" | ") if node.body and node.body[0].kind == "row" else []
+
+
+def _names_years(cells: list[str]) -> bool:
+    return any(regex.search(r"(?:19|20)\d\d", c) and not quantities_only(c) for c in cells)
+
+
+def quantities_only(cell: str) -> bool:
+    """A cell that is just a number ('2025' as a value), not a label ('Đến năm 2025')."""
+    return bool(regex.fullmatch(r"[\d.,%\s÷–-]+", cell))
+
+
+def _walk(
+    node: Node, year: int | None, skip: bool, header: list[str]
+) -> Iterator[tuple[Node, int | None, bool, list[str]]]:
+    for child in node.children:
+        y = heading_year(child.title) or year
+        s = skip or (child.kind in rules().skip_kinds)
+        h = header
+        if child.style == "appendix" or (child.style == "row" and _names_years(_cells(child))):
+            h = _cells(child) or header
+            # A row that only names the columns (years, sub-columns) holds no target itself.
+            yield child, y, True if child.style == "row" else s, h
+        else:
+            yield child, y, s, h
+        yield from _walk(child, y, s, h)
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _block_targets(block: Block, section: str, heading_year_: int | None) -> list[Found]:
+    text = block.text
+    cited = [(c.type_start, c.end) for c in find_citations(text, 0, 0)]
+    out: list[Found] = []
+    for s_start, s_end in _spans(text, _SENTENCE):
+        sentence = text[s_start:s_end]
+        years = [
+            (m.start(), int(m.group("y") or m.group("y2"))) for m in rules().year.finditer(sentence)
+        ]
+        for c_start, c_end in _spans(sentence, _CLAUSE):
+            clause = sentence[c_start:c_end]
+            prev: tuple[Quantity, int, str] | None = None
+            prev_head = ""
+            for q in quantities(clause):
+                abs_start = s_start + c_start + q.start
+                if any(a <= abs_start < b for a, b in cited):
+                    continue
+                found = _target(clause, q, prev)
+                prev_end = prev[1] if prev else 0
+                if found is None:
+                    continue
+                comparator, unit, unit_end = found
+                joined = prev is not None and _JOINER.fullmatch(clause[prev_end : q.start])
+                head = prev_head if joined else indicator_head(clause, q, prev_end)
+                prev, prev_head = (q, unit_end, comparator), head
+                pos = c_start + q.start
+                year = _sentence_year(years, pos, c_start, c_end) or heading_year_
+                baseline = _baseline(clause[q.end :])
+                if (
+                    unit is None
+                    and baseline is not None
+                    and regex.match(r"\s*lần", clause[q.end :])
+                ):
+                    unit = "lần"
+                out.append(
+                    Found(
+                        section=section,
+                        year=year,
+                        indicator=_indicator(clause, head, unit, unit_end),
+                        comparator=comparator,
+                        value=q.value,
+                        value_max=q.value_max,
+                        unit=unit,
+                        baseline_year=baseline,
+                        quote=clause.strip(" ,.;:"),
+                        line_start=block.line_start,
+                        line_end=block.line_end,
+                    )
+                )
+    return out
+
+
+def _spans(text: str, sep: regex.Pattern[str]) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in sep.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _sentence_year(years: list[tuple[int, int]], pos: int, c_start: int, c_end: int) -> int | None:
+    before = [y for p, y in years if p < pos]
+    if before:
+        return before[-1]
+    after = [y for p, y in years if pos < p < c_end]
+    return after[0] if after else None
+
+
+def _baseline(after: str) -> int | None:
+    m = rules().baseline.search(after[:80])
+    return int(m.group("y")) if m else None
+
+
+def _target(
+    clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None
+) -> tuple[str, str | None, int] | None:
+    """(comparator, unit, end of unit) for a quantity that is a target, else None."""
+    r = rules()
+    before = key(clause[max(0, q.start - 40) : q.start])
+    after = clause[q.end :]
+    if regex.match(r"/\d|\s*/\s*\d{4}", after) or regex.search(
+        r"\d[.,]?$", clause[: q.start].rstrip()[-2:] or " "
+    ):
+        return None
+    if (
+        not q.percent
+        and _is_year(q.value)
+        and (q.value_max is None or _is_year(q.value_max))
+        and regex.match(r"\d{4}\b", q.raw)
+    ):
+        return None  # a year or a period ('giai đoạn 2021 - 2025')
+    if r.not_before.search(before):
+        return None
+    if q.percent:
+        per = regex.match(r"\s*/\s*năm", after)
+        unit = "%/năm" if per else "%"
+        unit_end = q.end + (per.end() if per else 0)
+    else:
+        um = (
+            r.units.match(key(after))
+            if len(key(after)) == len(after)
+            else r.units.match(after.lower())
+        )
+        if um:
+            unit = after[um.start("u") : um.end("per") if um.group("per") else um.end("u")].strip()
+            unit = regex.sub(r"\s*/\s*", "/", unit)
+            unit_end = q.end + (um.end("per") if um.group("per") else um.end("u"))
+        else:
+            word = regex.match(r"\s*(\p{L}+)", after)
+            if word and key(word.group(1)) in r.not_units:
+                return None
+            if word and key(word.group(1)) in {"sao"}:
+                return None
+            unit, unit_end = None, q.end
+    if unit and key(unit.split("/")[0]) in r.not_units:
+        return None
+    if q.fraction_of is not None and unit is None:
+        return None  # '(15/6)' is a day and month, '06/07 nhóm' a part of a whole
+    comparator = _comparator(
+        before, key(clause[unit_end - 0 : unit_end + 12]) if unit_end else "", q
+    )
+    if prev is not None and _JOINER.fullmatch(clause[prev[1] : q.start]):
+        if comparator == "eq" and prev[2] in ("min", "max", "approx"):
+            comparator = prev[2]
+    return comparator, unit, unit_end
+
+
+def _is_year(v: float) -> bool:
+    return v.is_integer() and 1945 <= v <= 2100
+
+
+def _comparator(before: str, after: str, q: Quantity) -> str:
+    if q.value_max is not None:
+        return "range"
+    words = before.split()[-4:]
+    tail = " ".join(words)
+    found = set()
+    for kind, ws in rules().comparators:
+        for w in ws:
+            if regex.search(r"(?:^|\s)" + regex.escape(w) + r"$", tail) or regex.search(
+                r"(?:^|\s)" + regex.escape(w) + r"\s+(?:\S+\s+)?$", tail + " "
+            ):
+                if tail.endswith(w) or regex.search(
+                    regex.escape(w) + r"\s+(?:đạt|là|có|được|bằng|mức)?$", tail
+                ):
+                    found.add(kind)
+    if any(a in after for a in rules().after_min):
+        found.add("min")
+    if any(a in after for a in rules().after_max):
+        found.add("max")
+    for kind in ("min", "max", "approx"):
+        if kind in found:
+            return kind
+    return "eq"
+
+
+_FILLER = regex.compile(
+    r"^(?:[,;]\s*|và(?:\s+|$)|hoặc(?:\s+|$)|trong đó\s*,?\s*|phấn đấu\s+|hàng năm\s+|hằng năm\s+)+",
+    regex.IGNORECASE,
+)
+_TRAIL = regex.compile(
+    r"(?:\s+(?:đạt|là|có|được|chiếm|khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá|hơn|"
+    r"bình quân|từ|gấp|tăng|giảm|phấn đấu|với diện tích|diện tích))+\s*$",
+    regex.IGNORECASE,
+)
+
+
+_MEASURES = frozenset(
+    ("%", "%/năm", "ha", "km", "m", "m2", "m3", "tấn", "tạ", "kg", "lần", "usd", "đồng")
+)
+
+
+def indicator_head(clause: str, q: Quantity, prev_end: int) -> str:
+    """The phrase before the number that names what is measured."""
+    before = clause[prev_end : q.start]
+    if prev_end:
+        before = regex.split(r"[,;:]", before)[-1]
+    head = before.strip()
+    for _ in range(3):
+        head = _TRAIL.sub("", head).strip(" ,:")
+        head = _FILLER.sub("", _LEAD.sub("", head)).strip(" ,:")
+        head = _LEAD_COMPARATOR.sub("", head).strip(" ,:")
+    return head
+
+
+_LEAD_COMPARATOR = regex.compile(
+    r"^(?:có\s+)?(?:trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|hơn|đạt|có)$", regex.IGNORECASE
+)
+
+
+def _indicator(clause: str, head: str, unit: str | None, unit_end: int) -> str:
+    """Head, the counted thing, and what qualifies it after the number."""
+    rest = clause[unit_end:]
+    stop = r"[;(]|,\s*(?=(?:\p{L}+\s+){0,3}\d)|\s+(?:và|hoặc)\s+(?=\d)" + ("" if not head else "|,")
+    tail = regex.split(stop, rest, maxsplit=1)[0]
+    tail = regex.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", tail).strip(" .,")
+    counted = unit if unit and key(unit.split("/")[0]) not in _MEASURES else ""
+    if counted:
+        parts = [head, counted, tail]
+    elif len(head.split()) >= 2 or not tail:
+        parts = [head]
+    else:
+        parts = [head, tail]
+    return " ".join(p for p in parts if p)[:300]
+
+
+# ---------------------------------------------------------------------------------------
+# Appendix tables
+
+
+def _row_targets(node: Node, header: list[str]) -> list[Found]:
+    """One target per numeric cell: the row's indicator and unit, the column's year."""
+    cells = _cells(node)
+    years = [
+        int(y) for c in header for y in regex.findall(r"(?:19|20)\d\d", c) if not quantities_only(c)
+    ]
+    if not cells or not years:
+        return []
+    subs = _sub_columns(header, len(years))
+    unit_cell = cells[0].strip()
+    values = cells[1:]
+    if subs and len(values) == len(years) * len(subs):
+        slots: list[tuple[int, str | None]] = [
+            (years[i // len(subs)], subs[i % len(subs)]) for i in range(len(values))
+        ]
+    else:
+        while values and not values[-1].strip():
+            values.pop()
+        slots = [(years[min(i, len(years) - 1)], None) for i in range(len(values))]
+    baseline = _baseline(node.title)
+    out: list[Found] = []
+    for (year, sub), cell in zip(slots, values, strict=False):
+        qs = quantities(cell.strip())
+        if not qs:
+            continue
+        q = qs[0]
+        unit = (
+            "%"
+            if q.percent and key(unit_cell) not in ("%", "%/năm")
+            else (unit_cell or sub or None)
+        )
+        out.append(
+            Found(
+                section=node.path,
+                year=year,
+                indicator=node.title,
+                comparator="range" if q.value_max is not None else "eq",
+                value=q.value,
+                value_max=q.value_max,
+                unit=unit,
+                baseline_year=baseline,
+                quote=f"{node.title} | {cell.strip()}",
+                line_start=node.body[0].line_start,
+                line_end=node.body[0].line_end,
+            )
+        )
+    return out
+
+
+def _sub_columns(header: list[str], n_years: int) -> list[str]:
+    last_year = max(
+        (i for i, c in enumerate(header) if regex.search(r"(?:19|20)\d\d", c)), default=-1
+    )
+    subs = [c for c in header[last_year + 1 :] if c and regex.fullmatch(r"[\p{Lu}\p{L}/%]{1,8}", c)]
+    if subs and len(subs) % n_years == 0:
+        k = len(subs) // n_years
+        if subs[:k] * n_years == subs:
+            return subs[:k]
+    return []
