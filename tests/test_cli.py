@@ -154,3 +154,33 @@ def test_summary_reads_raw_and_structured(tmp_path: Path) -> None:
     run("parse", str(SAMPLE), "-o", str(tmp_path / "p.yaml"))
     out = run("summary", str(SAMPLE), str(tmp_path / "p.yaml"))
     assert out.returncode == 0 and out.stdout.count("272/KH-UBND") == 2
+
+
+def test_targets_by_year_lists_that_year_only() -> None:
+    stem = RAW / "langson-176-KH-UBND-2023.txt"
+    data = json.loads(run("targets", str(stem), "--year", "2030", "-f", "json").stdout)
+    assert data and {t["year"] for t in data} == {2030}
+    assert {t["plan"] for t in data} == {"176/KH-UBND"} and {t["place"] for t in data} == {
+        "Lạng Sơn"
+    }
+    everything = json.loads(run("targets", str(stem), "-f", "json").stdout)
+    assert len(data) == sum(1 for t in everything if t["year"] == 2030)
+    table = run("targets", str(stem), "--year", "2030")
+    assert table.returncode == 0 and "Năm 2030" in table.stdout and "Năm 2025" not in table.stdout
+
+
+def test_targets_from_raw_and_structured_agree(tmp_path: Path) -> None:
+    structured = tmp_path / "p.yaml"
+    run("parse", str(SAMPLE), "-o", str(structured))
+    a = run("targets", str(SAMPLE), "-f", "json").stdout
+    b = run("targets", str(structured), "-f", "json").stdout
+    assert a == b and json.loads(a)
+
+
+def test_targets_csv_opens_in_excel_and_section_filter() -> None:
+    out = run(
+        "targets", str(RAW / "laocai-316-KH-UBND-2022.txt"), "--section", "PB01.B", "-f", "csv"
+    ).stdout
+    assert out.startswith("\ufeffplan,place,section,year")
+    rows = out.strip().splitlines()[1:]
+    assert rows and all(",PB01.B." in r for r in rows)

@@ -217,6 +217,88 @@ def summary_cmd(
         raise typer.Exit(1)
 
 
+class TargetFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+
+
+def _plans(paths: list[Path]) -> list[Plan]:
+    """Plans from raw texts or structured files (or directories of either), in order."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f for f in p.iterdir() if f.suffix.lower() in (".txt", ".md", *STRUCTURED_SUFFIXES)
+            )
+            if not found:
+                raise _fail(f"{p}: directory has no plans (.txt, .md, .yaml, .json)")
+            files += found
+        else:
+            files.append(p)
+    plans = []
+    for f in files:
+        try:
+            plans.append(load_plan(f))
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+    return plans
+
+
+@app.command("targets")
+def targets_cmd(
+    plans: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Raw plan texts or YAML/JSON written by `kehoach parse` (same result either way).",
+            show_default=False,
+        ),
+    ],
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Only targets tied to this year.")
+    ] = None,
+    section: Annotated[
+        str | None,
+        typer.Option(
+            "--section", "-s", help="Only this section and its subsections, e.g. II.2 or PB01."
+        ),
+    ] = None,
+    fmt: Annotated[
+        TargetFormat,
+        typer.Option("--format", "-f", help="table, json, csv (UTF-8 with BOM) or yaml."),
+    ] = TargetFormat.table,
+) -> None:
+    """List numeric targets (chỉ tiêu) by year: indicator, value or range, unit, baseline.
+
+    Values show their comparator: '≥ 70' is 'ít nhất / trên 70', '≈ 3' is 'khoảng 3',
+    '6–7' a range. Targets the text ties to no year are listed last. Every target keeps
+    its section path and source lines (in json, csv and yaml).
+    """
+    from kehoach.views import (
+        as_json,
+        as_yaml,
+        target_records,
+        target_rows,
+        targets_csv,
+        targets_table,
+    )
+
+    loaded = _plans(plans)
+    rows = target_rows(loaded, year, section)
+    if fmt is TargetFormat.json:
+        sys.stdout.write(as_json(target_records(rows)))
+    elif fmt is TargetFormat.yaml:
+        sys.stdout.write(as_yaml(target_records(rows)))
+    elif fmt is TargetFormat.csv:
+        sys.stdout.write(targets_csv(rows))
+    else:
+        if not rows:
+            _say("no targets match")
+            return
+        targets_table(rows, several=len(loaded) > 1, console=Console())
+
+
 @app.command("schema")
 def schema_cmd(
     output: Annotated[

@@ -87,14 +87,11 @@ def quantities(text: str) -> list[Quantity]:
         except ValueError:
             continue
         if b is not None and b <= a:
-            # '2021 - 2025' reads as a range; '15 - 6' is not one: keep the first number only.
-            if not (b > a):
-                out.append(
-                    Quantity(
-                        m.start(), m.end("a"), a, None, bool(m.group("pa")), None, m.group("a")
-                    )
-                )
-                continue
+            # '15 - 6' is not a range: keep the first number only.
+            out.append(
+                Quantity(m.start(), m.end("a"), a, None, bool(m.group("pa")), None, m.group("a"))
+            )
+            continue
         of = float(m.group("of")) if m.group("of") else None
         out.append(
             Quantity(m.start(), m.end(), a, b, bool(m.group("pa") or m.group("pb")), of, m.group(0))

@@ -58,7 +58,7 @@ def parse(doc: Loaded) -> Plan:
             section=t.section,
             year=t.year,
             indicator=t.indicator,
-            comparator=t.comparator,  # type: ignore[arg-type]
+            comparator=t.comparator,
             value=t.value,
             value_max=t.value_max,
             unit=t.unit,

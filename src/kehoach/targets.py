@@ -264,9 +264,9 @@ def _target(
     comparator = _comparator(
         before, key(clause[unit_end - 0 : unit_end + 12]) if unit_end else "", q
     )
-    if prev is not None and _JOINER.fullmatch(clause[prev[1] : q.start]):
-        if comparator == "eq" and prev[2] in ("min", "max", "approx"):
-            comparator = prev[2]
+    joined = prev is not None and _JOINER.fullmatch(clause[prev[1] : q.start])
+    if joined and prev is not None and comparator == "eq" and prev[2] in ("min", "max", "approx"):
+        comparator = prev[2]
     return comparator, unit, unit_end
 
 
@@ -282,13 +282,11 @@ def _comparator(before: str, after: str, q: Quantity) -> str:
     found = set()
     for kind, ws in rules().comparators:
         for w in ws:
-            if regex.search(r"(?:^|\s)" + regex.escape(w) + r"$", tail) or regex.search(
-                r"(?:^|\s)" + regex.escape(w) + r"\s+(?:\S+\s+)?$", tail + " "
+            # the word itself ends the window, or only a verb such as 'đạt' follows it
+            if regex.search(
+                r"(?:^|\s)" + regex.escape(w) + r"(?:\s+(?:đạt|là|có|được|bằng|mức))?$", tail
             ):
-                if tail.endswith(w) or regex.search(
-                    regex.escape(w) + r"\s+(?:đạt|là|có|được|bằng|mức)?$", tail
-                ):
-                    found.add(kind)
+                found.add(kind)
     if any(a in after for a in rules().after_min):
         found.add("min")
     if any(a in after for a in rules().after_max):
@@ -336,7 +334,7 @@ _LEAD_COMPARATOR = regex.compile(
 def _indicator(clause: str, head: str, unit: str | None, unit_end: int) -> str:
     """Head, the counted thing, and what qualifies it after the number."""
     rest = clause[unit_end:]
-    stop = r"[;(]|,\s*(?=(?:\p{L}+\s+){0,3}\d)|\s+(?:và|hoặc)\s+(?=\d)" + ("" if not head else "|,")
+    stop = r"[;(]|,\s*(?=(?:\p{L}+\s+){0,4}\d)|\s+(?:và|hoặc)\s+(?=\d)" + ("" if not head else "|,")
     tail = regex.split(stop, rest, maxsplit=1)[0]
     tail = regex.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", tail).strip(" .,")
     counted = unit if unit and key(unit.split("/")[0]) not in _MEASURES else ""

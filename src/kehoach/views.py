@@ -1,0 +1,128 @@
+"""Terminal and file views of extracted facts (tables, CSV, JSON); no parsing here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from kehoach.model import Plan, Target
+
+COMPARATOR_SIGN = {"eq": "", "approx": "≈ ", "min": "≥ ", "max": "≤ ", "range": ""}
+
+
+def vn_number(v: float | None) -> str:
+    """10000 -> '10.000', 63.5 -> '63,5': numbers as the documents print them."""
+    if v is None:
+        return ""
+    if float(v).is_integer():
+        return f"{int(v):,}".replace(",", ".")
+    whole, frac = f"{v:.6f}".rstrip("0").split(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac
+
+
+def target_value(t: Target) -> str:
+    if t.value_max is not None:
+        return f"{vn_number(t.value)}–{vn_number(t.value_max)}"
+    return COMPARATOR_SIGN[t.comparator] + vn_number(t.value)
+
+
+def plan_label(plan: Plan) -> str:
+    m = plan.metadata
+    return " ".join(x for x in (m.number, m.place and f"({m.place})") if x) or plan.source.path
+
+
+def target_rows(
+    plans: Iterable[Plan], year: int | None, section: str | None
+) -> list[tuple[Plan, Target]]:
+    rows = []
+    for plan in plans:
+        for t in plan.targets:
+            if year is not None and t.year != year:
+                continue
+            if section and not (t.section == section or t.section.startswith(section + ".")):
+                continue
+            rows.append((plan, t))
+    return rows
+
+
+def target_records(rows: list[tuple[Plan, Target]]) -> list[dict[str, Any]]:
+    out = []
+    for plan, t in rows:
+        rec = {"plan": plan.metadata.number, "place": plan.metadata.place}
+        rec.update(t.model_dump(mode="json"))
+        out.append(rec)
+    return out
+
+
+def targets_table(rows: list[tuple[Plan, Target]], several: bool, console: Console) -> None:
+    years = sorted({t.year for _, t in rows}, key=lambda y: (y is None, y or 0))
+    for y in years:
+        table = Table(
+            title=f"Năm {y}" if y else "Không gắn với năm",
+            box=box.SIMPLE_HEAD,
+            title_justify="left",
+            pad_edge=False,
+            expand=True,
+        )
+        if several:
+            table.add_column("plan", no_wrap=True, max_width=18, overflow="ellipsis")
+        table.add_column("indicator", ratio=1, min_width=24, overflow="fold")
+        table.add_column("value", justify="right", no_wrap=True)
+        table.add_column("unit", max_width=14, overflow="fold")
+        table.add_column("base", no_wrap=True)
+        table.add_column("section", no_wrap=True)
+        for plan, t in rows:
+            if t.year != y:
+                continue
+            cells = [
+                t.indicator,
+                target_value(t),
+                t.unit or "",
+                str(t.baseline_year or ""),
+                t.section,
+            ]
+            table.add_row(*([plan_label(plan)] if several else []), *cells)
+        console.print(table)
+
+
+def targets_csv(rows: list[tuple[Plan, Target]]) -> str:
+    """UTF-8 with BOM, so that Excel opens Vietnamese text correctly."""
+    buf = io.StringIO()
+    fields = [
+        "plan",
+        "place",
+        "section",
+        "year",
+        "indicator",
+        "comparator",
+        "value",
+        "value_max",
+        "unit",
+        "baseline_year",
+        "quote",
+        "line_start",
+        "line_end",
+    ]
+    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for rec in target_records(rows):
+        rec["line_start"], rec["line_end"] = rec["span"]["line_start"], rec["span"]["line_end"]
+        w.writerow(rec)
+    return "\ufeff" + buf.getvalue()
+
+
+def as_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_yaml(data: Any) -> str:
+    out: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return out

@@ -1,0 +1,170 @@
+"""Targets from Vietnamese sentences: the number grammar, comparators, units, years."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import parse_text
+
+from kehoach.numbers import parse_number, quantities
+
+HEAD = "KẾ HOẠCH\nVỀ VIỆC X\nI. MỤC TIÊU\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("10.000", 10000),
+        ("6,0", 6.0),
+        ("1.234,5", 1234.5),
+        ("01", 1),
+        ("07", 7),
+        ("1.5", 1.5),
+        ("450.000", 450000),
+    ],
+)
+def test_vietnamese_numbers(raw: str, value: float) -> None:
+    assert parse_number(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max"),
+    [
+        ("đạt khoảng 6,0 - 7,0%/năm", 6.0, 7.0),
+        ("từ 15 - 20 hợp tác xã", 15, 20),
+        ("16 - 17%", 16, 17),
+        ("tăng 1- 1,5 lần", 1, 1.5),
+        ("khoảng 9.000-10.000 ha/năm", 9000, 10000),
+        ("đạt trên 18-20m3/ha/năm", 18, 20),
+        ("1- 1.5", 1, 1.5),
+        ("giảm 1,5 ÷ 2%/năm", 1.5, 2),
+        ("45 nghìn lao động", 45000, None),
+        ("5 triệu con/năm", 5_000_000, None),
+        ("200 triệu USD/năm", 200_000_000, None),
+        ("1,2 tỷ đồng", 1_200_000_000, None),
+        ("Chè 1.500ha", 1500, None),
+    ],
+)
+def test_quantities(text: str, value: float, value_max: float | None) -> None:
+    (q,) = quantities(text)
+    assert (q.value, q.value_max) == (value, value_max)
+
+
+def targets(text: str):  # type: ignore[no-untyped-def]
+    return parse_text(HEAD + text).targets
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    (t,) = targets(text)
+    return t
+
+
+def test_range_wins_over_approx() -> None:
+    t = one("- Tốc độ tăng trưởng của nhóm ngành nghề nông thôn đạt khoảng 6,0 - 7,0%/năm.\n")
+    assert (t.comparator, t.value, t.value_max, t.unit) == ("range", 6.0, 7.0, "%/năm")
+    assert t.indicator == "Tốc độ tăng trưởng của nhóm ngành nghề nông thôn"
+
+
+def test_relative_target_has_unit_lan_and_baseline() -> None:
+    t = one("- Thu nhập bình quân lao động gấp 2 lần so với năm 2020.\n")
+    assert (t.value, t.unit, t.baseline_year, t.comparator) == (2, "lần", 2020, "eq")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator"),
+    [
+        ("Giá trị xuất khẩu đạt trên 200 triệu USD/năm.", "min"),
+        ("Có ít nhất 02 huyện đạt chuẩn.", "min"),
+        ("Tỷ lệ hộ nghèo dưới 3%.", "max"),
+        ("Tỷ lệ hộ nghèo không quá 3%.", "max"),
+        ("Đàn lợn bình quân khoảng 450.000 con/năm.", "approx"),
+        ("Tỷ lệ sản phẩm ứng dụng công nghệ cao đạt khoảng trên 8,0%.", "min"),
+        ("Thành lập 15 tổ hợp tác trở lên.", "min"),
+        ("Tỷ lệ lao động qua đào tạo là 76%.", "eq"),
+    ],
+)
+def test_comparator_words(sentence: str, comparator: str) -> None:
+    assert one(sentence + "\n").comparator == comparator
+
+
+def test_several_targets_in_one_sentence_share_the_comparator() -> None:
+    ts = targets(
+        "- Khôi phục, bảo tồn được ít nhất 11 làng nghề, 21 nghề truyền thống và 13 làng nghề truyền thống.\n"
+    )
+    assert [(t.value, t.unit, t.comparator) for t in ts] == [
+        (11, "làng nghề", "min"),
+        (21, "nghề truyền thống", "min"),
+        (13, "làng nghề truyền thống", "min"),
+    ]
+    assert all(t.indicator.startswith("Khôi phục, bảo tồn") for t in ts)
+
+
+def test_year_from_sentence_then_heading() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\na) Đến năm 2025\n- Tỷ lệ che phủ rừng đạt 65%.\n"
+        "- Phấn đấu đến năm 2030 trồng 10.000 ha rừng.\nII. NHIỆM VỤ\n"
+        "- Duy trì vùng Hồi 35.000 ha; đến năm 2030 xây dựng từ 30 - 40 cơ sở; xây dựng 01 đơn vị cấp huyện.\n"
+    )
+    assert [(t.section, t.value, t.year) for t in plan.targets] == [
+        ("I.a", 65, 2025),
+        ("I.a", 10000, 2030),
+        ("II", 35000, None),
+        ("II", 30, 2030),
+        ("II", 1, 2030),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thực hiện Nghị định số 52/2018/NĐ-CP ngày 12/5/2018 của Chính phủ.",
+        "Giai đoạn 2021 - 2025 và tầm nhìn đến năm 2045.",
+        "Định kỳ 06 tháng báo cáo kết quả.",
+        "Có 125 sản phẩm đạt từ 3 sao trở lên.",  # the 3 sao is a qualifier
+        "Rà soát lại 3 loại rừng.",
+        "Báo cáo trước ngày 15/6 hằng năm (15/12).",
+        "Theo Điều 3 của Quyết định.",
+    ],
+)
+def test_not_targets(sentence: str) -> None:
+    assert [t.value for t in targets(sentence + "\n")] in ([], [125])
+
+
+def test_funding_amounts_are_not_targets() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\n- Trồng 100 ha rừng.\nII. KINH PHÍ THỰC HIỆN\n- Tổng kinh phí 1,2 tỷ đồng.\n"
+    )
+    assert [t.value for t in plan.targets] == [100]
+
+
+def test_appendix_table_cell_per_line() -> None:
+    text = (
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ BIỂU 01: CHỈ TIÊU\n\n"
+        "TT\n\nNội dung\n\nĐVT\n\nĐến năm 2025\n\nĐến năm 2030\n\n"
+        "I\n\nSở Công thương\n\n\u00a0\n\n\u00a0\n\n\u00a0\n\n"
+        "1\n\nĐào tạo nghề\n\nLớp\n\n6\n\n10\n\n2\n\nTốc độ tăng giá trị sản xuất\n\n%/năm\n\n8 - 10%\n"
+    )
+    plan = parse_text(text)
+    got = [(t.section, t.year, t.value, t.value_max, t.unit) for t in plan.targets]
+    assert got == [
+        ("PB01.I.1", 2025, 6, None, "Lớp"),
+        ("PB01.I.1", 2030, 10, None, "Lớp"),
+        ("PB01.I.2", 2025, 8, 10, "%/năm"),
+    ]
+
+
+def test_pipe_table_with_sub_columns() -> None:
+    text = (
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC I: CHỈ TIÊU\n"
+        "| TT | Nội dung | ĐVT | Đến năm 2025 | Đến năm 2030 |\n"
+        "| B | CÁC HUYỆN | | Đến năm 2025 | Đến năm 2030 | LN | NTT | LN | NTT |\n"
+        "| 1 | Công nhận mới | | 5 | 6 | 5 | 1 |\n"
+    )
+    plan = parse_text(text)
+    assert [(t.year, t.value, t.unit) for t in plan.targets] == [
+        (2025, 5, "LN"),
+        (2025, 6, "NTT"),
+        (2030, 5, "LN"),
+        (2030, 1, "NTT"),
+    ]
