@@ -69,9 +69,13 @@ def _plain(s: str) -> str:
 class Gazetteer:
     pattern: regex.Pattern[str]
     names: tuple[str, ...]  # group index -> canonical name
+    keep: frozenset[str]  # canonical names replaced by the plan's own wording
     generic: regex.Pattern[str]
     stops: frozenset[str]
     addressing: regex.Pattern[str]
+    subject_only: regex.Pattern[str]
+    subject_names: tuple[str, ...]
+    canonical: tuple[str, ...]  # every canonical name, for fuzzy repair
 
 
 @cache
@@ -100,7 +104,28 @@ def gazetteer() -> Gazetteer:
     addressing = regex.compile(
         r"^\s*(?:" + "|".join(regex.escape(key(a)) for a in data["addressing"]) + r")\s+"
     )
-    return Gazetteer(pattern, names, generic, stops, addressing)
+    subj: list[tuple[str, str]] = sorted(
+        ((alias, name) for name, aliases in data["subject_only"].items() for alias in aliases),
+        key=lambda e: -len(e[0]),
+    )
+    subject_only = regex.compile(
+        r"(?:"
+        + "|".join(f"(?P<s{i}>{_plain(key(a))})" for i, (a, _) in enumerate(subj))
+        + r")(?!\w)"
+    )
+    keep = frozenset(e["name"] for e in data["agencies"] if e.get("keep_written"))
+    canonical = tuple(e["name"] for e in data["agencies"] + data["groups"] if not e.get("generic"))
+    return Gazetteer(
+        pattern,
+        names,
+        keep,
+        generic,
+        stops,
+        addressing,
+        subject_only,
+        tuple(n for _, n in subj),
+        canonical,
+    )
 
 
 def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
@@ -110,13 +135,64 @@ def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
     m = g.pattern.match(k, pos)
     if m:
         idx = next(int(name[1:]) for name, val in m.groupdict().items() if val is not None)
-        return AgencyMatch(m.start(), m.end(), g.names[idx], text[m.start() : m.end()])
+        end = _place_tail(text, m.end())
+        written = text[m.start() : end]
+        name = g.names[idx]
+        return AgencyMatch(
+            m.start(), end, _written_name(written) if name in g.keep else name, written
+        )
     gm = g.generic.match(text, pos)
     if not gm:
         return None
     end = _trim_generic(text, gm.start(), gm.end(), g.stops)
     written = text[gm.start() : end]
-    return AgencyMatch(gm.start(), end, written, written)
+    return AgencyMatch(gm.start(), end, repair(written) or written, written)
+
+
+@cache
+def _place_tail_re() -> regex.Pattern[str]:
+    names = sorted(load("page")["provinces"], key=len, reverse=True)
+    return regex.compile(r"\s+(?:" + "|".join(_plain(key(n)) for n in names) + r")(?!\w)")
+
+
+def _place_tail(text: str, end: int) -> int:
+    """'... chi nhánh tỉnh' + ' Lạng Sơn': a province name after a final 'tỉnh' belongs to it."""
+    if regex.search(r"(?:tỉnh|thành phố)$", text[:end], regex.IGNORECASE):
+        m = _place_tail_re().match(lkey(text), end)
+        if m:
+            return int(m.end())
+    return end
+
+
+def _written_name(written: str) -> str:
+    """A body kept as written: leading 'các' dropped, first letter capitalised."""
+    w = regex.sub(r"^(?:các|Các)\s+", "", written.strip())
+    return str(w[:1].upper() + w[1:])
+
+
+@cache
+def repair(written: str) -> str | None:
+    """Canonical name for a name that lost characters in scraping ('Sở Văn hóa và Th thao').
+
+    A bounded-edit match (regex fuzzy matching, at most 1 error per 8 characters) against
+    the gazetteer's canonical names that start with the same word.
+    """
+    g = gazetteer()
+    k = key(written)
+    head = k.split(" ", 1)[0]
+    best: tuple[int, str] | None = None
+    for name in g.canonical:
+        nk = key(name)
+        if nk.split(" ", 1)[0] != head or abs(len(nk) - len(k)) > max(2, len(nk) // 8):
+            continue
+        m = regex.fullmatch(
+            f"(?:{regex.escape(nk)}){{e<={max(1, len(nk) // 8)}}}", k, flags=regex.BESTMATCH
+        )
+        if m:
+            cost = sum(m.fuzzy_counts)
+            if best is None or cost < best[0]:
+                best = (cost, name)
+    return best[1] if best else None
 
 
 def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int:
@@ -159,6 +235,13 @@ def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
     end = 0
     while True:
         m = match_at(text, pos)
+        if m is None and found:
+            sm = g.subject_only.match(lkey(text), pos)
+            if sm:
+                idx = next(int(n[1:]) for n, v in sm.groupdict().items() if v is not None)
+                m = AgencyMatch(
+                    sm.start(), sm.end(), g.subject_names[idx], text[sm.start() : sm.end()]
+                )
         if m is None:
             break
         found.append(m)

@@ -8,10 +8,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kehoach import references as refs
+from kehoach.assignments import extract as extract_assignments
+from kehoach.deadlines import extract as extract_deadlines
 from kehoach.lines import Line, split_lines
 from kehoach.load import Loaded
 from kehoach.metadata import read_head
-from kehoach.model import Block, Metadata, Plan, Reference, Section, Source, Span, Target, Trimmed
+from kehoach.model import (
+    Assignment,
+    Block,
+    Deadline,
+    Duty,
+    Metadata,
+    Plan,
+    Reference,
+    Section,
+    Source,
+    Span,
+    Target,
+    Trimmed,
+)
 from kehoach.structure import Block as RawBlock
 from kehoach.structure import Node, build
 from kehoach.tables import appendix_nodes
@@ -68,6 +83,33 @@ def parse(doc: Loaded) -> Plan:
         )
         for t in extract_targets(root)
     ]
+    assignments = [
+        Assignment(
+            agency=a.agency,
+            as_written=a.as_written,
+            section=a.section,
+            partners=a.partners,
+            duties=[
+                Duty(text=d.text, span=Span(line_start=d.line_start, line_end=d.line_end))
+                for d in a.duties
+            ],
+        )
+        for a in extract_assignments(root)
+    ]
+    deadlines = [
+        Deadline(
+            section=d.section,
+            what=d.what,
+            to=d.to,
+            recurrence=d.recurrence,
+            month=d.month,
+            day=d.day,
+            date=d.date,
+            quote=d.quote,
+            span=Span(line_start=d.line_start, line_end=d.line_end),
+        )
+        for d in extract_deadlines(root)
+    ]
     implements = refs.implements([b.text for b in preamble], head.title)
 
     warnings = list(head.warnings)
@@ -92,6 +134,8 @@ def parse(doc: Loaded) -> Plan:
         metadata=metadata,
         sections=sections,
         targets=targets,
+        assignments=assignments,
+        deadlines=deadlines,
         references=[
             Reference(
                 number=c.number,

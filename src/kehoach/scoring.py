@@ -176,6 +176,11 @@ def score_plan(gold: dict[str, Any], plan: Plan, name: str = "") -> Score:
         (_expand(a.agency), a.section, _expand(p)) for a in plan.assignments for p in a.partners
     )
     s.counts["partners"] = _set_count(gold_par, got_par)
+    for kind, g_, o_ in (("assignment", gold_asg, got_asg), ("partner", gold_par, got_par)):
+        for k in sorted(set(g_) - set(o_)):
+            s.misses.append(f"{name}: {kind} {k} missing")
+        for k in sorted(set(o_) - set(g_)):
+            s.misses.append(f"{name}: {kind} {k} not in gold")
 
     def dl(d: Any) -> tuple[Any, ...]:
         get = d.get if isinstance(d, dict) else (lambda k: getattr(d, k))

@@ -226,7 +226,7 @@ def _upper_title_end(text: str) -> int | None:
 def _starts_with_stop(text: str) -> bool:
     from kehoach.agencies import gazetteer
 
-    words = key(text).split(" ")
+    words = [w.strip(",;:.") for w in key(text).split(" ")]
     stops = gazetteer().stops
     return bool(words) and (words[0] in stops or " ".join(words[:2]) in stops)
 
@@ -522,6 +522,25 @@ class Walker:
             self.preamble.append(block)
 
 
+def reattach_trailing(node: Node) -> None:
+    """Paragraphs after the last numbered child's bullets belong to the parent (FORMAT.md):
+    '12. UBND các huyện' - bullets - then 'Yêu cầu các sở, ban, ngành ...' closes section V."""
+    for child in node.children:
+        reattach_trailing(child)
+    if node.style == "root" or not node.children:
+        return
+    last = node.children[-1]
+    if last.style in ("row", "appendix") or last.children:
+        return
+    bullets = [i for i, b in enumerate(last.body) if b.kind == "bullet"]
+    if not bullets or bullets[-1] == len(last.body) - 1:
+        return
+    trailing = last.body[bullets[-1] + 1 :]
+    if all(b.kind == "paragraph" for b in trailing):
+        del last.body[bullets[-1] + 1 :]
+        node.body.extend(trailing)
+
+
 def finish(root: Node) -> None:
     """Spans: a section runs from its heading to the last line of its subtree."""
     for node in reversed(list(root.walk())):
@@ -546,5 +565,6 @@ def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[B
             Node("none", 0, "0", "0", "(body)", "", start, end, kind="other", body=blocks)
         )
         walker.preamble = []
+    reattach_trailing(root)
     finish(root)
     return root, walker.preamble

@@ -1,0 +1,198 @@
+"""Deadlines: one-off and recurring dates by which something is due, with what and to whom."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import regex
+
+from kehoach.agencies import match_at
+from kehoach.datafiles import load
+from kehoach.references import find as find_citations
+from kehoach.structure import Block, Node
+from kehoach.text import key
+
+
+@dataclass
+class FoundDeadline:
+    section: str
+    what: str
+    to: str | None
+    recurrence: str
+    month: int | None
+    day: int | None
+    date: str | None
+    quote: str
+    line_start: int
+    line_end: int
+
+
+# 'ngày 15 tháng 11', 'ngày 20/6', 'ngày 30/6/2025', '(15/6)'
+_DAY_MONTH = regex.compile(
+    r"(?:ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)\s*(?P<m>\d{1,2})(?:\s*(?:năm\s+|/)\s*(?P<y>\d{4}))?"
+    r"|\((?P<pd>\d{1,2})\s*/\s*(?P<pm>\d{1,2})\))",
+    regex.IGNORECASE,
+)
+_MONTHLY_DAY = regex.compile(r"ngày\s+(?P<d>\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng", regex.IGNORECASE)
+_PERIOD = regex.compile(
+    r"(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
+    r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
+    r"|(?:trong|chậm nhất|hoàn thành (?:trong|trước|chậm nhất)?|trước)\s+năm\s+(?P<y>\d{4}))",
+    regex.IGNORECASE,
+)
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=\p{Lu})")
+_TO = regex.compile(r"(?:gửi(?:\s+về)?|về|qua|cho)\s+", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    recurrence: tuple[tuple[str, tuple[str, ...]], ...]
+    due: tuple[str, ...]
+    actions: regex.Pattern[str]
+
+
+@cache
+def rules() -> _Rules:
+    d = load("deadlines")
+    actions = regex.compile(
+        r"(?<!\w)(?:" + "|".join(regex.escape(key(a)) for a in d["actions"]) + r")(?!\w)"
+    )
+    return _Rules(
+        tuple((k, tuple(key(w) for w in v)) for k, v in d["recurrence"].items()),
+        tuple(key(w) for w in d["due_words"]),
+        actions,
+    )
+
+
+def extract(root: Node) -> list[FoundDeadline]:
+    out: list[FoundDeadline] = []
+    for node in root.walk():
+        if node is root or node.style in ("row", "appendix"):
+            continue
+        for b in [Block("paragraph", node.title, node.line_start, node.line_start), *node.body]:
+            out += _from_block(b, node.path)
+    return out
+
+
+def _from_block(block: Block, section: str) -> list[FoundDeadline]:
+    text = block.text
+    cited = [(c.type_start, c.end) for c in find_citations(text, 0, 0)]
+    out: list[FoundDeadline] = []
+    for s_start, s_end in _sentences(text):
+        sentence = text[s_start:s_end]
+        low = key(sentence)
+        if len(low) != len(sentence):
+            low = sentence.lower()
+        for m in _MONTHLY_DAY.finditer(sentence):
+            out.append(
+                _make(section, sentence, m.start(), "monthly", None, int(m.group("d")), None, block)
+            )
+        for m in _DAY_MONTH.finditer(sentence):
+            if any(a <= s_start + m.start() < b for a, b in cited) or _MONTHLY_DAY.match(
+                sentence, m.start()
+            ):
+                continue
+            day = int(m.group("d") or m.group("pd"))
+            month = int(m.group("m") or m.group("pm"))
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                continue
+            if m.group("y"):
+                if not _due_before(low, m.start()):
+                    continue
+                try:
+                    when = date(int(m.group("y")), month, day).isoformat()
+                except ValueError:
+                    continue
+                out.append(_make(section, sentence, m.start(), "once", None, None, when, block))
+                continue
+            rec = _recurrence(low, m.start(), m.end())
+            if rec is None:
+                continue
+            out.append(_make(section, sentence, m.start(), rec, month, day, None, block))
+        for m in _PERIOD.finditer(sentence):
+            if any(a <= s_start + m.start() < b for a, b in cited) or not _due_before(
+                low, m.start() + 1
+            ):
+                continue
+            out.append(
+                _make(section, sentence, m.start(), "once", None, None, _period_end(m), block)
+            )
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _recurrence(low: str, start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for kind, words in rules().recurrence:
+        for w in words:
+            for m in regex.finditer(r"(?<!\w)" + regex.escape(w) + r"(?!\w)", low[:start]):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), kind)
+    if best:
+        return best[1]
+    after = low[end : end + 60]
+    for kind, words in rules().recurrence:
+        if any(regex.search(r"(?<!\w)" + regex.escape(w) + r"(?!\w)", after) for w in words):
+            return kind
+    return None
+
+
+def _due_before(low: str, start: int) -> bool:
+    window = low[max(0, start - 40) : start]
+    return any(w in window for w in rules().due)
+
+
+def _period_end(m: regex.Match[str]) -> str:
+    if m.group("kind"):
+        q = m.group("q")
+        quarter = int(q) if q.isdigit() else _ROMAN_Q[q.upper()]
+        year, month = int(m.group("qy")), quarter * 3
+    elif m.group("m"):
+        year, month = int(m.group("my")), int(m.group("m"))
+    else:
+        year, month = int(m.group("y")), 12
+    return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def _make(
+    section: str,
+    sentence: str,
+    pos: int,
+    recurrence: str,
+    month: int | None,
+    day: int | None,
+    when: str | None,
+    block: Block,
+) -> FoundDeadline:
+    low = key(sentence)
+    acts = list(rules().actions.finditer(low if len(low) == len(sentence) else sentence.lower()))
+    what = ""
+    if acts:
+        a = min(acts, key=lambda x: abs(x.start() - pos))
+        phrase = regex.split(
+            r"\s+(?:về|gửi|trước|cho|qua|để)\s+|[,;(]", sentence[a.start() :], maxsplit=1
+        )[0]
+        what = " ".join(phrase.split()[:8])
+    to = None
+    for tm in _TO.finditer(sentence):
+        am = match_at(sentence, tm.end())
+        if am is not None:
+            to = am.name
+            break
+    start = max(0, pos - 120)
+    quote = sentence[start : min(len(sentence), pos + 60)].strip()
+    return FoundDeadline(
+        section, what, to, recurrence, month, day, when, quote, block.line_start, block.line_end
+    )
