@@ -184,3 +184,57 @@ def test_targets_csv_opens_in_excel_and_section_filter() -> None:
     assert out.startswith("\ufeffplan,place,section,year")
     rows = out.strip().splitlines()[1:]
     assert rows and all(",PB01.B." in r for r in rows)
+
+
+def test_assign_lists_every_block_of_an_agency_as_lead_and_partner() -> None:
+    plan = RAW / "langson-176-KH-UBND-2023.txt"
+    data = json.loads(run("assign", str(plan), "--agency", "so nong nghiep", "-f", "json").stdout)
+    assert data["agency"] == "Sở Nông nghiệp và Phát triển nông thôn"
+    lead = {d["section"] for d in data["duties"] if d["role"] == "lead"}
+    partner = {d["section"] for d in data["duties"] if d["role"] == "partner"}
+    assert {
+        "III.3.b",
+        "III.4",
+        "III.5.c",
+        "III.6.a",
+        "III.7.a",
+        "III.8.1.b",
+        "III.8.2.b",
+        "III.9.a",
+        "IV.2",
+    } == lead
+    assert "III.8.2.a" in partner
+    assert all(d["span"]["line_start"] > 0 for d in data["duties"])
+
+
+def test_assign_follows_successors_and_marks_the_name_used() -> None:
+    plan = RAW / "langson-272-KH-UBND-2024.txt"
+    data = json.loads(
+        run("assign", str(plan), "--agency", "Sở Nông nghiệp và Môi trường", "-f", "json").stdout
+    )
+    used = {d["agency_as_named"] for d in data["duties"]}
+    assert used == {"Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"}
+    none = json.loads(
+        run(
+            "assign",
+            str(plan),
+            "--agency",
+            "Sở Nông nghiệp và Môi trường",
+            "--no-successors",
+            "-f",
+            "json",
+        ).stdout
+    )
+    assert none["duties"] == []
+    deadline = next(d for d in data["duties"] if d["section"] == "V.1")
+    assert deadline["deadlines"][0]["month"] == 11
+
+
+def test_assign_unknown_agency_suggests_and_fails() -> None:
+    out = run("assign", str(SAMPLE), "--agency", "so zzz khong co")
+    assert out.returncode == 1 and "closest:" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_assign_matrix_without_agency() -> None:
+    out = run("assign", str(SAMPLE))
+    assert out.returncode == 0 and "Sở Công Thương" in out.stdout and "1L" in out.stdout

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich import box
@@ -297,6 +297,83 @@ def targets_cmd(
             _say("no targets match")
             return
         targets_table(rows, several=len(loaded) > 1, console=Console())
+
+
+class AssignFormat(StrEnum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+@app.command("assign")
+def assign_cmd(
+    plans: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Raw plan texts or YAML/JSON written by `kehoach parse`.", show_default=False
+        ),
+    ],
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency",
+            "-a",
+            help="An agency: full name, abbreviation or without diacritics ('so cong thuong', 'KHĐT').",
+        ),
+    ] = None,
+    successors: Annotated[
+        bool,
+        typer.Option(
+            "--successors/--no-successors",
+            help="Also show what older plans gave the agency's predecessors (2025 reorganisation).",
+        ),
+    ] = True,
+    fmt: Annotated[
+        AssignFormat, typer.Option("--format", "-f", help="table, json or yaml.")
+    ] = AssignFormat.table,
+) -> None:
+    """Show who must do what: one agency's duties, or a matrix of all agencies.
+
+    With --agency: each duty with its role (lead where the agency is addressed, partner
+    where another agency's block names it after 'phối hợp với'), plan, section, text,
+    source lines and the deadlines that bind it. Without: agencies × top sections,
+    'L' counts blocks the agency leads, 'p' blocks where it is a partner.
+    """
+    from kehoach.responsibility import duties_of, matrix, predecessors, resolve
+    from kehoach.views import as_json, as_yaml, duties_table, matrix_table
+
+    loaded = _plans(plans)
+    if agency is None:
+        agencies, tops, cells = matrix(loaded)
+        if fmt is AssignFormat.table:
+            matrix_table(agencies, tops, cells, Console())
+        else:
+            data = [
+                {
+                    "agency": a,
+                    "sections": {
+                        t: {"lead": cells[(a, t)][0], "partner": cells[(a, t)][1]}
+                        for t in tops
+                        if (a, t) in cells
+                    },
+                }
+                for a in agencies
+            ]
+            sys.stdout.write(as_json(data) if fmt is AssignFormat.json else as_yaml(data))
+        return
+    found = resolve(agency, loaded)
+    if found.name is None:
+        hint = "; ".join(found.candidates) if found.candidates else "none"
+        raise _fail(f"no single agency matches {agency!r}; closest: {hint}")
+    names = [found.name] + (predecessors(found.name) if successors else [])
+    duties = duties_of(loaded, names)
+    report: dict[str, Any] = {"agency": found.name, "also_as": names[1:], "duties": duties}
+    if fmt is AssignFormat.json:
+        sys.stdout.write(as_json(report))
+    elif fmt is AssignFormat.yaml:
+        sys.stdout.write(as_yaml(report))
+    else:
+        duties_table(report, several=len(loaded) > 1, console=Console())
 
 
 @app.command("schema")

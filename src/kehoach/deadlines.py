@@ -114,14 +114,23 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
                 continue
             out.append(_make(section, sentence, m.start(), rec, month, day, None, block))
         for m in _PERIOD.finditer(sentence):
-            if any(a <= s_start + m.start() < b for a, b in cited) or not _due_before(
-                low, m.start() + 1
-            ):
+            if any(a <= s_start + m.start() < b for a, b in cited) or not _due_before(low, m.end()):
+                continue
+            if m.group("y") and not _action_without_target(sentence, m):
                 continue
             out.append(
                 _make(section, sentence, m.start(), "once", None, None, _period_end(m), block)
             )
     return out
+
+
+def _action_without_target(sentence: str, m: regex.Match[str]) -> bool:
+    """'trong năm 2027' is a deadline for an action, not for a target value ('đạt 100%')."""
+    others = regex.sub(r"(?:19|20)\d\d", "", sentence[: m.start()] + sentence[m.end() :])
+    if regex.search(r"\d", others):
+        return False
+    low = key(sentence)
+    return bool(rules().actions.search(low if len(low) == len(sentence) else sentence.lower()))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -126,3 +126,66 @@ def as_json(data: Any) -> str:
 def as_yaml(data: Any) -> str:
     out: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return out
+
+
+def duties_table(data: dict[str, Any], several: bool, console: Console) -> None:
+    title = data["agency"] + (
+        f"  (also as: {', '.join(data['also_as'])})" if data["also_as"] else ""
+    )
+    table = Table(
+        title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, expand=True
+    )
+    table.add_column("role", no_wrap=True)
+    if several:
+        table.add_column("plan", no_wrap=True, max_width=14, overflow="ellipsis")
+    table.add_column("section", no_wrap=True)
+    table.add_column("duty", ratio=1, overflow="fold")
+    table.add_column("due", max_width=18, overflow="fold")
+    for d in data["duties"]:
+        due = ", ".join(_due(x) for x in d["deadlines"])
+        notes = []
+        if d["role"] == "partner":
+            notes.append(f"lead: {d['lead']}")
+        if d["agency_as_named"] != data["agency"]:
+            notes.append(f"as {d['agency_as_named']}")
+        body = d["text"] if len(d["text"]) <= 240 else d["text"][:239].rstrip() + "…"
+        text = (f"[{'; '.join(notes)}] " if notes else "") + body
+        table.add_row(d["role"], *([d["plan"] or ""] if several else []), d["section"], text, due)
+    if not data["duties"]:
+        console.print(f"{data['agency']}: no duties in these plans")
+        return
+    console.print(table)
+
+
+def _due(d: dict[str, Any]) -> str:
+    if d["date"]:
+        return str(d["date"])
+    day = f"{d['day']}/{d['month']}" if d["month"] else f"ngày {d['day']}"
+    return f"{day} ({d['recurrence']})"
+
+
+def matrix_table(
+    agencies: list[str],
+    tops: list[str],
+    cells: dict[tuple[str, str], tuple[int, int]],
+    console: Console,
+) -> None:
+    table = Table(
+        title="Responsibility matrix (L lead, p partner)",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+    )
+    table.add_column("agency", overflow="fold", max_width=40)
+    for t in tops:
+        table.add_column(t, justify="center", no_wrap=True)
+    for a in agencies:
+        row = []
+        for t in tops:
+            lead, part = cells.get((a, t), (0, 0))
+            mark = " ".join(
+                x for x in (f"{lead}L" if lead else "", f"{part}p" if part else "") if x
+            )
+            row.append(mark)
+        table.add_row(a, *row)
+    console.print(table)

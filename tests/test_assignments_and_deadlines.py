@@ -1,0 +1,167 @@
+"""Who must do what, with whom, by when: Vietnamese blocks in, assignments and deadlines out."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import parse_text
+
+from kehoach.agencies import leading_agencies, repair
+from kehoach.responsibility import predecessors, resolve
+
+HEAD = "KẾ HOẠCH\nVỀ VIỆC X\n"
+
+
+def assignments(text: str) -> list[tuple[str, str, list[str]]]:
+    return [(a.agency, a.section, a.partners) for a in parse_text(HEAD + text).assignments]
+
+
+def test_numbered_block_in_implementation_with_partners() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT\n"
+        "- Chủ trì, phối hợp với các sở, ngành liên quan, UBND các huyện, thành phố triển khai.\n"
+        "- Phối hợp với các cơ quan liên quan kiểm tra.\n2. Sở Tài chính\nBố trí kinh phí.\n"
+    )
+    assert got == [
+        (
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            "I.1",
+            ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện"],
+        ),
+        ("Sở Tài chính", "I.2", []),
+    ]
+
+
+def test_lettered_item_with_colon_and_heading_naming_two_agencies() -> None:
+    got = assignments(
+        "I. NHIỆM VỤ\n1. Tuyên truyền\nb) Sở Thông tin và Truyền thông: chỉ đạo các cơ quan báo chí.\n"
+        "c) Sở Tài chính, Sở Kế hoạch và Đầu tư: bố trí vốn.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Sở Thông tin và Truyền thông", "I.1.b"),
+        ("Sở Tài chính", "I.1.c"),
+        ("Sở Kế hoạch và Đầu tư", "I.1.c"),
+    ]
+
+
+def test_lead_sentence_over_lettered_items() -> None:
+    plan = parse_text(
+        HEAD
+        + "I. NHIỆM VỤ\n1. Phát triển nông nghiệp\nSở Nông nghiệp và Phát triển nông thôn chủ trì, "
+        "phối hợp với các ngành, UBND các huyện, thành phố thực hiện:\na) Việc một.\nb) Việc hai.\n"
+    )
+    (a,) = plan.assignments
+    assert (a.section, len(a.duties), a.partners) == (
+        "I.1",
+        2,
+        ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện"],
+    )
+
+
+def test_bullet_opening_with_an_agency_outside_implementation() -> None:
+    got = assignments(
+        "I. NHIỆM VỤ\n1. Y tế cơ sở\n- Sở Y tế: nâng cao chất lượng y tế cấp xã.\n- Nâng cao nhận thức.\n"
+    )
+    assert got == [("Sở Y tế", "I.1", [])]
+
+
+def test_closing_paragraph_addressed_to_groups_belongs_to_the_section() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Hướng dẫn.\n2. UBND các huyện, thành phố\n- Triển khai.\n"
+        "Yêu cầu các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố căn cứ tình hình thực tế "
+        "triển khai thực hiện.\n"
+    )
+    assert ("Các sở, ban, ngành", "I", []) in got and ("Ủy ban nhân dân cấp huyện", "I", []) in got
+
+
+def test_sub_unit_given_a_duty_inside_a_block_is_not_its_own_assignment() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Phát triển nông thôn\n"
+        "- Giao Chi cục Phát triển nông thôn là cơ quan đầu mối chủ trì.\n"
+    )
+    assert [a for a, _, _ in got] == ["Sở Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_bodies_directed_are_not_partners_and_vague_ones_are_dropped() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Lao động - Thương binh và Xã hội\n"
+        "Phối hợp với Sở Nông nghiệp và Phát triển nông thôn chỉ đạo các cơ sở giáo dục nghề nghiệp "
+        "xây dựng chương trình; phối hợp các địa phương thiết lập thị trường.\n"
+    )
+    assert got == [
+        ("Sở Lao động - Thương binh và Xã hội", "I.1", ["Sở Nông nghiệp và Phát triển nông thôn"])
+    ]
+
+
+def test_agency_names_tolerate_spelling_and_lost_characters() -> None:
+    assert repair("Sở Văn hóa và Th thao") == "Sở Văn hóa và Thể thao"
+    for written, canonical in [
+        ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("Sở Lao động Thương binh và xã hội", "Sở Lao động - Thương binh và Xã hội"),
+        ("UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân cấp huyện"),
+        ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+    ]:
+        (m,) = leading_agencies(written)[1]
+        assert m.name == canonical, written
+
+
+def test_user_queries_resolve_and_successors_follow_the_2025_reorganisation() -> None:
+    assert resolve("so cong thuong", []).name == "Sở Công Thương"
+    assert resolve("KHĐT", []).name == "Sở Kế hoạch và Đầu tư"
+    assert resolve("Sở NN&PTNT", []).name == "Sở Nông nghiệp và Phát triển nông thôn"
+    assert resolve("so tai chinhh", []).name == "Sở Tài chính"
+    assert set(predecessors("Sở Nông nghiệp và Môi trường")) == {
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Tài nguyên và Môi trường",
+    }
+    assert "Sở Kế hoạch và Đầu tư" in predecessors("Sở Tài chính")
+    assert resolve("xyz qwerty", []).name is None
+
+
+def deadlines(text: str) -> list[tuple[str, int | None, int | None, str | None, str | None]]:
+    plan = parse_text(HEAD + "I. TỔ CHỨC THỰC HIỆN\n" + text + "\n")
+    return [
+        (d.recurrence, d.month, d.day, str(d.date) if d.date else None, d.to)
+        for d in plan.deadlines
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Định kỳ hằng năm báo cáo kết quả thực hiện về Sở Nông nghiệp và Phát triển nông thôn trước ngày 15 tháng 11.",
+            [("yearly", 11, 15, None, "Sở Nông nghiệp và Phát triển nông thôn")],
+        ),
+        (
+            "Định kỳ đánh giá kết quả thực hiện 06 tháng (trước ngày 20 tháng 6 và ngày 20 tháng 12 hàng năm) "
+            "gửi về Sở Tài chính.",
+            [
+                ("semiannual", 6, 20, None, "Sở Tài chính"),
+                ("semiannual", 12, 20, None, "Sở Tài chính"),
+            ],
+        ),
+        (
+            "Định kỳ 6 tháng (15/6), hàng năm (15/12) báo cáo tình hình.",
+            [("semiannual", 6, 15, None, None), ("yearly", 12, 15, None, None)],
+        ),
+        ("Báo cáo trước ngày 20 hằng tháng.", [("monthly", None, 20, None, None)]),
+        ("Hoàn thành trước ngày 30/6/2025.", [("once", None, None, "2025-06-30", None)]),
+        ("Hoàn thành chậm nhất năm 2028.", [("once", None, None, "2028-12-31", None)]),
+        ("Trình UBND tỉnh trong quý III năm 2027.", [("once", None, None, "2027-09-30", None)]),
+        ("Định kỳ hằng năm báo cáo theo quy định.", []),
+        ("Thực hiện Quyết định số 12/QĐ-UBND ngày 10 tháng 10 năm 2022 của UBND tỉnh.", []),
+        ("Trong thời hạn 10 ngày kể từ khi nhận được.", []),
+    ],
+)
+def test_deadlines(
+    text: str, want: list[tuple[str, int | None, int | None, str | None, str | None]]
+) -> None:
+    assert deadlines(text) == want
+
+
+def test_a_target_year_is_not_a_deadline() -> None:
+    assert deadlines("Phấn đấu trong năm 2025 có 100% xã đạt chuẩn.") == []
+    assert deadlines("Hoàn thành việc xây dựng đề án trong năm 2027.") == [
+        ("once", None, None, "2027-12-31", None)
+    ]
