@@ -142,18 +142,26 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
+def _recurrence_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple(
+        (kind, regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)"))
+        for kind, words in rules().recurrence
+    )
+
+
 def _recurrence(low: str, start: int, end: int) -> str | None:
+    """The nearest recurrence word before the date decides, else the first after it."""
     best: tuple[int, str] | None = None
-    for kind, words in rules().recurrence:
-        for w in words:
-            for m in regex.finditer(r"(?<!\w)" + regex.escape(w) + r"(?!\w)", low[:start]):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), kind)
+    for kind, pattern in _recurrence_patterns():
+        for m in pattern.finditer(low[:start]):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)
     if best:
         return best[1]
     after = low[end : end + 60]
-    for kind, words in rules().recurrence:
-        if any(regex.search(r"(?<!\w)" + regex.escape(w) + r"(?!\w)", after) for w in words):
+    for kind, pattern in _recurrence_patterns():
+        if pattern.search(after):
             return kind
     return None
 

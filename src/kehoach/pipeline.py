@@ -5,14 +5,14 @@ Each stage lives in its own module; this one only wires them.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kehoach import references as refs
 from kehoach.assignments import extract as extract_assignments
 from kehoach.deadlines import extract as extract_deadlines
 from kehoach.lines import Line, split_lines
 from kehoach.load import Loaded
-from kehoach.metadata import read_head
+from kehoach.metadata import Head, read_head
 from kehoach.model import (
     Assignment,
     Block,
@@ -31,10 +31,22 @@ from kehoach.structure import Block as RawBlock
 from kehoach.structure import Node, build
 from kehoach.tables import appendix_nodes
 from kehoach.targets import extract as extract_targets
-from kehoach.trim import layout
+from kehoach.trim import Layout, layout
 
 
-def parse(doc: Loaded) -> Plan:
+@dataclass
+class Structure:
+    """What the structural stages produce; the fact extractors read it."""
+
+    lines: list[Line]
+    layout: Layout
+    head: Head
+    root: Node
+    preamble: list[RawBlock]
+
+
+def read_structure(doc: Loaded) -> Structure:
+    """Stages up to the section tree: lines, layout, title block, tree with appendices."""
     lines = split_lines(doc.text)
     lay = layout(lines)
     head = read_head(lines, lay)
@@ -50,6 +62,12 @@ def parse(doc: Loaded) -> Plan:
     root, preamble = build(body)
     for k, app in enumerate(lay.appendices, start=1):
         root.children.append(appendix_nodes(lines, app.start, app.end, k))
+    return Structure(lines, lay, head, root, preamble)
+
+
+def parse(doc: Loaded) -> Plan:
+    st = read_structure(doc)
+    lines, lay, head, root, preamble = st.lines, st.layout, st.head, st.root, st.preamble
     sections = [_section(n) for n in root.children]
 
     chunks: list[tuple[str, int, int]] = []

@@ -7,9 +7,9 @@ Also decides `implements`: the head documents of the opening 'Thực hiện ...'
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -100,7 +100,22 @@ _ISSUER = regex.compile(
 )
 
 
+_HAS_NUMBER = regex.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?\p{Lu}")
+
+
 def find(text: str, line_start: int, line_end: int) -> list[Citation]:
+    """Citations in `text`; the same text is read once (extractors ask for it again)."""
+    return [replace(c, line_start=line_start, line_end=line_end) for c in _find(text)]
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str) -> tuple[Citation, ...]:
+    if not _HAS_NUMBER.search(text):
+        return ()
+    return tuple(_scan(text, 0, 0))
+
+
+def _scan(text: str, line_start: int, line_end: int) -> list[Citation]:
     r = _rules()
     out: list[Citation] = []
     for m in r.pattern.finditer(text):

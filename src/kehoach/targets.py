@@ -274,19 +274,26 @@ def _is_year(v: float) -> bool:
     return v.is_integer() and 1945 <= v <= 2100
 
 
+@cache
+def _comparator_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """Per kind: one of its words ends the window, or only a verb such as 'đạt' follows."""
+    return tuple(
+        (
+            kind,
+            regex.compile(
+                r"(?:^|\s)(?:" + "|".join(regex.escape(w) for w in ws) + r")"
+                r"(?:\s+(?:đạt|là|có|được|bằng|mức))?$"
+            ),
+        )
+        for kind, ws in rules().comparators
+    )
+
+
 def _comparator(before: str, after: str, q: Quantity) -> str:
     if q.value_max is not None:
         return "range"
-    words = before.split()[-4:]
-    tail = " ".join(words)
-    found = set()
-    for kind, ws in rules().comparators:
-        for w in ws:
-            # the word itself ends the window, or only a verb such as 'đạt' follows it
-            if regex.search(
-                r"(?:^|\s)" + regex.escape(w) + r"(?:\s+(?:đạt|là|có|được|bằng|mức))?$", tail
-            ):
-                found.add(kind)
+    tail = " ".join(before.split()[-4:])
+    found = {kind for kind, pattern in _comparator_patterns() if pattern.search(tail)}
     if any(a in after for a in rules().after_min):
         found.add("min")
     if any(a in after for a in rules().after_max):
