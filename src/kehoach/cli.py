@@ -376,6 +376,63 @@ def assign_cmd(
         duties_table(report, several=len(loaded) > 1, console=Console())
 
 
+class DiffPart(StrEnum):
+    metadata = "metadata"
+    sections = "sections"
+    targets = "targets"
+    agencies = "agencies"
+    deadlines = "deadlines"
+    references = "references"
+
+
+@app.command("diff")
+def diff_cmd(
+    plan_a: Annotated[
+        Path,
+        typer.Argument(help="First plan: raw text or structured YAML/JSON.", show_default=False),
+    ],
+    plan_b: Annotated[Path, typer.Argument(help="Second plan.", show_default=False)],
+    only: Annotated[DiffPart | None, typer.Option("--only", help="Show one part only.")] = None,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            "-t",
+            min=0.0,
+            max=1.0,
+            help="Least similarity for two targets (or section titles) to be aligned.",
+        ),
+    ] = 0.4,
+    fmt: Annotated[
+        AssignFormat, typer.Option("--format", "-f", help="table, json or yaml.")
+    ] = AssignFormat.table,
+) -> None:
+    """Compare two plans side by side (two provinces implementing one decision, or a revision).
+
+    Sections align by kind and title, targets by indicator, unit and year, agencies by
+    canonical name, deadlines by recurrence and date, references by number. Similarity is
+    the Jaccard overlap of the two texts' word sets after folding diacritics and tone
+    marks and dropping function words; pairs at or above --threshold (default 0.4) align,
+    best first, one to one. Exit status as diff(1): 0 no differences, 1 differences,
+    2 trouble.
+    """
+    from kehoach.diff import compare
+    from kehoach.views import as_json, as_yaml, diff_view
+
+    try:
+        a, b = load_plan(plan_a), load_plan(plan_b)
+    except InputError as exc:
+        raise _fail(str(exc), 2) from None
+    result = compare(a, b, threshold, only.value if only else None)
+    if fmt is AssignFormat.json:
+        sys.stdout.write(as_json({**result.data, "differs": result.differs}))
+    elif fmt is AssignFormat.yaml:
+        sys.stdout.write(as_yaml({**result.data, "differs": result.differs}))
+    else:
+        diff_view(result.data, result.differs, Console())
+    raise typer.Exit(1 if result.differs else 0)
+
+
 @app.command("schema")
 def schema_cmd(
     output: Annotated[

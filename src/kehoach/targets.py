@@ -155,6 +155,7 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
             clause = sentence[c_start:c_end]
             prev: tuple[Quantity, int, str] | None = None
             prev_head = ""
+            runs: list[list[tuple[int, str, str | None, int]]] = []
             for q in quantities(clause):
                 abs_start = s_start + c_start + q.start
                 if any(a <= abs_start < b for a, b in cited):
@@ -167,6 +168,9 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                 joined = prev is not None and _JOINER.fullmatch(clause[prev_end : q.start])
                 head = prev_head if joined else indicator_head(clause, q, prev_end)
                 prev, prev_head = (q, unit_end, comparator), head
+                if not joined:
+                    runs.append([])
+                runs[-1].append((len(out), head, unit, unit_end))
                 pos = c_start + q.start
                 year = _sentence_year(years, pos, c_start, c_end) or heading_year_
                 baseline = _baseline(clause[q.end :])
@@ -191,7 +195,23 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                         line_end=block.line_end,
                     )
                 )
+            _share_tails(out, clause, runs)
     return out
+
+
+def _share_tails(
+    out: list[Found], clause: str, runs: list[list[tuple[int, str, str | None, int]]]
+) -> None:
+    """'4 làng nghề, 2 làng nghề truyền thống gắn với du lịch': the qualifier after the
+    last item of an enumeration applies to every item of it."""
+    for run in runs:
+        if len(run) < 2:
+            continue
+        _, last_head, _, last_end = run[-1]
+        shared = _tail(clause, last_head, last_end)
+        for idx, head, unit, unit_end in run[:-1]:
+            if shared and not _tail(clause, head, unit_end):
+                out[idx].indicator = _indicator(clause, head, unit, unit_end, shared)
 
 
 def _spans(text: str, sep: regex.Pattern[str]) -> list[tuple[int, int]]:
@@ -338,12 +358,19 @@ _LEAD_COMPARATOR = regex.compile(
 )
 
 
-def _indicator(clause: str, head: str, unit: str | None, unit_end: int) -> str:
-    """Head, the counted thing, and what qualifies it after the number."""
+def _tail(clause: str, head: str, unit_end: int) -> str:
+    """What qualifies the counted thing after the number, up to the next item."""
     rest = clause[unit_end:]
     stop = r"[;(]|,\s*(?=(?:\p{L}+\s+){0,4}\d)|\s+(?:và|hoặc)\s+(?=\d)" + ("" if not head else "|,")
     tail = regex.split(stop, rest, maxsplit=1)[0]
-    tail = regex.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", tail).strip(" .,")
+    return str(regex.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", tail)).strip(" .,")
+
+
+def _indicator(
+    clause: str, head: str, unit: str | None, unit_end: int, tail: str | None = None
+) -> str:
+    """Head, the counted thing, and what qualifies it after the number."""
+    tail = _tail(clause, head, unit_end) if tail is None else tail
     counted = unit if unit and key(unit.split("/")[0]) not in _MEASURES else ""
     if counted:
         parts = [head, counted, tail]

@@ -189,3 +189,100 @@ def matrix_table(
             row.append(mark)
         table.add_row(a, *row)
     console.print(table)
+
+
+def _tv(t: dict[str, Any]) -> str:
+    sign = COMPARATOR_SIGN[t["comparator"]]
+    if t["value_max"] is not None:
+        v = f"{vn_number(t['value'])}–{vn_number(t['value_max'])}"
+    else:
+        v = sign + vn_number(t["value"])
+    return f"{v} {t['unit'] or ''}".strip()
+
+
+def diff_view(data: dict[str, Any], differs: bool, console: Console) -> None:
+    a, b = data["a"], data["b"]
+    console.print(
+        f"A: {a['number'] or a['path']} ({a['place'] or '?'}, {a['issued_date'] or '?'})   "
+        f"B: {b['number'] or b['path']} ({b['place'] or '?'}, {b['issued_date'] or '?'})",
+        markup=False,
+        highlight=False,
+    )
+    if not differs:
+        console.print("No differences.")
+        return
+
+    def table(title: str, *cols: str) -> Table:
+        t = Table(
+            title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, expand=True
+        )
+        for c in cols:
+            t.add_column(
+                c, overflow="fold", ratio=2 if c in ("indicator", "A", "B", "title") else None
+            )
+        return t
+
+    if data.get("metadata"):
+        t = table("Metadata", "field", "A", "B")
+        for k, (va, vb) in data["metadata"].items():
+            t.add_row(k, str(va), str(vb))
+        console.print(t)
+    if "sections" in data:
+        s = data["sections"]
+        t = table(f"Structure: {len(s['matched'])} sections aligned", "side", "path", "title")
+        for side, key_ in (("only A", "only_a"), ("only B", "only_b")):
+            shallow = [x for x in s[key_] if x["path"].count(".") <= 1]
+            for x in shallow:
+                t.add_row(side, x["path"], x["title"])
+            if len(s[key_]) > len(shallow):
+                t.add_row(side, "…", f"and {len(s[key_]) - len(shallow)} deeper sections")
+        console.print(t)
+    if "targets" in data:
+        tg = data["targets"]
+        years = sorted(
+            {m["year"] for m in tg["matched"]} | {x["year"] for x in tg["only_a"] + tg["only_b"]},
+            key=lambda y: (y is None, y or 0),
+        )
+        for y in years:
+            t = table(f"Targets {y or '(no year)'}", "indicator", "A", "B", "Δ")
+            for m in tg["matched"]:
+                if m["year"] == y:
+                    delta = (
+                        "="
+                        if m["same"]
+                        else (vn_number(m["difference"]) if m["difference"] is not None else "≠")
+                    )
+                    t.add_row(m["a"]["indicator"], _tv(m["a"]), _tv(m["b"]), delta)
+            for x in tg["only_a"]:
+                if x["year"] == y:
+                    t.add_row(x["indicator"], _tv(x), "—", "only A")
+            for x in tg["only_b"]:
+                if x["year"] == y:
+                    t.add_row(x["indicator"], "—", _tv(x), "only B")
+            console.print(t)
+    for part, title in (("agencies", "Agencies"), ("references", "Documents cited")):
+        if part in data:
+            p = data[part]
+            both = p.get("both", p.get("common", []))
+            t = table(f"{title}: {len(both)} in both", "only A", "only B")
+            for i in range(max(len(p["only_a"]), len(p["only_b"]))):
+                t.add_row(
+                    p["only_a"][i] if i < len(p["only_a"]) else "",
+                    p["only_b"][i] if i < len(p["only_b"]) else "",
+                )
+            console.print(t)
+            if part == "references" and both:
+                console.print("In both: " + ", ".join(both), markup=False, highlight=False)
+    if "deadlines" in data:
+        d = data["deadlines"]
+
+        def fmt(x: dict[str, Any]) -> str:
+            return _due(x)
+
+        t = table(f"Deadlines: {len(d['both'])} in both", "only A", "only B")
+        for i in range(max(len(d["only_a"]), len(d["only_b"]))):
+            t.add_row(
+                fmt(d["only_a"][i]) if i < len(d["only_a"]) else "",
+                fmt(d["only_b"][i]) if i < len(d["only_b"]) else "",
+            )
+        console.print(t)
