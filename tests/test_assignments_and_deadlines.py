@@ -165,3 +165,12 @@ def test_a_target_year_is_not_a_deadline() -> None:
     assert deadlines("Hoàn thành việc xây dựng đề án trong năm 2027.") == [
         ("once", None, None, "2027-12-31", None)
     ]
+
+
+def test_quarterly_day_and_report_recipient() -> None:
+    assert deadlines(
+        "Các cơ quan báo cáo định kỳ hằng quý (trước ngày 20 của tháng cuối quý) về Sở Tài chính."
+    ) == [("quarterly", None, 20, None, "Sở Tài chính")]
+    assert deadlines("Sở Y tế báo cáo UBND tỉnh trước ngày 30/11 hằng năm.") == [
+        ("yearly", 11, 30, None, "Ủy ban nhân dân tỉnh")
+    ]

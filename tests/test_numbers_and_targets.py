@@ -168,3 +168,20 @@ def test_pipe_table_with_sub_columns() -> None:
         (2030, 5, "LN"),
         (2030, 1, "NTT"),
     ]
+
+
+def test_one_number_shared_by_two_indicators_gives_two_targets() -> None:
+    ts = targets("- Tỷ lệ hộ nghèo và tỷ lệ hộ cận nghèo giảm 1,5 ÷ 2%/năm.\n")
+    assert [(t.indicator, t.value, t.value_max, t.unit) for t in ts] == [
+        ("Tỷ lệ hộ nghèo", 1.5, 2, "%/năm"),
+        ("tỷ lệ hộ cận nghèo", 1.5, 2, "%/năm"),
+    ]
+
+
+def test_ages_are_qualifiers_and_rates_keep_their_base() -> None:
+    (t,) = targets("- Tỷ lệ huy động trẻ em 5 tuổi ra lớp đạt 99,5%.\n")
+    assert (t.value, t.indicator) == (99.5, "Tỷ lệ huy động trẻ em 5 tuổi ra lớp")
+    (g,) = targets("- Số giường bệnh đạt 32 giường/vạn dân.\n")
+    assert (g.value, g.unit) == (32, "giường/vạn dân")
+    (m,) = targets("- Giảm tỷ suất tử vong trẻ em dưới 1 tuổi xuống dưới 12‰.\n")
+    assert (m.value, m.unit, m.comparator) == (12, "‰", "max")

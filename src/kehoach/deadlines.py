@@ -36,7 +36,11 @@ _DAY_MONTH = regex.compile(
     r"|\((?P<pd>\d{1,2})\s*/\s*(?P<pm>\d{1,2})\))",
     regex.IGNORECASE,
 )
-_MONTHLY_DAY = regex.compile(r"ngày\s+(?P<d>\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng", regex.IGNORECASE)
+_MONTHLY_DAY = regex.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+tháng"
+    r"|(?P<q>tháng\s+(?:cuối|đầu|thứ\s+\w+)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý))",
+    regex.IGNORECASE,
+)
 _PERIOD = regex.compile(
     r"(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
@@ -45,7 +49,7 @@ _PERIOD = regex.compile(
 )
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _SENTENCE = regex.compile(r"(?<=[.!?;])\s+(?=\p{Lu})")
-_TO = regex.compile(r"(?:gửi(?:\s+về)?|về|qua|cho)\s+", regex.IGNORECASE)
+_TO = regex.compile(r"(?:gửi(?:\s+về)?|về|qua|cho|báo cáo)\s+", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,9 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
         if len(low) != len(sentence):
             low = sentence.lower()
         for m in _MONTHLY_DAY.finditer(sentence):
+            rec = "quarterly" if m.group("q") else "monthly"
             out.append(
-                _make(section, sentence, m.start(), "monthly", None, int(m.group("d")), None, block)
+                _make(section, sentence, m.start(), rec, None, int(m.group("d")), None, block)
             )
         for m in _DAY_MONTH.finditer(sentence):
             if any(a <= s_start + m.start() < b for a, b in cited) or _MONTHLY_DAY.match(
@@ -109,10 +114,10 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
                     continue
                 out.append(_make(section, sentence, m.start(), "once", None, None, when, block))
                 continue
-            rec = _recurrence(low, m.start(), m.end())
-            if rec is None:
+            recurrence = _recurrence(low, m.start(), m.end())
+            if recurrence is None:
                 continue
-            out.append(_make(section, sentence, m.start(), rec, month, day, None, block))
+            out.append(_make(section, sentence, m.start(), recurrence, month, day, None, block))
         for m in _PERIOD.finditer(sentence):
             if any(a <= s_start + m.start() < b for a, b in cited) or not _due_before(low, m.end()):
                 continue

@@ -23,7 +23,7 @@ class Quantity:
     end: int  # offset after the number, scale word and '%'
     value: float
     value_max: float | None
-    percent: bool
+    percent: bool  # '%' or '‰' follows (see `sign`)
     fraction_of: float | None
     raw: str
 
@@ -56,7 +56,7 @@ def _grammar() -> _Grammar:
     joiners = "|".join(regex.escape(j) for j in data["range_joiners"])
     pattern = regex.compile(
         r"(?<![\p{L}\d/.,])(?P<a>" + _NUM + r")(?:\s*(?P<sa>" + scale + r")(?!\p{L}))?"
-        r"(?:\s*(?P<pa>%))?"
+        r"(?:\s*(?P<pa>[%‰]))?"
         r"(?:\s*(?:"
         + joiners
         + r")\s*(?P<b>"
@@ -65,7 +65,7 @@ def _grammar() -> _Grammar:
         + scale
         + r")(?!\p{L}))?)?"
         r"(?:/(?P<of>\d{1,3})(?![\d/]))?"
-        r"(?:\s*(?P<pb>%))?",
+        r"(?:\s*(?P<pb>[%‰]))?",
         regex.IGNORECASE,
     )
     return _Grammar(pattern, scales)

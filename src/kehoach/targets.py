@@ -8,7 +8,7 @@ column; a target the text ties to no year keeps year null.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -53,10 +53,9 @@ def rules() -> _Rules:
     d = load("targets")
     units = sorted((key(u) for u in d["units"]), key=len, reverse=True)
     unit_alt = "|".join(regex.escape(u) for u in units)
-    per = "|".join(regex.escape(p) for p in sorted(d["per"], key=len, reverse=True))
     unit_re = regex.compile(
         r"\s*(?P<u>(?:" + unit_alt + r")(?:\s*(?:,|hoặc)\s*(?:" + unit_alt + r"))*)(?!\p{L})"
-        r"(?P<per>\s*/\s*(?:" + per + r")(?!\p{L}))?"
+        r"(?P<per>" + d["per"] + r"(?!\p{L}))?"
     )
     not_before = regex.compile(
         r"(?:^|\s)(?:"
@@ -79,6 +78,9 @@ def rules() -> _Rules:
 _JOINER = regex.compile(r"\s*(?:,|và|,\s*và|hoặc)\s*")
 _SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|(?<=:)\s+(?=-)")
 _CLAUSE = regex.compile(r";")
+_YEAR_LEAD = regex.compile(
+    r"^(?:đến\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+\d{4}\s*,?\s*", regex.IGNORECASE
+)
 _LEAD = regex.compile(
     r"^(?:[-+•]\s*)?(?:phấn đấu|phấn đấu đến năm \d{4},?|hàng năm|hằng năm|mỗi năm)?\s*",
     regex.IGNORECASE,
@@ -196,7 +198,33 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                     )
                 )
             _share_tails(out, clause, runs)
+    return _split_shared(out)
+
+
+def _split_shared(found: list[Found]) -> list[Found]:
+    """'Tỷ lệ hộ nghèo và tỷ lệ hộ cận nghèo giảm 1,5 ÷ 2%/năm': one target per indicator."""
+    out: list[Found] = []
+    for f in found:
+        parts = [p.strip() for p in regex.split(r",\s*|\s+và\s+", f.indicator) if p.strip()]
+        firsts = {key(" ".join(p.split()[:2])) for p in parts} | {key(p.split()[0]) for p in parts}
+        nouns = _indicator_nouns()
+        same_start = (
+            len(parts) >= 2
+            and all(any(key(p).startswith(n + " ") for n in nouns) for p in parts)
+            and len({next(n for n in nouns if key(p).startswith(n + " ")) for p in parts}) == 1
+        )
+        if same_start and firsts:
+            out += [replace(f, indicator=p) for p in parts]
+        else:
+            out.append(f)
     return out
+
+
+@cache
+def _indicator_nouns() -> tuple[str, ...]:
+    return tuple(
+        sorted((key(n) for n in load("targets")["indicator_nouns"]), key=len, reverse=True)
+    )
 
 
 def _share_tails(
@@ -257,8 +285,9 @@ def _target(
     if r.not_before.search(before):
         return None
     if q.percent:
+        sign = "‰" if "‰" in q.raw else "%"
         per = regex.match(r"\s*/\s*năm", after)
-        unit = "%/năm" if per else "%"
+        unit = f"{sign}/năm" if per else sign
         unit_end = q.end + (per.end() if per else 0)
     else:
         um = (
@@ -330,13 +359,13 @@ _FILLER = regex.compile(
 )
 _TRAIL = regex.compile(
     r"(?:\s+(?:đạt|là|có|được|chiếm|khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá|hơn|"
-    r"bình quân|từ|gấp|tăng|giảm|phấn đấu|với diện tích|diện tích))+\s*$",
+    r"bình quân|từ|gấp|tăng|giảm|phấn đấu|với diện tích|diện tích|xuống|lên|còn))+\s*$",
     regex.IGNORECASE,
 )
 
 
 _MEASURES = frozenset(
-    ("%", "%/năm", "ha", "km", "m", "m2", "m3", "tấn", "tạ", "kg", "lần", "usd", "đồng")
+    ("%", "%/năm", "‰", "ha", "km", "m", "m2", "m3", "tấn", "tạ", "kg", "lần", "usd", "đồng")
 )
 
 
@@ -345,7 +374,7 @@ def indicator_head(clause: str, q: Quantity, prev_end: int) -> str:
     before = clause[prev_end : q.start]
     if prev_end:
         before = regex.split(r"[,;:]", before)[-1]
-    head = before.strip()
+    head = str(_YEAR_LEAD.sub("", before.strip()))
     for _ in range(3):
         head = _TRAIL.sub("", head).strip(" ,:")
         head = _FILLER.sub("", _LEAD.sub("", head)).strip(" ,:")
@@ -361,7 +390,7 @@ _LEAD_COMPARATOR = regex.compile(
 def _tail(clause: str, head: str, unit_end: int) -> str:
     """What qualifies the counted thing after the number, up to the next item."""
     rest = clause[unit_end:]
-    stop = r"[;(]|,\s*(?=(?:\p{L}+\s+){0,4}\d)|\s+(?:và|hoặc)\s+(?=\d)" + ("" if not head else "|,")
+    stop = r"[;(]|,\s*(?=(?:\p{L}+\s+){0,6}\d)|\s+(?:và|hoặc)\s+(?=\d)" + ("" if not head else "|,")
     tail = regex.split(stop, rest, maxsplit=1)[0]
     return str(regex.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", tail)).strip(" .,")
 
@@ -371,7 +400,8 @@ def _indicator(
 ) -> str:
     """Head, the counted thing, and what qualifies it after the number."""
     tail = _tail(clause, head, unit_end) if tail is None else tail
-    counted = unit if unit and key(unit.split("/")[0]) not in _MEASURES else ""
+    # A counted thing reads into the indicator; a measure or a rate ('giường/vạn dân') does not.
+    counted = unit if unit and "/" not in unit and key(unit) not in _MEASURES else ""
     if counted:
         parts = [head, counted, tail]
     elif len(head.split()) >= 2 or not tail:
