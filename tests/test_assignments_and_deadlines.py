@@ -174,3 +174,49 @@ def test_quarterly_day_and_report_recipient() -> None:
     assert deadlines("Sở Y tế báo cáo UBND tỉnh trước ngày 30/11 hằng năm.") == [
         ("yearly", 11, 30, None, "Ủy ban nhân dân tỉnh")
     ]
+
+
+def test_labelled_lead_and_partner_lines() -> None:
+    plan = parse_text(
+        HEAD + "I. NHIỆM VỤ\n1. Xây dựng cơ sở dữ liệu làng nghề\n"
+        "- Cơ quan thực hiện: Sở Nông nghiệp và Phát triển nông thôn.\n"
+        "- Cơ quan phối hợp: Sở Tài chính, UBND các huyện, thành phố.\n"
+    )
+    (a,) = plan.assignments
+    assert (a.agency, a.section, a.partners) == (
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "I.1",
+        ["Sở Tài chính", "Ủy ban nhân dân cấp huyện"],
+    )
+    assert a.duties[0].text.startswith("Xây dựng cơ sở dữ liệu")
+
+
+TASK_TABLE = (
+    HEAD + "I. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+    "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+    "| I | NHÓM NHIỆM VỤ VỀ THỂ CHẾ | | | |\n"
+    "| 1 | Xây dựng đề án | Sở NN&PTNT | Sở Tài chính, UBND các huyện, thành phố | Quý II/2025 |\n"
+    "| 2 | Rà soát cơ chế hỗ trợ | Sở Tài chính | Sở NN&PTNT | Năm 2026 |\n"
+    "| 3 | Tuyên truyền | Sở Thông tin và Truyền thông; Báo Lạng Sơn | Các sở, ngành | Hằng năm |\n"
+)
+
+
+def test_task_table_with_lead_partner_and_due_columns() -> None:
+    plan = parse_text(TASK_TABLE)
+    got = [(a.agency, a.section, a.partners, len(a.duties)) for a in plan.assignments]
+    assert got == [
+        (
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            "PB01.I",
+            ["Sở Tài chính", "Ủy ban nhân dân cấp huyện"],
+            1,
+        ),
+        ("Sở Tài chính", "PB01.I", ["Sở Nông nghiệp và Phát triển nông thôn"], 1),
+        ("Sở Thông tin và Truyền thông", "PB01.I", ["Các sở, ban, ngành"], 1),
+        ("Báo Lạng Sơn", "PB01.I", ["Các sở, ban, ngành"], 1),
+    ]
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [
+        ("PB01.I.1", "2025-06-30"),
+        ("PB01.I.2", "2026-12-31"),
+    ]

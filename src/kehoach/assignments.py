@@ -15,6 +15,7 @@ import regex
 from kehoach.agencies import AgencyMatch, leading_agencies, lkey, match_at
 from kehoach.datafiles import load
 from kehoach.structure import Block, Node, _starts_with_stop
+from kehoach.tables import column_roles, row_cells, table_rows
 from kehoach.text import key
 
 ISSUERS = frozenset(("Ủy ban nhân dân tỉnh",))
@@ -30,6 +31,10 @@ class FoundAssignment:
 
 
 _LEAD_IN = regex.compile(r":\s*$")
+_LEAD_LABEL = regex.compile(
+    r"^(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện(?:\s+chính)?)\s*:\s*(.+)$", regex.I
+)
+_PARTNER_LABEL = regex.compile(r"^(?:cơ quan|đơn vị)\s+phối hợp\s*:\s*(.+)$", regex.I)
 _PHOI_HOP = regex.compile(
     r"(?<!\w)(?:phối hợp|cơ quan phối hợp\s*:)(?:\s+chặt chẽ)?(?:\s+với)?\s*", regex.IGNORECASE
 )
@@ -131,6 +136,7 @@ def extract(root: Node) -> list[FoundAssignment]:
             if p not in a.partners:
                 a.partners.append(p)
 
+    _task_tables(root, add)
     kinds = {id(n): top.kind for top in root.children for n in top.walk()}
     for node in root.walk():
         if node is root or node.style == "appendix":
@@ -171,7 +177,19 @@ def _as_block(child: Node) -> Block:
 def _body_addressees(node: Node, add, mid_sentence: bool) -> None:  # type: ignore[no-untyped-def]
     """Paragraphs and bullets that open with the agencies they address."""
     blocks = node.body
+    coordinating = " ".join(
+        f"phối hợp với {m.group(1)}" for b in blocks if (m := _PARTNER_LABEL.match(b.text))
+    )
+    for b in blocks:
+        lm = _LEAD_LABEL.match(b.text)
+        if lm:
+            # 'Cơ quan thực hiện: X' / 'Cơ quan phối hợp: Y, Z'
+            for a in _agency_list(lm.group(1)):
+                task = Block("paragraph", node.heading, node.line_start, node.line_end)
+                add(a, node.path, [task], [coordinating])
     for i, b in enumerate(blocks):
+        if _LEAD_LABEL.match(b.text) or _PARTNER_LABEL.match(b.text):
+            continue
         heads = addressees(b.text)
         if not heads and b.kind == "paragraph" and mid_sentence:
             # In Tổ chức thực hiện, groups addressed mid-sentence are addressees too.
@@ -198,3 +216,38 @@ def _table_group(node: Node, add) -> None:  # type: ignore[no-untyped-def]
     rows = [Block("row", c.title, c.line_start, c.line_end) for c in node.children]
     for a in heads:
         add(a, node.path, rows, [])
+
+
+def _task_tables(root: Node, add) -> None:  # type: ignore[no-untyped-def]
+    """Tables with a lead-agency column: each agency there leads the rows it is named in,
+    at the row group's path (or the table's); the coordinating column gives partners."""
+    for row, group, header in table_rows(root):
+        roles = column_roles(header)
+        if "lead" not in roles:
+            continue
+        cells = row_cells(row)
+        lead = cells[roles["lead"]] if roles["lead"] < len(cells) else ""
+        partner = (
+            cells[roles["partner"]] if "partner" in roles and roles["partner"] < len(cells) else ""
+        )
+        duty = Block("row", row.title, row.line_start, row.line_end)
+        for a in _agency_list(lead):
+            add(a, group.path, [duty], [f"phối hợp với {partner}"] if partner else [])
+
+
+def _agency_list(cell: str) -> list[AgencyMatch]:
+    """Every agency named in a table cell ('Sở NN&PTNT; UBND các huyện')."""
+    out: list[AgencyMatch] = []
+    pos = 0
+    while pos < len(cell):
+        m = match_at(cell, pos)
+        if m is not None:
+            if m.name not in ISSUERS and key(m.as_written) not in _vague():
+                out.append(m)
+            pos = m.end
+            continue
+        nxt = regex.search(r"[,;]\s*|\s+và\s+|\s+", cell[pos:])
+        if not nxt:
+            break
+        pos += nxt.end()
+    return out

@@ -13,6 +13,7 @@ from kehoach.agencies import match_at
 from kehoach.datafiles import load
 from kehoach.references import find as find_citations
 from kehoach.structure import Block, Node
+from kehoach.tables import column_roles, row_cells, table_rows
 from kehoach.text import key
 
 
@@ -72,8 +73,54 @@ def rules() -> _Rules:
     )
 
 
-def extract(root: Node) -> list[FoundDeadline]:
+_DUE_CELL = regex.compile(
+    r"^(?:trước\s+|trong\s+|chậm nhất\s+)?(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
+    r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
+    r"|năm\s+(?P<y>\d{4})"
+    r"|(?:ngày\s+)?(?P<d>\d{1,2})/(?P<dm>\d{1,2})/(?P<dy>\d{4}))\s*$",
+    regex.IGNORECASE,
+)
+
+
+def _table_deadlines(root: Node) -> list[FoundDeadline]:
+    """Task tables with a due-date column ('Quý II/2025', 'Năm 2026', '30/6/2025')."""
     out: list[FoundDeadline] = []
+    for row, _, header in table_rows(root):
+        roles = column_roles(header)
+        cells = row_cells(row)
+        if "due" not in roles or roles["due"] >= len(cells):
+            continue
+        cell = cells[roles["due"]].strip()
+        m = _DUE_CELL.match(cell)
+        if not m:
+            continue
+        if m.group("d"):
+            try:
+                when = date(int(m.group("dy")), int(m.group("dm")), int(m.group("d"))).isoformat()
+            except ValueError:
+                continue
+        else:
+            when = _period_end(m)
+        lead = cells[roles["lead"]] if "lead" in roles and roles["lead"] < len(cells) else ""
+        out.append(
+            FoundDeadline(
+                row.path,
+                row.title[:120],
+                None,
+                "once",
+                None,
+                None,
+                when,
+                f"{row.title} | {lead} | {cell}".strip(),
+                row.line_start,
+                row.line_end,
+            )
+        )
+    return out
+
+
+def extract(root: Node) -> list[FoundDeadline]:
+    out: list[FoundDeadline] = _table_deadlines(root)
     for node in root.walk():
         if node is root or node.style in ("row", "appendix"):
             continue

@@ -170,3 +170,52 @@ def _table_tree(node: Node, table: Table) -> None:
         child.body.append(Block("row", " | ".join(row.cells), row.line_start, row.line_end))
         parent.children.append(child)
         stack.append((rank, child))
+
+
+# Column roles in task tables ("Danh mục nhiệm vụ"): which header words mark them.
+_ROLES = {
+    "lead": regex.compile(
+        r"chủ trì|cơ quan thực hiện|đơn vị thực hiện|cơ quan thực hiện chính|đơn vị chủ trì",
+        regex.I,
+    ),
+    "partner": regex.compile(r"phối hợp", regex.I),
+    "due": regex.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", regex.I),
+}
+
+
+def column_roles(header: list[str]) -> dict[str, int]:
+    """Index, among a row's cells after its label and title, of the lead/partner/due columns."""
+    if len(header) < 3:
+        return {}
+    out: dict[str, int] = {}
+    for i, cell in enumerate(header[2:]):
+        for role in ("partner", "lead", "due"):
+            if (
+                role not in out
+                and _ROLES[role].search(cell)
+                and not (role == "lead" and _ROLES["due"].search(cell))
+            ):
+                out[role] = i
+                break
+    return out
+
+
+def row_cells(node: Node) -> list[str]:
+    return node.body[0].text.split(" | ") if node.body and node.body[0].kind == "row" else []
+
+
+def table_rows(root: Node) -> list[tuple[Node, Node, list[str]]]:
+    """(row, its parent group or table, header cells) for every table row under appendices."""
+    out: list[tuple[Node, Node, list[str]]] = []
+
+    def walk(node: Node, header: list[str]) -> None:
+        for child in node.children:
+            h = header
+            if child.style == "appendix":
+                h = row_cells(child)
+            if child.style == "row":
+                out.append((child, node, h))
+            walk(child, h)
+
+    walk(root, [])
+    return out
