@@ -171,15 +171,8 @@ def summary_cmd(
         ),
     ],
 ) -> None:
-    """One row per plan: number, date, place, and how many facts were found."""
-    files: list[Path] = []
-    for p in plans:
-        if p.is_dir():
-            files += sorted(
-                f for f in p.iterdir() if f.suffix.lower() in (".txt", ".md", *STRUCTURED_SUFFIXES)
-            )
-        else:
-            files.append(p)
+    """One row per plan: number, date, and how many facts were found."""
+    files = _plan_files(plans)
     table = Table(
         title="kehoach summary",
         box=box.SIMPLE_HEAD,
@@ -224,21 +217,25 @@ class TargetFormat(StrEnum):
     yaml = "yaml"
 
 
-def _plans(paths: list[Path]) -> list[Plan]:
-    """Plans from raw texts or structured files (or directories of either), in order."""
+def _plan_files(paths: list[Path]) -> list[Path]:
+    """Files as given; directories give their raw (.txt, .md) and structured plans."""
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(
-                f for f in p.iterdir() if f.suffix.lower() in (".txt", ".md", *STRUCTURED_SUFFIXES)
-            )
+            suffixes = (".txt", ".md", *STRUCTURED_SUFFIXES)
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in suffixes)
             if not found:
                 raise _fail(f"{p}: directory has no plans (.txt, .md, .yaml, .json)")
             files += found
         else:
             files.append(p)
+    return files
+
+
+def _plans(paths: list[Path]) -> list[Plan]:
+    """Plans from raw texts or structured files (or directories of either), in order."""
     plans = []
-    for f in files:
+    for f in _plan_files(paths):
         try:
             plans.append(load_plan(f))
         except InputError as exc:

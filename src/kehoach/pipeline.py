@@ -5,7 +5,8 @@ Each stage lives in its own module; this one only wires them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from kehoach import references as refs
 from kehoach.assignments import extract as extract_assignments
@@ -86,48 +87,12 @@ def parse(doc: Loaded) -> Plan:
             chunks += [(b.text, b.line_start, b.line_end) for b in node.body]
     chunks += [(lines[i].text, lines[i].no, lines[i].no) for i in lay.footnotes]
     cited = refs.collect(chunks, head.number)
-    targets = [
-        Target(
-            section=t.section,
-            year=t.year,
-            indicator=t.indicator,
-            comparator=t.comparator,
-            value=t.value,
-            value_max=t.value_max,
-            unit=t.unit,
-            baseline_year=t.baseline_year,
-            quote=t.quote,
-            span=Span(line_start=t.line_start, line_end=t.line_end),
-        )
-        for t in extract_targets(root)
-    ]
+    targets = [Target(**_spanned(t)) for t in extract_targets(root)]
     assignments = [
-        Assignment(
-            agency=a.agency,
-            as_written=a.as_written,
-            section=a.section,
-            partners=a.partners,
-            duties=[
-                Duty(text=d.text, span=Span(line_start=d.line_start, line_end=d.line_end))
-                for d in a.duties
-            ],
-        )
+        Assignment(**{**_spanned(a), "duties": [Duty(**_spanned(d)) for d in a.duties]})
         for a in extract_assignments(root)
     ]
-    deadlines = [
-        Deadline(
-            section=d.section,
-            what=d.what,
-            to=d.to,
-            recurrence=d.recurrence,
-            month=d.month,
-            day=d.day,
-            date=d.date,
-            quote=d.quote,
-            span=Span(line_start=d.line_start, line_end=d.line_end),
-        )
-        for d in extract_deadlines(root)
-    ]
+    deadlines = [Deadline(**_spanned(d)) for d in extract_deadlines(root)]
     implements = refs.implements([b.text for b in preamble], head.title)
 
     warnings = list(head.warnings)
@@ -172,6 +137,16 @@ def parse(doc: Loaded) -> Plan:
         ],
         warnings=warnings,
     )
+
+
+def _spanned(found: Any) -> dict[str, Any]:
+    """An extractor's dataclass as model fields: its line range becomes a `span`."""
+    data = {f.name: getattr(found, f.name) for f in fields(found)}
+    start, end = data.pop("line_start", None), data.pop("line_end", None)
+    data.pop("kind", None)
+    if start is not None:
+        data["span"] = Span(line_start=start, line_end=end)
+    return data
 
 
 def _block(b: RawBlock) -> Block:

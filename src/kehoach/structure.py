@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from kehoach.agencies import leading_agencies, match_at
+from kehoach.agencies import gazetteer, leading_agencies, match_at
 from kehoach.datafiles import load
 from kehoach.lines import Line, cells
 from kehoach.text import key
@@ -224,8 +224,7 @@ def _upper_title_end(text: str) -> int | None:
 
 
 def _starts_with_stop(text: str) -> bool:
-    from kehoach.agencies import gazetteer
-
+    """Does `text` open with a verb-like word that ends an agency name ('chủ trì', 'là')?"""
     words = [w.strip(",;:.") for w in key(text).split(" ")]
     stops = gazetteer().stops
     return bool(words) and (words[0] in stops or " ".join(words[:2]) in stops)

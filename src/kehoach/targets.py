@@ -310,9 +310,7 @@ def _target(
         return None
     if q.fraction_of is not None and unit is None:
         return None  # '(15/6)' is a day and month, '06/07 nhóm' a part of a whole
-    comparator = _comparator(
-        before, key(clause[unit_end - 0 : unit_end + 12]) if unit_end else "", q
-    )
+    comparator = _comparator(before, key(clause[unit_end : unit_end + 12]), q)
     joined = prev is not None and _JOINER.fullmatch(clause[prev[1] : q.start])
     if joined and prev is not None and comparator == "eq" and prev[2] in ("min", "max", "approx"):
         comparator = prev[2]
