@@ -144,3 +144,20 @@ def test_every_section_keeps_its_span_and_body_lines() -> None:
         ("bullet", "Một.", 8),
         ("bullet", "Hai.", 9),
     ]
+
+
+def test_all_caps_heading_wrapped_onto_a_second_line() -> None:
+    t = titles("I. MỤC TIÊU\nNội dung.\nII. NHIỆM VỤ, GIẢI PHÁP\nCHỦ YẾU\n1. Việc một\n")
+    assert t["II"] == "NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU" and "II.1" in t
+
+
+def test_appendix_is_found_without_a_signature_block() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC TIÊU\nNội dung dài dòng của mục tiêu chung được trình bày ở đây.\n\n"
+        "PHỤ LỤC I\nCHỈ TIÊU CHỦ YẾU\n(Kèm theo Kế hoạch số 1/KH-UBND)\n"
+        "| TT | Chỉ tiêu | ĐVT | Năm 2025 |\n| 1 | Tỷ lệ che phủ rừng | % | 65 |\n"
+    )
+    assert [(s.path, s.kind) for s in plan.sections] == [("I", "objectives"), ("PB01", "appendix")]
+    assert [(t.section, t.year, t.value, t.unit) for t in plan.targets] == [
+        ("PB01.1", 2025, 65, "%")
+    ]

@@ -434,7 +434,14 @@ class Walker:
 
     def _continues(self, text: str) -> bool:
         """A line broken mid-sentence (PDF text) continues the previous one."""
-        if not text[:1].islower() or self.candidate(text, strict=False):
+        upper_wrap = (
+            self.open_heading is not None
+            and self.open_heading.style in ("roman", "part")
+            and self.open_heading.heading.isupper()
+            and text.isupper()
+            and len(text) < 80
+        )
+        if not (text[:1].islower() or upper_wrap) or self.candidate(text, strict=False):
             return False
         if self.open_heading is not None:
             node = self.open_heading

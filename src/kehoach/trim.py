@@ -128,6 +128,12 @@ def layout(lines: list[Line]) -> Layout:
         i += 1
     if signatures and body_end == n and not _more_body(lines, signatures[-1].end):
         body_end = signatures[-1].start
+    if not signatures and _has_text(lines, head, body_end):
+        # No signature block (a web copy that lost it): an appendix heading in capitals
+        # still starts the appendices.
+        body_end = next(
+            (j for j in range(head + 1, body_end) if _appendix_start(lines, j)), body_end
+        )
     tail_start = signatures[-1].end if signatures and body_end == signatures[-1].start else body_end
     appendices = _appendices(lines, tail_start) if not truncated else []
     footnotes = [
@@ -249,6 +255,22 @@ def _chrome_run(lines: list[Line], i: int) -> bool:
         if lines[j].text and _HEADING_START.match(lines[j].text) and len(lines[j].text) > 30:
             return False
     return True
+
+
+def _has_text(lines: list[Line], head: int, end: int) -> bool:
+    return any(len(lines[j].text) > 60 for j in range(head, end))
+
+
+def _appendix_start(lines: list[Line], j: int) -> bool:
+    t = first_cell(lines[j])
+    if (
+        not t
+        or not patterns().appendix.match(t)
+        or regex.search(r"kèm theo", lines[j].text, regex.IGNORECASE)
+    ):
+        return False
+    label = t.split(":")[0]
+    return label.isupper()
 
 
 def _appendices(lines: list[Line], start: int) -> list[Range]:
