@@ -258,7 +258,8 @@ def _chrome_run(lines: list[Line], i: int) -> bool:
 
 
 def _has_text(lines: list[Line], head: int, end: int) -> bool:
-    return any(len(lines[j].text) > 60 for j in range(head, end))
+    """Some body (a numbered heading) comes after the title block."""
+    return any(_HEADING_START.match(lines[j].text) for j in range(head, end))
 
 
 def _appendix_start(lines: list[Line], j: int) -> bool:
