@@ -36,7 +36,9 @@ app = typer.Typer(
         "Typical use:\n\n"
         "  kehoach parse plan.txt                  # YAML on stdout\n\n"
         "  kehoach parse data/raw -o data/structured\n\n"
-        "  kehoach summary data/structured\n\n"
+        "  kehoach targets plan.txt --year 2030\n\n"
+        "  kehoach assign plan.txt --agency 'so cong thuong'\n\n"
+        "  kehoach diff plan-a.txt plan-b.yaml\n\n"
         "  kehoach validate data/structured/*.yaml"
     ),
 )
@@ -77,7 +79,7 @@ def parse_cmd(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
 ) -> None:
-    """Parse plans into title block, section tree and cited documents.
+    """Parse plans: title block, section tree, targets, assignments, deadlines, citations.
 
     Each fact points back to its line in the source. Website chrome around the plan is
     dropped and listed under 'trimmed'. A file that cannot be read is reported on one
