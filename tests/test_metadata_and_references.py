@@ -134,3 +134,33 @@ def test_implements_holds_head_documents_only() -> None:
         "19-NQ/TW",
         "150/QĐ-TTg",
     ]
+
+
+def test_party_committee_programme() -> None:
+    m = meta(
+        "TỈNH ỦY LẠNG SƠN\n*\nSố 84-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLạng Sơn, ngày 09 tháng 5 năm 2023\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nTHỰC HIỆN NGHỊ QUYẾT SỐ 19-NQ/TW\n"
+        "Thực hiện Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng khóa XIII, "
+        "Ban Chấp hành Đảng bộ tỉnh xây dựng Chương trình hành động như sau:\nI. MỤC TIÊU\nNội dung.\n"
+        "T/M BAN CHẤP HÀNH\nBÍ THƯ\n\nNguyễn Quốc Đoàn\n"
+    )
+    assert (m.doc_type, m.number, m.issuer, str(m.issued_date), m.signer) == (
+        "Chương trình hành động",
+        "84-CTr/TU",
+        "Tỉnh ủy Lạng Sơn",
+        "2023-05-09",
+        "Nguyễn Quốc Đoàn",
+    )
+    assert m.implements == ["19-NQ/TW"]
+
+
+def test_numeric_date_line() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\n"
+        "Hà Giang, ngày 05/3/2024\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH\n" + BODY
+    )
+    assert (m.place, str(m.issued_date), m.issuer) == (
+        "Hà Giang",
+        "2024-03-05",
+        "Ủy ban nhân dân tỉnh Hà Giang",
+    )

@@ -270,9 +270,17 @@ def _issuer(parts: list[str]) -> str | None:
     return normalise_body_name(text)
 
 
+_PARTY = regex.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|ĐẢNG)\s+(ỦY|UỶ)\s+(.*)$", regex.IGNORECASE)
+
+
 def normalise_body_name(text: str) -> str:
-    """'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN' -> 'Ủy ban nhân dân tỉnh Lạng Sơn'."""
+    """'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN' -> 'Ủy ban nhân dân tỉnh Lạng Sơn';
+    'TỈNH ỦY LẠNG SƠN' -> 'Tỉnh ủy Lạng Sơn'."""
     text = squash(text)
+    party = _PARTY.match(text)
+    if party:
+        name = party.group(3)
+        return f"{party.group(1).capitalize()} ủy {title_case(name) if name.isupper() else name}".strip()
     k = key(text)
     for unit in sorted(_UNITS, key=len, reverse=True):
         m = regex.search(r"(?<!\p{L})" + unit + r"\s+(?=\S)", k)
