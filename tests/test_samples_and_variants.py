@@ -98,3 +98,15 @@ def test_a_crawl_cut_short_gives_the_sections_it_holds() -> None:
     got = [s.path for s in plan.walk()]
     want = list(gold_sections(STEM_272))
     assert got == want[: len(got)] and len(got) >= 10
+
+
+def test_appendix_as_pipe_table_gives_the_same_targets() -> None:
+    stem = "laocai-316-KH-UBND-2022"
+    flat = parsed(stem)
+    piped = parse_text(V.pipe_table_appendix(sample_text(stem)))
+
+    def facts(plan):  # type: ignore[no-untyped-def]
+        return sorted((t.section, t.year, t.value, t.value_max, t.unit) for t in plan.targets)
+
+    assert facts(piped) == facts(flat)
+    assert [s.path for s in piped.walk()] == [s.path for s in flat.walk()]

@@ -172,3 +172,22 @@ def decision_with_plan(text: str) -> str:
 
 def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
+
+
+def pipe_table_appendix(text: str) -> str:
+    """The Lào Cai appendix (one cell per line, empty cells as no-break spaces) rewritten as
+    a Markdown pipe table, row by row, as a converter from PDF would print it."""
+    lines = text.split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("PHỤ BIỂU 01"))
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("Đã xem"))
+    cells = [("" if ln.strip() == "" else ln.strip()) for ln in lines[start + 3 : end] if ln != ""]
+    label = re.compile(r"^(?:[A-Z]|[IVX]+|\d{1,2})$")
+    rows: list[list[str]] = [[]]
+    for i, c in enumerate(cells):
+        nxt = cells[i + 1] if i + 1 < len(cells) else ""
+        if label.match(c) and re.search(r"[^\W\d_]{2,}", nxt) and not label.match(nxt) and rows[-1]:
+            rows.append([])
+        rows[-1].append(c)
+    table = ["| " + " | ".join(r) + " |" for r in rows]
+    table.insert(1, "|---|---|---|---|---|")
+    return "\n".join([*lines[: start + 3], "", *table, "", *lines[end:]]) + "\n"
