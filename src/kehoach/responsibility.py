@@ -56,11 +56,11 @@ def known_names(plans: list[Plan]) -> list[str]:
 def resolve(query: str, plans: list[Plan]) -> Resolution:
     """Canonical agency for what a user typed: 'so cong thuong', 'KHĐT', 'Sở NN&PTNT'."""
     in_plans = known_names(plans)
-    gazetteer = [
-        e["name"]
-        for e in load("agencies")["agencies"] + load("agencies")["groups"]
-        if not e.get("generic")
-    ]
+    entries = load("agencies")["agencies"] + load("agencies")["groups"]
+    gazetteer = [e["name"] for e in entries if not e.get("generic")]
+    by_abbr = {ascii_key(a): e["name"] for e in entries for a in e.get("abbr", [])}
+    if ascii_key(query) in by_abbr:  # 'KHĐT', 'TNMT', 'NN&PTNT'
+        return Resolution(by_abbr[ascii_key(query)])
     for text in (query, f"Sở {query}"):
         m = match_at(text.strip())
         if m and m.end >= len(text.strip()) - 1:

@@ -372,6 +372,8 @@ def indicator_head(clause: str, q: Quantity, prev_end: int) -> str:
     before = clause[prev_end : q.start]
     if prev_end:
         before = regex.split(r"[,;:]", before)[-1]
+    elif ":" in before and len(before.rsplit(":", 1)[1].split()) >= 2:
+        before = before.rsplit(":", 1)[1]  # 'gồm: xây dựng vùng sản xuất rau ... 5.000 ha'
     head = str(_YEAR_LEAD.sub("", before.strip()))
     for _ in range(3):
         head = _TRAIL.sub("", head).strip(" ,:")
