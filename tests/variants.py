@@ -191,3 +191,15 @@ def pipe_table_appendix(text: str) -> str:
     table = ["| " + " | ".join(r) + " |" for r in rows]
     table.insert(1, "|---|---|---|---|---|")
     return "\n".join([*lines[: start + 3], "", *table, "", *lines[end:]]) + "\n"
+
+
+def pdf_any(text: str, width: int = 90) -> str:
+    """Any web-copy sample as PDF text: two header columns run together on one line,
+    body lines wrapped mid-sentence, a page number every 40 lines, signature block."""
+    out: list[str] = []
+    for n, line in enumerate(document_lines(text)):
+        wrapped = textwrap.wrap(line, width=width, break_long_words=False) or [""]
+        out.extend(wrapped)
+        if n % 40 == 39:
+            out += ["", str(n // 40 + 2), ""]
+    return "\n".join([*out, "", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Văn A", ""])

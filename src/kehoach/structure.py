@@ -115,6 +115,7 @@ def to_roman(n: int) -> str:
 
 
 _TERMINAL = regex.compile(r"[.:;!?…]\s*$")
+_HEAD_END = regex.compile(r"[.:!?…]\s*$")
 _CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
 _TRAILER = regex.compile(r"[\s./:;,]+$")
 
@@ -244,6 +245,20 @@ _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
 _REFLOW_HINT = regex.compile(r"[.:;]\s+(?:I|II|III|IV|V|VI)\.\s+\p{Lu}\p{Lu}")
 
 
+_BROKEN_WORD = regex.compile(r"[\p{L}\d][-/]$")
+
+
+def is_wrapped(lines: list[Line]) -> bool:
+    """PDF text: many lines stop mid-sentence and the next goes on in lower case."""
+    texts = [ln.text for ln in lines]
+    breaks = sum(
+        1
+        for a, b in itertools.pairwise(texts)
+        if a and b and not _TERMINAL.search(a) and b[:1].islower()
+    )
+    return breaks >= max(3, len([t for t in texts if t]) // 20)
+
+
 def is_reflowed(lines: list[Line]) -> bool:
     """A crawl that ran the headings into long lines."""
     return any(len(ln.text) > 300 and _REFLOW_HINT.search(ln.text) for ln in lines)
@@ -262,7 +277,8 @@ class _Candidate:
 class Walker:
     """Builds the tree; `feed` takes one physical line at a time."""
 
-    def __init__(self, reflowed: bool = False) -> None:
+    def __init__(self, reflowed: bool = False, wrapped: bool = False) -> None:
+        self.wrapped = wrapped  # PDF text: lines break anywhere inside paragraphs
         self.root = Node("root", -1, "", "", "", "", 0, 0)
         self.stack: list[Node] = [self.root]
         self.preamble: list[Block] = []
@@ -390,7 +406,8 @@ class Walker:
         self.stack.append(node)
         if body:
             node.body.append(Block("paragraph", body, no, no))
-        self.open_heading = node if not body and not _TERMINAL.search(heading) else None
+        # A heading may wrap onto the next line unless it ended its sentence.
+        self.open_heading = node if not body and not _HEAD_END.search(heading) else None
         self.seen_heading = True
         return node
 
@@ -441,7 +458,17 @@ class Walker:
             and text.isupper()
             and len(text) < 80
         )
-        if not (text[:1].islower() or upper_wrap) or self.candidate(text, strict=False):
+        if self.candidate(text, strict=False):
+            return False
+        target = self.stack[-1].body if self.seen_heading else self.preamble
+        last = target[-1] if target and self.open_heading is None else None
+        if last is not None and last.kind != "row" and _BROKEN_WORD.search(last.text):
+            # 'Nghị định số 52/2018/NĐ-' + 'CP ngày ...': a number or word cut at its hyphen
+            last.text += text
+            last.line_end = self.last_no
+            return True
+        wrapped_on = self.wrapped and not _BULLET.match(text) and text.count("|") < 2
+        if not (text[:1].islower() or upper_wrap or (wrapped_on and last is not None)):
             return False
         if self.open_heading is not None:
             node = self.open_heading
@@ -451,10 +478,9 @@ class Walker:
                 node.body.append(Block("paragraph", body, self.last_no, self.last_no))
                 self.open_heading = None
             return True
-        target = self.stack[-1].body if self.seen_heading else self.preamble
-        if target and not _TERMINAL.search(target[-1].text) and target[-1].kind != "row":
-            target[-1].text += " " + text
-            target[-1].line_end = self.last_no
+        if last is not None and not _TERMINAL.search(last.text) and last.kind != "row":
+            last.text += " " + text
+            last.line_end = self.last_no
             return True
         return False
 
@@ -558,7 +584,7 @@ def finish(root: Node) -> None:
 
 def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[Block]]:
     """Section tree and preamble blocks for the body lines given (in order)."""
-    walker = Walker(is_reflowed(lines) if reflowed is None else reflowed)
+    walker = Walker(is_reflowed(lines) if reflowed is None else reflowed, is_wrapped(lines))
     for line in lines:
         walker.feed(line)
     root = walker.root

@@ -70,7 +70,7 @@ def patterns() -> _Patterns:
 
 
 _NAME = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*\s+){1,5}\p{Lu}[\p{Ll}]*$")
-_HEADING_START = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]|\d{1,2}\s*\.(?!\d))\s*\S")
+_HEADING_START = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]|\d{1,2}\s*\.(?!\d)|[a-zđ]\))\s*\S")
 
 
 def is_person_name(text: str) -> bool:
@@ -252,7 +252,7 @@ def _more_body(lines: list[Line], i: int) -> bool:
 def _chrome_run(lines: list[Line], i: int) -> bool:
     """Chrome inside the page ends the body only if no body heading follows soon."""
     for j in range(i + 1, min(len(lines), i + 8)):
-        if lines[j].text and _HEADING_START.match(lines[j].text) and len(lines[j].text) > 30:
+        if lines[j].text and _HEADING_START.match(lines[j].text) and len(lines[j].text) > 12:
             return False
     return True
 
