@@ -85,14 +85,6 @@ def test_metadata_in_other_shapes() -> None:
     assert (qd.doc_type, qd.number, qd.signer) == ("Quyết định", "2345/QĐ-UBND", "Hồ Tiến Thiệu")
 
 
-@pytest.mark.parametrize(
-    "stem", ["langson-176-KH-UBND-2023", "laocai-316-KH-UBND-2022", "langson-244-KH-UBND-2024"]
-)
-def test_reflowed_crawls_of_other_samples_keep_their_sections(stem: str) -> None:
-    plan = parse_text(V.reflowed(sample_text(stem)))
-    assert [s.path for s in plan.walk()] == list(gold_sections(stem, appendix=False))
-
-
 def test_a_crawl_cut_short_gives_the_sections_it_holds() -> None:
     plan = parse_text(V.reflowed(sample_text(STEM_272), cut=6000))
     got = [s.path for s in plan.walk()]
@@ -112,23 +104,38 @@ def test_appendix_as_pipe_table_gives_the_same_targets() -> None:
     assert [s.path for s in piped.walk()] == [s.path for s in flat.walk()]
 
 
-@pytest.mark.parametrize(
-    "stem", ["langson-176-KH-UBND-2023", "langson-272-KH-UBND-2024", "laocai-316-KH-UBND-2022"]
-)
-def test_pdf_text_of_the_samples_keeps_every_fact(stem: str) -> None:
-    """Header columns run together, lines wrapped mid-sentence (even inside document
-    numbers), page numbers between lines: the body's facts are those of the web copy."""
+BODY_SAMPLES = [
+    "langson-176-KH-UBND-2023",
+    "langson-244-KH-UBND-2024",
+    "langson-272-KH-UBND-2024",
+    "laocai-316-KH-UBND-2022",
+]
+
+
+@pytest.mark.parametrize("shape", ["pdf_any", "markdown_any", "reflowed"])
+@pytest.mark.parametrize("stem", BODY_SAMPLES)
+def test_every_body_fact_survives_other_shapes(stem: str, shape: str) -> None:
+    """PDF text (header columns run together, lines wrapped mid-sentence even inside
+    document numbers, page numbers), Markdown from a web page (marked-up headings, bold
+    across lines, '*' bullets) and a reflowed crawl (long CRLF lines, headings inline):
+    the body's facts are those of the web copy. Signature and appendix are not rendered."""
     from kehoach.scoring import score_plan
 
     want = dict(gold(stem))
-    body = [s for s in want["sections"] if not s["path"].startswith("PB")]
     want.update(
-        sections=body,
+        sections=[s for s in want["sections"] if not s["path"].startswith("PB")],
         targets=[t for t in want["targets"] if not t["section"].startswith("PB")],
         assignments=[a for a in want["assignments"] if not a["section"].startswith("PB")],
     )
-    s = score_plan(want, parse_text(V.pdf_any(sample_text(stem))), stem)
+    want["metadata"] = {**want["metadata"], "signer": None}
+    plan = parse_text(getattr(V, shape)(sample_text(stem)))
+    if shape == "pdf_any":
+        plan.metadata.signer = None  # the rendering signs with a placeholder name
+    s = score_plan(want, plan, stem)
     for kind in ("sections", "references", "targets", "assignments", "partners", "deadlines"):
         c = s.count(kind)
         assert (c.fp, c.fn) == (0, 0), (kind, [m for m in s.misses if kind[:-1] in m])
-    assert s.titles_right == s.titles_total
+    assert s.metadata_right == s.metadata_total, [m for m in s.misses if "metadata" in m]
+    if not (shape == "reflowed" and stem == "langson-176-KH-UBND-2023"):
+        # (IV.4 of 176 is a run-on paragraph whose reflowed title cannot be told apart)
+        assert s.titles_right == s.titles_total, [m for m in s.misses if "title" in m]

@@ -203,3 +203,25 @@ def pdf_any(text: str, width: int = 90) -> str:
         if n % 40 == 39:
             out += ["", str(n // 40 + 2), ""]
     return "\n".join([*out, "", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Văn A", ""])
+
+
+def markdown_any(text: str) -> str:
+    """Any web-copy sample as Markdown from a web page: front matter, headings marked up,
+    bold that opens on a heading line and closes on the next, '*' bullets."""
+    out = ["---", "source: web", "---", ""]
+    lines = document_lines(text)
+    for i, line in enumerate(lines):
+        if re.match(r"^[IVX]+\. ", line):
+            out += [f"## {line}", ""]
+        elif re.match(r"^\d+\.\d+\. ", line):
+            out += [f"### {line}", ""]
+        elif re.match(r"^\d+\. ", line):
+            num, rest = line.split(". ", 1)
+            out += [f"**{num}\\. {rest}", "**" if i % 2 else "", ""]
+        elif re.match(r"^[a-zđ]\) ", line):
+            out += [f"*{line[:2]}* {line[3:]}", ""]
+        elif line.startswith("- "):
+            out += ["* " + line[2:], ""]
+        else:
+            out += [line, ""]
+    return "\n".join(out) + "\n"

@@ -241,6 +241,7 @@ _INLINE = regex.compile(
     r"(?<=\s)"
     r"(?P<label>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))\s+(?=[\p{Lu}\"“«])"
 )
+_INLINE_ADDRESS = regex.compile(r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S)")
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
 _REFLOW_HINT = regex.compile(r"[.:;]\s+(?:I|II|III|IV|V|VI)\.\s+\p{Lu}\p{Lu}")
 
@@ -526,7 +527,12 @@ class Walker:
                 break
             if self._inside_name(text, m.start()):
                 continue
-            return int(m.start() + 1)
+            best = int(m.start() + 1)
+            break
+        # A sentence that addresses agencies ('Yêu cầu các sở ...') opens a new paragraph.
+        am = _INLINE_ADDRESS.search(text, 1)
+        if am and (best is None or am.start() < best):
+            best = am.start()
         return best
 
     @staticmethod

@@ -197,7 +197,7 @@ def _find_head(lines: list[Line], start: int) -> int | None:
         elif t:
             break
         j -= 1
-        steps += 1
+        steps += 1 if t else 0  # blank lines between header cells do not count
     if p.issuer_head.match(first_cell(lines[anchor])):
         i = min(i, anchor)
     return i
