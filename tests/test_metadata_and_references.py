@@ -164,3 +164,24 @@ def test_numeric_date_line() -> None:
         "2024-03-05",
         "Ủy ban nhân dân tỉnh Hà Giang",
     )
+
+
+def test_a_saved_web_page_is_read_as_its_blocks() -> None:
+    from conftest import ROOT
+
+    from kehoach.load import load_path
+    from kehoach.pipeline import parse
+
+    plan = parse(load_path(ROOT / "tests" / "fixtures" / "plan-page.html"))
+    m = plan.metadata
+    assert (m.number, m.issuer, str(m.issued_date), m.signer) == (
+        "272/KH-UBND",
+        "Ủy ban nhân dân tỉnh Lạng Sơn",
+        "2024-12-24",
+        "Hồ Tiến Thiệu",
+    )
+    assert [s.path for s in plan.walk()] == ["I", "II", "II.1"]
+    assert [(a.agency, a.partners) for a in plan.assignments] == [
+        ("Sở Công Thương", ["Sở Tài chính"])
+    ]
+    assert plan.source.encoding == "utf-8+html" and "MỤC TIÊU" not in plan.preamble[0].text

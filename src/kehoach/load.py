@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach.html import html_to_text, looks_like_html
 from kehoach.text import nfc
 
 
@@ -26,7 +27,7 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\x7fELF", "a program, not a text file"),
 ]
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ def normalise_newlines(text: str) -> str:
 
 def load_bytes(data: bytes, name: str) -> Loaded:
     text, enc = decode(data, name)
+    if looks_like_html(text):
+        # A saved web page: its blocks become lines; line numbers then refer to that text.
+        text, enc = html_to_text(text), f"{enc}+html"
     return Loaded(
         path=name,
         text=normalise_newlines(text),
