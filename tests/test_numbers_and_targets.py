@@ -185,3 +185,20 @@ def test_ages_are_qualifiers_and_rates_keep_their_base() -> None:
     assert (g.value, g.unit) == (32, "giường/vạn dân")
     (m,) = targets("- Giảm tỷ suất tử vong trẻ em dưới 1 tuổi xuống dưới 12‰.\n")
     assert (m.value, m.unit, m.comparator) == (12, "‰", "max")
+
+
+def test_table_with_actual_and_period_columns() -> None:
+    text = (
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC: CHỈ TIÊU CHỦ YẾU\n"
+        "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2020 | Giai đoạn 2021-2025 | Mục tiêu năm 2030 | Ghi chú |\n"
+        "| 1 | Tỷ lệ che phủ rừng | % | 60 | 65 | 67 | |\n"
+        "| 2 | Số xã đạt chuẩn nông thôn mới | xã | 50 | 80 | 120 | Tăng |\n"
+    )
+    plan = parse_text(text)
+    assert [(t.section, t.year, t.value, t.unit) for t in plan.targets] == [
+        ("PB01.1", 2025, 65, "%"),
+        ("PB01.1", 2030, 67, "%"),
+        ("PB01.2", 2025, 80, "xã"),
+        ("PB01.2", 2030, 120, "xã"),
+    ]

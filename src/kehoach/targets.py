@@ -415,37 +415,74 @@ def _indicator(
 # Appendix tables
 
 
+_ACTUAL = regex.compile(
+    r"thực hiện|hiện trạng|ước|cơ sở|đã đạt|kết quả|hiện nay|năm gốc", regex.IGNORECASE
+)
+_UNIT_HEAD = regex.compile(r"^(?:đvt|đơn vị(?: tính)?)$", regex.IGNORECASE)
+_LEAD_HEAD = regex.compile(r"^(?:s?tt|số thứ tự)$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    unit: bool  # a unit (ĐVT) cell comes first in each row
+    years: tuple[int | None, ...]  # per value column: its year; None when not a target
+    subs: tuple[str, ...]  # sub-columns repeated under every year (LN, NTT ...)
+
+
+def _columns(header: list[str]) -> _Columns:
+    """Read a table header: unit column, the year of each value column, sub-columns.
+
+    Columns of actual or base values ('Thực hiện năm 2020', 'Hiện trạng') keep their
+    place but give no target; a period column ('Giai đoạn 2021-2025') takes its end year.
+    """
+    cells = list(header)
+    if len(cells) >= 2 and _LEAD_HEAD.match(cells[0].strip()):
+        cells = cells[2:]
+    unit = bool(cells) and (not cells[0].strip() or bool(_UNIT_HEAD.match(cells[0].strip())))
+    if unit:
+        cells = cells[1:]
+    years: list[int | None] = []
+    rest = 0
+    for i, c in enumerate(cells):
+        found = regex.findall(r"(?:19|20)\d\d", c)
+        if not found or quantities_only(c):
+            rest = i
+            break
+        years.append(None if _ACTUAL.search(c) else int(found[-1]))
+        rest = i + 1
+    subs = _sub_columns(cells[rest:], len(years)) if years else []
+    return _Columns(unit, tuple(years), tuple(subs))
+
+
 def _row_targets(node: Node, header: list[str]) -> list[Found]:
     """One target per numeric cell: the row's indicator and unit, the column's year."""
     cells = _cells(node)
-    years = [
-        int(y) for c in header for y in regex.findall(r"(?:19|20)\d\d", c) if not quantities_only(c)
-    ]
-    if not cells or not years:
+    cols = _columns(header)
+    if not cells or not any(cols.years):
         return []
-    subs = _sub_columns(header, len(years))
-    unit_cell = cells[0].strip()
-    values = cells[1:]
-    if subs and len(values) == len(years) * len(subs):
-        slots: list[tuple[int, str | None]] = [
-            (years[i // len(subs)], subs[i % len(subs)]) for i in range(len(values))
-        ]
+    unit_cell = cells[0].strip() if cols.unit else ""
+    values = cells[1:] if cols.unit else cells
+    n = len(cols.years)
+    slots: list[tuple[int | None, str | None]]
+    if cols.subs and len(values) == n * len(cols.subs):
+        k = len(cols.subs)
+        slots = [(cols.years[i // k], cols.subs[i % k]) for i in range(len(values))]
+    elif len(values) >= n:
+        # one cell per column; later cells belong to other columns ('Ghi chú')
+        slots = [(y, None) for y in cols.years]
     else:
         while values and not values[-1].strip():
             values.pop()
-        slots = [(years[min(i, len(years) - 1)], None) for i in range(len(values))]
+        targets = [y for y in cols.years if y is not None]
+        slots = [(targets[min(i, len(targets) - 1)], None) for i in range(len(values))]
     baseline = _baseline(node.title)
     out: list[Found] = []
     for (year, sub), cell in zip(slots, values, strict=False):
         qs = quantities(cell.strip())
-        if not qs:
+        if year is None or not qs:
             continue
         q = qs[0]
-        unit = (
-            "%"
-            if q.percent and key(unit_cell) not in ("%", "%/năm")
-            else (unit_cell or sub or None)
-        )
+        percent = q.percent and key(unit_cell) not in ("%", "%/năm")
         out.append(
             Found(
                 section=node.path,
@@ -454,7 +491,7 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
                 comparator="range" if q.value_max is not None else "eq",
                 value=q.value,
                 value_max=q.value_max,
-                unit=unit,
+                unit="%" if percent else (unit_cell or sub or None),
                 baseline_year=baseline,
                 quote=f"{node.title} | {cell.strip()}",
                 line_start=node.body[0].line_start,
@@ -464,11 +501,9 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
     return out
 
 
-def _sub_columns(header: list[str], n_years: int) -> list[str]:
-    last_year = max(
-        (i for i, c in enumerate(header) if regex.search(r"(?:19|20)\d\d", c)), default=-1
-    )
-    subs = [c for c in header[last_year + 1 :] if c and regex.fullmatch(r"[\p{Lu}\p{L}/%]{1,8}", c)]
+def _sub_columns(cells: list[str], n_years: int) -> list[str]:
+    """Labels repeated under every year column ('LN NTT LNTT LN NTT LNTT' -> LN, NTT, LNTT)."""
+    subs = [c for c in cells if c and regex.fullmatch(r"[\p{Lu}\p{L}/%]{1,8}", c)]
     if subs and len(subs) % n_years == 0:
         k = len(subs) // n_years
         if subs[:k] * n_years == subs:
