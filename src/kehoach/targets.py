@@ -445,7 +445,8 @@ def _columns(header: list[str]) -> _Columns:
     rest = 0
     for i, c in enumerate(cells):
         found = regex.findall(r"(?:19|20)\d\d", c)
-        if not found or quantities_only(c):
+        bare_year = bool(regex.fullmatch(r"\s*(?:19|20)\d\d\s*", c))
+        if not found or (quantities_only(c) and not bare_year):
             rest = i
             break
         years.append(None if _ACTUAL.search(c) else int(found[-1]))
