@@ -185,3 +185,16 @@ def test_a_saved_web_page_is_read_as_its_blocks() -> None:
         ("Sở Công Thương", ["Sở Tài chính"])
     ]
     assert plan.source.encoding == "utf-8+html" and "MỤC TIÊU" not in plan.preamble[0].text
+
+
+def test_doc_type_and_title_in_sentence_case() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\n"
+        "Yên Bái, ngày 5 tháng 3 năm 2024\n\nKế hoạch\nThực hiện Chiến lược phát triển du lịch tỉnh Yên Bái\n\n"
+        + BODY
+    )
+    assert (m.doc_type, m.title, m.implements) == (
+        "Kế hoạch",
+        "Thực hiện Chiến lược phát triển du lịch tỉnh Yên Bái",
+        ["1058/QĐ-TTg"],
+    )

@@ -52,7 +52,8 @@ def _rules() -> _HeadRules:
     docs = load("documents")
     doc_types = sorted(page["doc_types"], key=len, reverse=True)
     doc_type = regex.compile(
-        r"(?<!\p{L})(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?!\p{L})"
+        r"(?<!\p{L})(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?!\p{L})",
+        regex.IGNORECASE,
     )
     anchors = regex.compile(
         r"(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
