@@ -161,3 +161,15 @@ def test_appendix_is_found_without_a_signature_block() -> None:
     assert [(t.section, t.year, t.value, t.unit) for t in plan.targets] == [
         ("PB01.1", 2025, 65, "%")
     ]
+
+
+def test_plan_in_lettered_parts_above_roman_sections() -> None:
+    plan = parse_text(
+        HEAD + "A. KẾT QUẢ THỰC HIỆN NĂM 2024\nI. KẾT QUẢ ĐẠT ĐƯỢC\n1. Về công nghiệp\nNội dung.\n"
+        "B. NHIỆM VỤ NĂM 2025\nI. MỤC TIÊU\n- Chỉ số sản xuất công nghiệp tăng 8%.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Phòng Quản lý công nghiệp\n- Theo dõi.\n"
+        "C. Thuế suất 5% cho hàng hóa nhập khẩu.\n"
+    )
+    sec = {s.path: s for s in plan.walk()}
+    assert list(sec) == ["A", "A.I", "A.I.1", "B", "B.I", "B.II", "B.II.1"]
+    assert (sec["B.I"].kind, sec["B.II"].kind) == ("objectives", "implementation")

@@ -137,7 +137,15 @@ def extract(root: Node) -> list[FoundAssignment]:
                 a.partners.append(p)
 
     _task_tables(root, add)
-    kinds = {id(n): top.kind for top in root.children for n in top.walk()}
+    kinds: dict[int, str | None] = {}
+
+    def inherit(node: Node, kind: str | None) -> None:
+        for child in node.children:
+            k = child.kind or kind
+            kinds[id(child)] = k
+            inherit(child, k)
+
+    inherit(root, None)
     for node in root.walk():
         if node is root or node.style == "appendix":
             continue

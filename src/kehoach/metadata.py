@@ -119,7 +119,7 @@ def _cells(lines: list[Line], start: int, end: int) -> list[_Cell]:
 
 
 _DASHES = regex.compile(r"^[-_=*–—.\s]+$")
-_OPENING = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]\s|\d{1,2}\.\s|[a-zđ]\)\s)")
+_OPENING = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]\s|[A-HJ-UWYZ]\.\s+\p{Lu}|\d{1,2}\.\s|[a-zđ]\)\s)")
 
 
 def _is_opener(text: str) -> bool:
@@ -254,6 +254,9 @@ def _issuer(parts: list[str]) -> str | None:
     parts = [squash(x) for x in parts]
     # A department under its province prints the province first: the department issues.
     body_words = ("SỞ", "BAN", "VĂN PHÒNG", "CHI CỤC", "CỤC", "TRUNG TÂM", "BỘ")
+    single = match_at(parts[0]) if len(parts) == 1 else None
+    if single and single.end >= len(parts[0].rstrip()) and parts[0].upper().startswith(body_words):
+        return single.name  # 'SỞ CÔNG THƯƠNG' -> 'Sở Công Thương'
     if len(parts) > 1 and parts[-1].upper().startswith(body_words):
         dept = parts[-1]
         m = match_at(dept)

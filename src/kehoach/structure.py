@@ -337,6 +337,12 @@ class Walker:
             if not self._next_number(parts[-1], same[-1] if same else None, strict, rest):
                 return None
             return _Candidate(style, label, rest, owner, parts[-1], str(parts[-1]))
+        if name == "upper_letter":
+            idx = ord(label) - ord("A")
+            prev_idx = ord(last.label) - ord("A") if last is not None else -1
+            if idx != prev_idx + 1:
+                return None
+            return _Candidate(style, label, rest, parent, idx, label)
         if name == "letter":
             letters = rules().letters
             idx = letters.index(label)
@@ -401,7 +407,8 @@ class Walker:
             no,
             number=cand.number,
         )
-        if parent is self.root:
+        if parent is self.root or parent.style in ("part", "upper_letter"):
+            # top-level sections, and the sections of a plan split into parts (A., B.)
             node.kind = kind_of(title)
         parent.children.append(node)
         self.stack.append(node)
