@@ -70,7 +70,7 @@ def test_no_break_spaces_inside_a_heading_do_not_matter() -> None:
         (b"   \n\n", "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
         (b"%PDF-1.7\n", "PDF"),
-        (b"PK\x03\x04rest", "Word"),
+        (b"PK\x03\x04rest", "ZIP archive"),
         (b"\x00\x01\x02\x03binary\x00\xff", "binary"),
         ("Kế hoạch".encode("cp1258", errors="ignore") + b"\xff\xfe\xfa", "not valid UTF-8"),
     ],
@@ -84,3 +84,68 @@ def test_bad_bytes_are_refused_with_one_line_naming_the_file(data: bytes, messag
 
 def test_samples_are_bundled() -> None:
     assert len(list(RAW.glob("*.txt"))) == 5
+
+
+def _docx(paragraphs: list[str], table: list[list[str]]) -> bytes:
+    """A minimal Word file: the paragraphs, then one table."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def p(text: str) -> str:
+        return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+    rows = "".join("<w:tr>" + "".join(f"<w:tc>{p(c)}</w:tc>" for c in r) + "</w:tr>" for r in table)
+    body = "".join(p(x) for x in paragraphs) + f"<w:tbl>{rows}</w:tbl>"
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
+        '"http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", xml)
+    return buf.getvalue()
+
+
+def test_a_word_file_is_read_as_paragraphs_and_table_rows() -> None:
+    data = _docx(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số: 7/KH-UBND",
+            "Lạng Sơn, ngày 2 tháng 1 năm 2025",
+            "KẾ HOẠCH",
+            "PHÁT TRIỂN LÀNG NGHỀ",
+            "Thực hiện Quyết định số 801/QĐ-TTg ngày 07/7/2022 của Thủ tướng Chính phủ, UBND tỉnh ban hành:",
+            "I. MỤC TIÊU",
+            "- Đến năm 2030 công nhận mới ít nhất 02 làng nghề.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "CHỦ TỊCH",
+            "Hồ Tiến Thiệu",
+            "PHỤ LỤC: CHỈ TIÊU",
+        ],
+        [["TT", "Nội dung", "ĐVT", "Đến năm 2025"], ["1", "Trồng rừng", "ha", "9.000"]],
+    )
+    plan = parse(load_bytes(data, "plan.docx"))
+    assert (plan.metadata.number, plan.metadata.signer, plan.source.encoding) == (
+        "7/KH-UBND",
+        "Hồ Tiến Thiệu",
+        "docx",
+    )
+    assert [(t.section, t.year, t.value) for t in plan.targets] == [
+        ("I", 2030, 2),
+        ("PB01.1", 2025, 9000),
+    ]
+
+
+def test_a_zip_that_is_not_a_word_file_is_refused() -> None:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("a.txt", "x")
+    with pytest.raises(InputError, match="ZIP archive"):
+        load_bytes(buf.getvalue(), "a.zip")

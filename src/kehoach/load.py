@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
+from kehoach.docx import docx_to_text, is_docx
 from kehoach.html import html_to_text, looks_like_html
 from kehoach.text import nfc
 
@@ -21,13 +24,13 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\xff\xd8\xff", "a JPEG image, not a text file"),
     (b"GIF8", "a GIF image, not a text file"),
     (b"%PDF", "a PDF file; save it as text first (PDF input is not supported yet)"),
-    (b"PK\x03\x04", "a ZIP/Word (.docx) file; save it as text first (not supported yet)"),
+    (b"PK\x03\x04", "a ZIP archive, not a plan (Word .docx files are read; this is not one)"),
     (b"\xd0\xcf\x11\xe0", "an old Word/Excel file; save it as text first (not supported yet)"),
     (b"\x1f\x8b", "a gzip archive, not a text file"),
     (b"\x7fELF", "a program, not a text file"),
 ]
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".docx")
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,17 @@ def normalise_newlines(text: str) -> str:
 
 
 def load_bytes(data: bytes, name: str) -> Loaded:
+    if is_docx(data):
+        try:
+            text = docx_to_text(data)
+        except (KeyError, ValueError, zipfile.BadZipFile, ET.ParseError) as exc:
+            raise InputError(f"{name}: a Word file that cannot be read ({exc})") from None
+        return Loaded(
+            path=name,
+            text=normalise_newlines(text),
+            sha256=hashlib.sha256(data).hexdigest(),
+            encoding="docx",
+        )
     text, enc = decode(data, name)
     if looks_like_html(text):
         # A saved web page: its blocks become lines; line numbers then refer to that text.
