@@ -89,7 +89,9 @@ def parse(doc: Loaded) -> Plan:
     cited = refs.collect(chunks, head.number)
     targets = [Target(**_spanned(t)) for t in extract_targets(root)]
     assignments = [
-        Assignment(**{**_spanned(a), "duties": [Duty(**_spanned(d)) for d in a.duties]})
+        Assignment(
+            **{**_spanned(a), "duties": [Duty(**_spanned(d, drop=("kind",))) for d in a.duties]}
+        )
         for a in extract_assignments(root)
     ]
     deadlines = [Deadline(**_spanned(d)) for d in extract_deadlines(root)]
@@ -119,17 +121,7 @@ def parse(doc: Loaded) -> Plan:
         targets=targets,
         assignments=assignments,
         deadlines=deadlines,
-        references=[
-            Reference(
-                number=c.number,
-                doc_type=c.doc_type,
-                date=c.date,
-                issuer=c.issuer,
-                quote=c.quote,
-                span=Span(line_start=c.line_start, line_end=c.line_end),
-            )
-            for c in cited
-        ],
+        references=[Reference(**_spanned(c, drop=("start", "end", "type_start"))) for c in cited],
         preamble=[_block(b) for b in preamble],
         trimmed=[
             Trimmed(line_start=lines[t.start].no, line_end=lines[t.end - 1].no, reason=t.reason)
@@ -139,18 +131,17 @@ def parse(doc: Loaded) -> Plan:
     )
 
 
-def _spanned(found: Any) -> dict[str, Any]:
-    """An extractor's dataclass as model fields: its line range becomes a `span`."""
-    data = {f.name: getattr(found, f.name) for f in fields(found)}
+def _spanned(found: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A stage's dataclass as model fields: its line range becomes a `span`."""
+    data = {f.name: getattr(found, f.name) for f in fields(found) if f.name not in drop}
     start, end = data.pop("line_start", None), data.pop("line_end", None)
-    data.pop("kind", None)
     if start is not None:
         data["span"] = Span(line_start=start, line_end=end)
     return data
 
 
 def _block(b: RawBlock) -> Block:
-    return Block(kind=b.kind, text=b.text, span=Span(line_start=b.line_start, line_end=b.line_end))
+    return Block(**_spanned(b))
 
 
 def _section(n: Node) -> Section:
