@@ -303,8 +303,6 @@ def _target(
             word = regex.match(r"\s*(\p{L}+)", after)
             if word and key(word.group(1)) in r.not_units:
                 return None
-            if word and key(word.group(1)) in {"sao"}:
-                return None
             unit, unit_end = None, q.end
     if unit and key(unit.split("/")[0]) in r.not_units:
         return None
