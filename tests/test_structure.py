@@ -173,3 +173,12 @@ def test_plan_in_lettered_parts_above_roman_sections() -> None:
     sec = {s.path: s for s in plan.walk()}
     assert list(sec) == ["A", "A.I", "A.I.1", "B", "B.I", "B.II", "B.II.1"]
     assert (sec["B.I"].kind, sec["B.II"].kind) == ("objectives", "implementation")
+
+
+def test_page_number_between_the_halves_of_a_sentence() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC TIÊU\n- Tỷ lệ che phủ rừng của tỉnh đến năm 2030 đạt\n7\n67%.\n"
+    )
+    (t,) = plan.targets
+    assert (t.value, t.unit, t.year) == (67, "%", 2030)
+    assert plan.sections[0].body[0].text == "Tỷ lệ che phủ rừng của tỉnh đến năm 2030 đạt 67%."

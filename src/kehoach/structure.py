@@ -428,6 +428,8 @@ class Walker:
             self.open_heading = None
             return
         if _PAGE_NUMBER.match(text):
+            if line.no == self.last_no + 1 or self.last_no == line.no - 2:
+                self.last_no = line.no  # a page break inside a sentence: the halves still join
             return
         adjacent = line.no == self.last_no + 1
         self.last_no = line.no
@@ -476,7 +478,8 @@ class Walker:
             last.line_end = self.last_no
             return True
         wrapped_on = self.wrapped and not _BULLET.match(text) and text.count("|") < 2
-        if not (text[:1].islower() or upper_wrap or (wrapped_on and last is not None)):
+        lower = text[:1].islower() or text[:1].isdigit()  # '67%.' after '... đạt' goes on
+        if not (lower or upper_wrap or (wrapped_on and last is not None)):
             return False
         if self.open_heading is not None:
             node = self.open_heading
