@@ -182,3 +182,16 @@ def test_page_number_between_the_halves_of_a_sentence() -> None:
     (t,) = plan.targets
     assert (t.value, t.unit, t.year) == (67, "%", 2030)
     assert plan.sections[0].body[0].text == "Tỷ lệ che phủ rừng của tỉnh đến năm 2030 đạt 67%."
+
+
+def test_page_foot_footnote_gives_a_reference_only() -> None:
+    plan = parse_text(
+        HEAD
+        + "I. MỤC TIÊU\n- Thực hiện chỉ đạo của Tỉnh ủy1, trồng 500 ha rừng; năng suất 12 m3/ha.\n"
+        "1 Quyết định số 123/QĐ-UBND ngày 5/1/2024 của Ủy ban nhân dân tỉnh.\n"
+        "II. NHIỆM VỤ\n- Trồng rừng.\n"
+    )
+    assert [s.path for s in plan.walk()] == ["I", "II"]
+    assert [t.value for t in plan.targets] == [500, 12]
+    assert [r.number for r in plan.references] == ["123/QĐ-UBND"]
+    assert all("Quyết định" not in b.text for s in plan.walk() for b in s.body)

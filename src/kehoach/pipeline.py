@@ -44,6 +44,7 @@ class Structure:
     head: Head
     root: Node
     preamble: list[RawBlock]
+    footnotes: list[RawBlock]
 
 
 def read_structure(doc: Loaded) -> Structure:
@@ -60,10 +61,10 @@ def read_structure(doc: Loaded) -> Structure:
         if i == head.body_start and head.body_offset:
             line = replace(line, text=line.text[head.body_offset :].strip())
         body.append(line)
-    root, preamble = build(body)
+    root, preamble, footnotes = build(body)
     for k, app in enumerate(lay.appendices, start=1):
         root.children.append(appendix_nodes(lines, app.start, app.end, k))
-    return Structure(lines, lay, head, root, preamble)
+    return Structure(lines, lay, head, root, preamble, footnotes)
 
 
 def parse(doc: Loaded) -> Plan:
@@ -86,6 +87,7 @@ def parse(doc: Loaded) -> Plan:
             chunks.append((node.heading, node.line_start, node.line_start))
             chunks += [(b.text, b.line_start, b.line_end) for b in node.body]
     chunks += [(lines[i].text, lines[i].no, lines[i].no) for i in lay.footnotes]
+    chunks += [(b.text, b.line_start, b.line_end) for b in st.footnotes]
     cited = refs.collect(chunks, head.number)
     targets = [Target(**_spanned(t)) for t in extract_targets(root)]
     assignments = [

@@ -246,6 +246,8 @@ _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
 _REFLOW_HINT = regex.compile(r"[.:;]\s+(?:I|II|III|IV|V|VI)\.\s+\p{Lu}\p{Lu}")
 
 
+_GLUED_MARK = regex.compile(r"(?<=\p{Ll})(?<!\b(?:k?m|cm|dm|co))(\d{1,2})(?=[\s,.;:)]|$)")
+_FOOTNOTE_LINE = regex.compile(r"^(?:(?P<b>\[\d{1,2}\])|(?P<n>\d{1,2}))\s+(?=\p{Lu})")
 _BROKEN_WORD = regex.compile(r"[\p{L}\d][-/]$")
 
 
@@ -280,6 +282,8 @@ class Walker:
 
     def __init__(self, reflowed: bool = False, wrapped: bool = False) -> None:
         self.wrapped = wrapped  # PDF text: lines break anywhere inside paragraphs
+        self.markers: set[int] = set()  # footnote numbers glued to words so far ('Tỉnh ủy1')
+        self.footnotes: list[Block] = []
         self.root = Node("root", -1, "", "", "", "", 0, 0)
         self.stack: list[Node] = [self.root]
         self.preamble: list[Block] = []
@@ -427,6 +431,9 @@ class Walker:
             self.last_no = -10
             self.open_heading = None
             return
+        if self._footnote(text, line.no):
+            return
+        self.markers.update(int(m) for m in _GLUED_MARK.findall(text))
         if _PAGE_NUMBER.match(text):
             if line.no == self.last_no + 1 or self.last_no == line.no - 2:
                 self.last_no = line.no  # a page break inside a sentence: the halves still join
@@ -439,6 +446,15 @@ class Walker:
         if adjacent and self._continues(text):
             return
         self._segment(text, line.no, first=True)
+
+    def _footnote(self, text: str, no: int) -> bool:
+        """A page-foot footnote ('1 Quyết định số ...' after 'Tỉnh ủy1'): kept for the
+        references, never a section, target or duty."""
+        m = _FOOTNOTE_LINE.match(text)
+        if not m or not (m.group("b") or int(m.group("n")) in self.markers):
+            return False
+        self.footnotes.append(Block("paragraph", text, no, no))
+        return True
 
     def _feed_reflowed(self, text: str, no: int) -> None:
         """Line breaks in a reflowed crawl fall anywhere: text up to the next heading or
@@ -598,8 +614,8 @@ def finish(root: Node) -> None:
         node.line_end = max(ends)
 
 
-def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[Block]]:
-    """Section tree and preamble blocks for the body lines given (in order)."""
+def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[Block], list[Block]]:
+    """Section tree, preamble blocks and page-foot footnotes of the body lines (in order)."""
     walker = Walker(is_reflowed(lines) if reflowed is None else reflowed, is_wrapped(lines))
     for line in lines:
         walker.feed(line)
@@ -615,4 +631,4 @@ def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[B
         walker.preamble = []
     reattach_trailing(root)
     finish(root)
-    return root, walker.preamble
+    return root, walker.preamble, walker.footnotes
