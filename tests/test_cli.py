@@ -102,7 +102,7 @@ def test_missing_path_and_directory_without_texts(tmp_path: Path) -> None:
         and "Traceback" not in missing.stderr
     )
     empty = run("parse", str(tmp_path), "-o", str(tmp_path / "o"))
-    assert empty.returncode == 1 and "no .txt or .md files" in empty.stderr
+    assert empty.returncode == 1 and "no .txt, .md, .html or .docx files" in empty.stderr
 
 
 def test_validate_accepts_what_parse_writes(tmp_path: Path) -> None:

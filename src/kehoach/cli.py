@@ -22,7 +22,7 @@ from kehoach.io import (
     validation_problems,
     write_atomic,
 )
-from kehoach.load import InputError, expand_inputs, load_bytes, load_path
+from kehoach.load import TEXT_SUFFIXES, InputError, expand_inputs, load_bytes, load_path
 from kehoach.model import Plan
 from kehoach.pipeline import parse
 
@@ -65,7 +65,7 @@ def parse_cmd(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Plan text files (.txt, .md), directories of them, or - for standard input.",
+            help="Plan files (.txt, .md, .html, .docx), directories of them, or - for standard input.",
             show_default=False,
         ),
     ],
@@ -224,10 +224,10 @@ def _plan_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            suffixes = (".txt", ".md", *STRUCTURED_SUFFIXES)
+            suffixes = (*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES)
             found = sorted(f for f in p.iterdir() if f.suffix.lower() in suffixes)
             if not found:
-                raise _fail(f"{p}: directory has no plans (.txt, .md, .yaml, .json)")
+                raise _fail(f"{p}: directory has no plans (.txt, .md, .html, .docx, .yaml, .json)")
             files += found
         else:
             files.append(p)

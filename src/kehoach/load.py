@@ -134,7 +134,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
                 f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
             )
             if not found:
-                raise InputError(f"{p}: directory has no .txt or .md files")
+                raise InputError(f"{p}: directory has no .txt, .md, .html or .docx files")
             out.extend(found)
         else:
             out.append(p)
