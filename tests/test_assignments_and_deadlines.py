@@ -220,3 +220,27 @@ def test_task_table_with_lead_partner_and_due_columns() -> None:
         ("PB01.I.1", "2025-06-30"),
         ("PB01.I.2", "2026-12-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Báo cáo kết quả về Sở Tài chính trước 15/11 hằng năm.",
+            [("yearly", 11, 15, None, "Sở Tài chính")],
+        ),
+        ("Hoàn thành chậm nhất 30/6/2025.", [("once", None, None, "2025-06-30", None)]),
+        (
+            "Tổ chức sơ kết vào năm 2025, tổng kết vào năm 2030.",
+            [("once", None, None, "2025-12-31", None), ("once", None, None, "2030-12-31", None)],
+        ),
+        (
+            "Tổ chức sơ kết 5 năm (năm 2025) và tổng kết (năm 2030) việc thực hiện.",
+            [("once", None, None, "2025-12-31", None), ("once", None, None, "2030-12-31", None)],
+        ),
+    ],
+)
+def test_more_deadline_phrasings(
+    text: str, want: list[tuple[str, int | None, int | None, str | None, str | None]]
+) -> None:
+    assert deadlines(text) == want

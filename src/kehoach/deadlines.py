@@ -34,7 +34,9 @@ class FoundDeadline:
 # 'ngày 15 tháng 11', 'ngày 20/6', 'ngày 30/6/2025', '(15/6)'
 _DAY_MONTH = regex.compile(
     r"(?:ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)\s*(?P<m>\d{1,2})(?:\s*(?:năm\s+|/)\s*(?P<y>\d{4}))?"
-    r"|\((?P<pd>\d{1,2})\s*/\s*(?P<pm>\d{1,2})\))",
+    r"|\((?P<pd>\d{1,2})\s*/\s*(?P<pm>\d{1,2})\)"
+    # 'trước 15/11 hằng năm', 'chậm nhất 30/6/2025' (no 'ngày')
+    r"|(?<=(?:trước|chậm nhất|hạn)\s+)(?P<pd2>\d{1,2})\s*/\s*(?P<pm2>\d{1,2})(?:\s*/\s*(?P<py2>\d{4}))?(?![\d/]))",
     regex.IGNORECASE,
 )
 _MONTHLY_DAY = regex.compile(
@@ -45,7 +47,9 @@ _MONTHLY_DAY = regex.compile(
 _PERIOD = regex.compile(
     r"(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
-    r"|(?:trong|chậm nhất|hoàn thành (?:trong|trước|chậm nhất)?|trước)\s+năm\s+(?P<y>\d{4}))",
+    r"|(?:trong|vào|chậm nhất|hoàn thành (?:trong|trước|chậm nhất)?|trước)\s+năm\s+(?P<y>\d{4})"
+    # 'sơ kết 5 năm (năm 2025)', 'tổng kết (năm 2030)'
+    r"|(?<=(?:sơ kết|tổng kết)[^.;]{0,30}?)\(\s*năm\s+(?P<y2>\d{4})\s*\))",
     regex.IGNORECASE,
 )
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -148,15 +152,16 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
                 sentence, m.start()
             ):
                 continue
-            day = int(m.group("d") or m.group("pd"))
-            month = int(m.group("m") or m.group("pm"))
+            day = int(m.group("d") or m.group("pd") or m.group("pd2"))
+            month = int(m.group("m") or m.group("pm") or m.group("pm2"))
+            year = m.group("y") or m.group("py2")
             if not (1 <= day <= 31 and 1 <= month <= 12):
                 continue
-            if m.group("y"):
-                if not _due_before(low, m.start()):
+            if year:
+                if not _due_before(low, m.start() + 1):
                     continue
                 try:
-                    when = date(int(m.group("y")), month, day).isoformat()
+                    when = date(int(year), month, day).isoformat()
                 except ValueError:
                     continue
                 out.append(_make(section, sentence, m.start(), "once", None, None, when, block))
@@ -168,7 +173,7 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
         for m in _PERIOD.finditer(sentence):
             if any(a <= s_start + m.start() < b for a, b in cited) or not _due_before(low, m.end()):
                 continue
-            if m.group("y") and not _action_without_target(sentence, m):
+            if (m.group("y") or m.group("y2")) and not _action_without_target(sentence, m):
                 continue
             out.append(
                 _make(section, sentence, m.start(), "once", None, None, _period_end(m), block)
@@ -178,7 +183,9 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
 
 def _action_without_target(sentence: str, m: regex.Match[str]) -> bool:
     """'trong năm 2027' is a deadline for an action, not for a target value ('đạt 100%')."""
-    others = regex.sub(r"(?:19|20)\d\d", "", sentence[: m.start()] + sentence[m.end() :])
+    others = regex.sub(
+        r"(?:19|20)\d\d|\d+\s*(?:năm|tháng|ngày)\b", "", sentence[: m.start()] + sentence[m.end() :]
+    )
     if regex.search(r"\d", others):
         return False
     low = key(sentence)
@@ -231,7 +238,7 @@ def _period_end(m: regex.Match[str]) -> str:
     elif m.group("m"):
         year, month = int(m.group("my")), int(m.group("m"))
     else:
-        year, month = int(m.group("y")), 12
+        year, month = int(m.group("y") or m.group("y2")), 12
     return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
 
