@@ -244,3 +244,10 @@ def test_more_deadline_phrasings(
     text: str, want: list[tuple[str, int | None, int | None, str | None, str | None]]
 ) -> None:
     assert deadlines(text) == want
+
+
+def test_agency_heading_with_a_note_in_parentheses() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT (cơ quan thường trực)\n- Theo dõi, tổng hợp.\n"
+    )
+    assert got == [("Sở Nông nghiệp và Phát triển nông thôn", "I.1", [])]

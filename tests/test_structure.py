@@ -195,3 +195,10 @@ def test_page_foot_footnote_gives_a_reference_only() -> None:
     assert [t.value for t in plan.targets] == [500, 12]
     assert [r.number for r in plan.references] == ["123/QĐ-UBND"]
     assert all("Quyết định" not in b.text for s in plan.walk() for b in s.body)
+
+
+def test_agency_heading_keeps_its_parenthesis() -> None:
+    assert split_title("Sở Nông nghiệp và PTNT (cơ quan thường trực): chủ trì theo dõi.") == (
+        "Sở Nông nghiệp và PTNT (cơ quan thường trực)",
+        "chủ trì theo dõi.",
+    )

@@ -174,8 +174,10 @@ def extract(root: Node) -> list[FoundAssignment]:
 
 
 def _title_is_agencies(title: str) -> bool:
-    end, found = leading_agencies(title)
-    return bool(found) and end >= len(title.rstrip(" .:;")) - 1
+    """The title is a list of agencies, perhaps with a note ('Sở X (cơ quan thường trực)')."""
+    bare = regex.sub(r"\s*\([^()]*\)\s*$", "", title).rstrip(" .:;")
+    end, found = leading_agencies(bare)
+    return bool(found) and end >= len(bare) - 1
 
 
 def _as_block(child: Node) -> Block:

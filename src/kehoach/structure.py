@@ -126,6 +126,11 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     end, found = leading_agencies(rest)
     if found:
         after = rest[end:].lstrip()
+        paren = regex.match(r"\([^()]{1,80}\)", after)
+        if paren:
+            # 'Sở X (cơ quan thường trực): ...' keeps its parenthesis in the title
+            end = len(rest) - len(after) + paren.end()
+            after = rest[end:].lstrip()
         stop = (
             not after
             or after[0] in ":;.(-–"
