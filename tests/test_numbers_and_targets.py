@@ -202,3 +202,20 @@ def test_table_with_actual_and_period_columns() -> None:
         ("PB01.2", 2025, 80, "xã"),
         ("PB01.2", 2030, 120, "xã"),
     ]
+
+
+def test_space_aligned_table_from_pdf_layout() -> None:
+    text = (
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC: CHỈ TIÊU CHỦ YẾU\n"
+        "TT    Chỉ tiêu                          ĐVT     Năm 2025    Năm 2030\n"
+        "1     Tỷ lệ che phủ rừng                %       65          67\n"
+        "2     Trồng rừng mới                    ha      9.000       10.000\n"
+    )
+    plan = parse_text(text)
+    assert [(t.section, t.year, t.value, t.unit) for t in plan.targets] == [
+        ("PB01.1", 2025, 65, "%"),
+        ("PB01.1", 2030, 67, "%"),
+        ("PB01.2", 2025, 9000, "ha"),
+        ("PB01.2", 2030, 10000, "ha"),
+    ]

@@ -7,7 +7,7 @@ read into rows: a row starts at a TT label (A, I, 1) followed by a text cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -51,11 +51,21 @@ def _is_text_cell(text: str) -> bool:
     )
 
 
+_COLUMN_GAP = regex.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
+
+
 def read_table(lines: list[Line]) -> Table:
-    """Rows of a pipe-joined or flattened table."""
+    """Rows of a pipe-joined, space-aligned (PDF layout) or flattened table."""
     pipe_rows = [ln for ln in lines if ln.text.count("|") >= 2]
     if len(pipe_rows) >= 2:
         return _pipe_table(pipe_rows)
+    spaced = [ln for ln in lines if len(_COLUMN_GAP.findall(ln.raw.strip())) >= 2]
+    if len(spaced) >= 2 and len(spaced) >= len([ln for ln in lines if ln.text]) // 2:
+        # columns kept apart by runs of spaces: read them as cells
+        as_pipes = [
+            replace(ln, text="| " + _COLUMN_GAP.sub(" | ", ln.raw.strip()) + " |") for ln in spaced
+        ]
+        return _pipe_table(as_pipes)
     return _flat_table(lines)
 
 
@@ -125,9 +135,11 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
     ]
     text_lines = [ln for ln in body if ln.text]
     short = sum(1 for ln in text_lines if len(ln.text) < 60)
+    spaced = sum(1 for ln in text_lines if len(_COLUMN_GAP.findall(ln.raw.strip())) >= 2)
     if text_lines and (
         sum(1 for ln in text_lines if ln.text.count("|") >= 2) >= 2
         or short >= 0.6 * len(text_lines)
+        or spaced >= 0.5 * len(text_lines)
     ):
         _table_tree(node, read_table(body))
     else:
