@@ -219,3 +219,17 @@ def test_space_aligned_table_from_pdf_layout() -> None:
         ("PB01.2", 2025, 9000, "ha"),
         ("PB01.2", 2030, 10000, "ha"),
     ]
+
+
+def test_indicator_table_inside_the_objectives() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\n2. Chỉ tiêu chủ yếu\n"
+        "| Chỉ tiêu | ĐVT | Năm 2025 | Năm 2030 |\n|---|---|---|---|\n"
+        "| Tỷ lệ che phủ rừng | % | 65 | 67 |\n| Trồng rừng mới | ha/năm | 9.000 | 10.000 |\n"
+    )
+    assert [(t.section, t.year, t.value, t.unit, t.indicator) for t in plan.targets] == [
+        ("I.2", 2025, 65, "%", "Tỷ lệ che phủ rừng"),
+        ("I.2", 2030, 67, "%", "Tỷ lệ che phủ rừng"),
+        ("I.2", 2025, 9000, "ha/năm", "Trồng rừng mới"),
+        ("I.2", 2030, 10000, "ha/năm", "Trồng rừng mới"),
+    ]

@@ -109,6 +109,41 @@ def extract(root: Node) -> list[Found]:
             if b.kind == "row":
                 continue
             out += _block_targets(b, node.path, year_ctx)
+        out += _body_table_targets(node)
+    return out
+
+
+_LABEL_CELL = regex.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})\.?$")
+
+
+def _body_table_targets(node: Node) -> list[Found]:
+    """A table inside a section's text (not an appendix): its first row names the columns,
+    each later row gives its targets at the section's own path."""
+    rows = [b for b in node.body if b.kind == "row"]
+    if len(rows) < 2:
+        return []
+    header = rows[0].text.split(" | ")
+    out: list[Found] = []
+    for r in rows[1:]:
+        cells = r.text.split(" | ")
+        if len(cells) >= 2 and _LABEL_CELL.match(cells[0].strip()):
+            title, rest = cells[1], cells[2:]
+            head = header
+        else:
+            title, rest = cells[0], cells[1:]
+            head = ["TT", *header]
+        row = Node(
+            "row",
+            10,
+            "",
+            node.path,
+            title.strip(),
+            title,
+            r.line_start,
+            r.line_end,
+            body=[Block("row", " | ".join(rest), r.line_start, r.line_end)],
+        )
+        out += _row_targets(row, head)
     return out
 
 
