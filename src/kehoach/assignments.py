@@ -14,9 +14,10 @@ import regex
 
 from kehoach.agencies import AgencyMatch, leading_agencies, lkey, match_at
 from kehoach.datafiles import load
-from kehoach.structure import Block, Node, _starts_with_stop
+from kehoach.structure import Block, Node
 from kehoach.tables import column_roles, row_cells, table_rows
 from kehoach.text import key
+from kehoach.titles import starts_with_stop
 
 ISSUERS = frozenset(("Ủy ban nhân dân tỉnh",))
 
@@ -55,7 +56,7 @@ def addressees(text: str) -> list[AgencyMatch]:
     if not found:
         return []
     after = text[end:].lstrip()
-    if after and after[0] not in ":;.(-–" and not _starts_with_stop(after):
+    if after and after[0] not in ":;.(-–" and not starts_with_stop(after):
         return []
     return [a for a in found if a.name not in ISSUERS]
 

@@ -1,0 +1,136 @@
+"""Heading titles: where a numbered heading's title ends and its run-on body begins.
+
+FORMAT.md's rule: the part before a colon; else the agency names a line opens with when it
+runs straight into duties; else the text up to the first ';' or '.' of a heading that runs
+on as a sentence. A reflowed crawl loses the line break after a title, so there the title
+ends where a new sentence starts.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import regex
+
+from kehoach.agencies import gazetteer, leading_agencies
+from kehoach.text import key
+
+_TERMINAL = regex.compile(r"[.:;!?…]\s*$")
+_CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
+_TRAILER = regex.compile(r"[\s./:;,]+$")
+
+
+def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
+    """Heading text -> (title, run-on body) following FORMAT.md's title rule."""
+    rest = rest.strip()
+    end, found = leading_agencies(rest)
+    if found:
+        after = rest[end:].lstrip()
+        paren = regex.match(r"\([^()]{1,80}\)", after)
+        if paren:
+            # 'Sở X (cơ quan thường trực): ...' keeps its parenthesis in the title
+            end = len(rest) - len(after) + paren.end()
+            after = rest[end:].lstrip()
+        stop = (
+            not after
+            or after[0] in ":;.(-–"
+            or starts_with_stop(after)
+            or (reflowed and after[:1].isupper())
+        )
+        if stop:
+            body = after[1:].strip() if after[:1] in (":", ";", ".", "-", "–") else after
+            return rest[:end].strip(), body
+    m = _CUT.search(rest)
+    if reflowed:
+        # A crawl ran the body into the heading: it ends where a new sentence begins.
+        start = _sentence_start(rest, m.start() if m else len(rest))
+        if start is not None:
+            return _TRAILER.sub("", rest[:start]).strip(), rest[start:].strip()
+    # A heading that ends without a full stop is a title in full, even with a ';' inside;
+    # one that runs on as a sentence is cut at its first ':', ';' or '.'.
+    if m and (m.group(0) == ":" or _TERMINAL.search(rest) or len(rest) > 250):
+        return _TRAILER.sub("", rest[: m.start()]).strip(), rest[m.end() :].strip()
+    return _TRAILER.sub("", rest).strip(), ""
+
+
+# Capitalised words that do not start a sentence, and words after which a capital is a name.
+_NAME_WORDS = frozenset(
+    key(w)
+    for w in (
+        "Nhà nước",
+        "Đảng",
+        "Trung ương",
+        "Nhân dân",
+        "Chính phủ",
+        "Việt Nam",
+        "Quốc hội",
+        "Tỉnh ủy",
+        "Nghị định",
+        "Nghị quyết",
+        "Quyết định",
+        "Kế hoạch",
+        "Chương trình",
+        "Luật",
+        "Thủ tướng",
+    )
+)
+_BEFORE_NAME = frozenset(
+    (
+        "tỉnh",
+        "huyện",
+        "phố",
+        "xã",
+        "phường",
+        "trấn",
+        "và",
+        "của",
+        "với",
+        "về",
+        "theo",
+        "sở",
+        "ban",
+        "tại",
+        "cho",
+        "quận",
+    )
+)
+
+
+def _sentence_start(text: str, limit: int) -> int | None:
+    """Offset where a run-on body starts inside a reflowed heading, before `limit`."""
+    upper = _upper_title_end(text)
+    if upper is not None:
+        return upper
+    words = list(regex.finditer(r"\S+", text[:limit]))
+    for prev, m in itertools.pairwise(words):
+        p, w = prev.group(0), m.group(0)
+        nxt = text[m.end() :].split(" ", 2)
+        pair = key(f"{w} {nxt[1]}") if len(nxt) > 1 else ""
+        ends_clause = p.endswith((",", ";"))
+        after_name_word = key(p) in _BEFORE_NAME
+        capital_word = w[:1].isupper() and any(c.islower() for c in w[1:])
+        if (
+            (p[:1].islower() or p[:1].isdigit())
+            and not ends_clause
+            and not after_name_word
+            and capital_word
+            and key(w) not in _NAME_WORDS
+            and pair not in _NAME_WORDS
+        ):
+            return int(m.start())
+    return None
+
+
+def _upper_title_end(text: str) -> int | None:
+    """End of an all-capitals title followed by ordinary text ('MỤC TIÊU Phát triển ...')."""
+    m = regex.match(r"(?:[\p{Lu}\d][\p{Lu}\d,./-]*\s+)+(?=\p{Lu}\p{Ll})", text)
+    if m and len(m.group(0).strip()) >= 4 and regex.search(r"\p{Lu}{2}", m.group(0)):
+        return int(m.end())
+    return None
+
+
+def starts_with_stop(text: str) -> bool:
+    """Does `text` open with a verb-like word that ends an agency name ('chủ trì', 'là')?"""
+    words = [w.strip(",;:.") for w in key(text).split(" ")]
+    stops = gazetteer().stops
+    return bool(words) and (words[0] in stops or " ".join(words[:2]) in stops)
