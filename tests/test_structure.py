@@ -203,3 +203,19 @@ def test_agency_heading_keeps_its_parenthesis() -> None:
         "Sở Nông nghiệp và PTNT (cơ quan thường trực)",
         "chủ trì theo dõi.",
     )
+
+
+def test_prose_appendix_keeps_its_headings() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC I\nNHIỆM VỤ CỤ THỂ CỦA CÁC SỞ, NGÀNH\n"
+        "I. SỞ TÀI CHÍNH\n1. Bố trí kinh phí thực hiện.\n2. Hướng dẫn thanh quyết toán.\nII. SỞ Y TẾ\n"
+        "1. Khám sàng lọc cho 5.000 người.\n"
+    )
+    sec = {s.path: s for s in plan.walk()}
+    assert list(sec) == ["I", "PB01", "PB01.I", "PB01.I.1", "PB01.I.2", "PB01.II", "PB01.II.1"]
+    assert sec["PB01"].kind == "appendix" and sec["PB01.I"].kind is None
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Sở Tài chính", "PB01.I"),
+        ("Sở Y tế", "PB01.II"),
+    ]

@@ -135,11 +135,12 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
         if not regex.match(r"^\(?(?:Kèm theo|Ban hành kèm)", ln.text, regex.IGNORECASE)
     ]
     text_lines = [ln for ln in body if ln.text]
-    short = sum(1 for ln in text_lines if len(ln.text) < 60)
+    # A table flattened one cell per line shows bare labels and numbers on lines of their own.
+    bare_cells = sum(1 for ln in text_lines if _LABEL.match(ln.text) or _NUMERIC.match(ln.text))
     spaced = sum(1 for ln in text_lines if len(_COLUMN_GAP.findall(ln.raw.strip())) >= 2)
     if text_lines and (
         sum(1 for ln in text_lines if ln.text.count("|") >= 2) >= 2
-        or short >= 0.6 * len(text_lines)
+        or bare_cells >= 0.3 * len(text_lines)
         or spaced >= 0.5 * len(text_lines)
     ):
         _table_tree(node, read_table(body))
@@ -150,6 +151,9 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
         walker.seen_heading = True
         for ln in body:
             walker.feed(ln)
+        for sub in node.walk():
+            if sub is not node:
+                sub.kind = None  # kinds belong to the plan's top-level sections only
     finish(node)
     return node
 
