@@ -233,3 +233,16 @@ def test_indicator_table_inside_the_objectives() -> None:
         ("I.2", 2025, 9000, "ha/năm", "Trồng rừng mới"),
         ("I.2", 2030, 10000, "ha/năm", "Trồng rừng mới"),
     ]
+
+
+def test_indicators_for_elided_and_added_items() -> None:
+    ts = targets(
+        "- Phấn đấu đến năm 2025 có 35% dân số có hồ sơ sức khỏe điện tử; đến năm 2030 đạt 90%.\n"
+        "- Xây dựng 15 km đường giao thông nông thôn và 03 cầu dân sinh.\n"
+    )
+    assert [(t.year, t.value, t.unit, t.indicator) for t in ts] == [
+        (2025, 35, "%", "dân số có hồ sơ sức khỏe điện tử"),
+        (2030, 90, "%", "dân số có hồ sơ sức khỏe điện tử"),
+        (None, 15, "km đường", "Xây dựng km đường giao thông nông thôn"),
+        (None, 3, "cầu", "Xây dựng cầu dân sinh"),
+    ]

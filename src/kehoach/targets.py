@@ -7,6 +7,7 @@ column; a target the text ties to no year keeps year null.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -75,6 +76,7 @@ def rules() -> _Rules:
     )
 
 
+_ENDS_JOIN = regex.compile(r"(?:,|\bvà|\bhoặc)\s*$")
 _JOINER = regex.compile(r"\s*(?:,|và|,\s*và|hoặc)\s*")
 _SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|(?<=:)\s+(?=-)")
 _CLAUSE = regex.compile(r";")
@@ -203,7 +205,9 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                     continue
                 comparator, unit, unit_end = found
                 joined = prev is not None and _JOINER.fullmatch(clause[prev_end : q.start])
-                head = prev_head if joined else indicator_head(clause, q, prev_end)
+                # '15 km đường ... và 03 cầu': an item added with 'và' shares the first head
+                shares_head = prev is not None and _ENDS_JOIN.search(clause[prev_end : q.start])
+                head = prev_head if joined or shares_head else indicator_head(clause, q, prev_end)
                 prev, prev_head = (q, unit_end, comparator), head
                 if not joined:
                     runs.append([])
@@ -233,7 +237,16 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                     )
                 )
             _share_tails(out, clause, runs)
-    return _split_shared(out)
+    return _elided(_split_shared(out))
+
+
+def _elided(found: list[Found]) -> list[Found]:
+    """'... có 35% dân số có hồ sơ sức khỏe điện tử; đến năm 2030 đạt 90%': a clause that
+    names no indicator of its own repeats the previous one's."""
+    for prev, f in itertools.pairwise(found):
+        if not f.indicator.strip() and prev.indicator:
+            f.indicator = prev.indicator
+    return found
 
 
 def _split_shared(found: list[Found]) -> list[Found]:
@@ -409,6 +422,7 @@ def indicator_head(clause: str, q: Quantity, prev_end: int) -> str:
         before = before.rsplit(":", 1)[1]  # 'gồm: xây dựng vùng sản xuất rau ... 5.000 ha'
     head = str(_YEAR_LEAD.sub("", before.strip()))
     for _ in range(3):
+        head = _YEAR_LEAD.sub("", head)
         head = _TRAIL.sub("", head).strip(" ,:")
         head = _FILLER.sub("", _LEAD.sub("", head)).strip(" ,:")
         head = _LEAD_COMPARATOR.sub("", head).strip(" ,:")
@@ -437,10 +451,10 @@ def _indicator(
     counted = unit if unit and "/" not in unit and key(unit) not in _MEASURES else ""
     if counted:
         parts = [head, counted, tail]
-    elif len(head.split()) >= 2 or not tail:
+    elif (len(head.split()) >= 3 and not key(head).startswith(("hoàn thành", "đạt"))) or not tail:
         parts = [head]
     else:
-        parts = [head, tail]
+        parts = [head, tail]  # 'Hoàn thành 80% khối lượng công việc': the % is of what follows
     return " ".join(p for p in parts if p)[:300]
 
 
