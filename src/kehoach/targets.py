@@ -437,7 +437,11 @@ _LEAD_COMPARATOR = regex.compile(
 def _tail(clause: str, head: str, unit_end: int) -> str:
     """What qualifies the counted thing after the number, up to the next item."""
     rest = clause[unit_end:]
-    stop = r"[;(]|,\s*(?=(?:\p{L}+\s+){0,6}\d)|\s+(?:và|hoặc)\s+(?=\d)" + ("" if not head else "|,")
+    stop = (
+        r"[;(]|,\s*(?=(?:\p{L}+\s+){0,6}\d)|\s+(?:và|hoặc)\s+(?=\d)"
+        r"|\s+và\s+(?=(?:đến|trong|vào)\s+năm)"  # '... và đến năm 2030 ...' starts another item
+        + ("" if not head else "|,")
+    )
     tail = regex.split(stop, rest, maxsplit=1)[0]
     return str(regex.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", tail)).strip(" .,")
 
