@@ -18,6 +18,7 @@ from kehoach.datafiles import load
 from kehoach.numbers import Quantity, quantities
 from kehoach.references import find as find_citations
 from kehoach.structure import Block, Node
+from kehoach.tables import row_cells
 from kehoach.text import key
 
 
@@ -149,10 +150,6 @@ def _body_table_targets(node: Node) -> list[Found]:
     return out
 
 
-def _cells(node: Node) -> list[str]:
-    return node.body[0].text.split(" | ") if node.body and node.body[0].kind == "row" else []
-
-
 def _names_years(cells: list[str]) -> bool:
     return any(regex.search(r"(?:19|20)\d\d", c) and not quantities_only(c) for c in cells)
 
@@ -169,8 +166,8 @@ def _walk(
         y = heading_year(child.title) or year
         s = skip or (child.kind in rules().skip_kinds)
         h = header
-        if child.style == "appendix" or (child.style == "row" and _names_years(_cells(child))):
-            h = _cells(child) or header
+        if child.style == "appendix" or (child.style == "row" and _names_years(row_cells(child))):
+            h = row_cells(child) or header
             # A row that only names the columns (years, sub-columns) holds no target itself.
             yield child, y, True if child.style == "row" else s, h
         else:
@@ -508,7 +505,7 @@ def _columns(header: list[str]) -> _Columns:
 
 def _row_targets(node: Node, header: list[str]) -> list[Found]:
     """One target per numeric cell: the row's indicator and unit, the column's year."""
-    cells = _cells(node)
+    cells = row_cells(node)
     cols = _columns(header)
     if not cells or not any(cols.years):
         return []

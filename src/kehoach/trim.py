@@ -128,7 +128,7 @@ def layout(lines: list[Line]) -> Layout:
         i += 1
     if signatures and body_end == n and not _more_body(lines, signatures[-1].end):
         body_end = signatures[-1].start
-    if not signatures and _has_text(lines, head, body_end):
+    if not signatures and _has_heading(lines, head, body_end):
         # No signature block (a web copy that lost it): an appendix heading in capitals
         # still starts the appendices.
         body_end = next(
@@ -257,32 +257,24 @@ def _chrome_run(lines: list[Line], i: int) -> bool:
     return True
 
 
-def _has_text(lines: list[Line], head: int, end: int) -> bool:
+def _has_heading(lines: list[Line], head: int, end: int) -> bool:
     """Some body (a numbered heading) comes after the title block."""
     return any(_HEADING_START.match(lines[j].text) for j in range(head, end))
 
 
-def _appendix_start(lines: list[Line], j: int) -> bool:
+def _appendix_start(lines: list[Line], j: int, capitals: bool = True) -> bool:
+    """An appendix heading ('PHỤ LỤC I', 'PHỤ BIỂU 01: ...'), not a mention of one;
+    without a signature before it, only one printed in capitals counts."""
     t = first_cell(lines[j])
-    if (
-        not t
-        or not patterns().appendix.match(t)
-        or regex.search(r"kèm theo", lines[j].text, regex.IGNORECASE)
-    ):
+    if not t or not patterns().appendix.match(t):
         return False
-    label = t.split(":")[0]
-    return label.isupper()
+    if regex.search(r"kèm theo", lines[j].text, regex.IGNORECASE):
+        return False
+    return not capitals or t.split(":")[0].isupper()
 
 
 def _appendices(lines: list[Line], start: int) -> list[Range]:
-    p = patterns()
-    starts = [
-        j
-        for j in range(start, len(lines))
-        if lines[j].text
-        and p.appendix.match(first_cell(lines[j]))
-        and not regex.search(r"kèm theo", lines[j].text, regex.IGNORECASE)
-    ]
+    starts = [j for j in range(start, len(lines)) if _appendix_start(lines, j, capitals=False)]
     out: list[Range] = []
     for k, s in enumerate(starts):
         limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
