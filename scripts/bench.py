@@ -15,9 +15,10 @@ from pathlib import Path
 
 import regex
 
-from kehoach import agencies, assignments, deadlines, references, targets, text
-from kehoach.load import load_bytes, load_path
+from kehoach import text
+from kehoach.facts import agencies, assignments, deadlines, references, targets
 from kehoach.pipeline import parse, read_structure
+from kehoach.read.load import load_bytes, load_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")

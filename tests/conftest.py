@@ -12,11 +12,14 @@ RAW = ROOT / "data" / "raw"
 GOLD = ROOT / "tests" / "gold"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kehoach.load import load_bytes, load_path  # noqa: E402
 from kehoach.model import Plan  # noqa: E402
 from kehoach.pipeline import parse  # noqa: E402
+from kehoach.read.load import load_bytes, load_path  # noqa: E402
 
-SAMPLES = sorted(p.stem for p in RAW.glob("*.txt"))
+# The five plans the project started from (the other annotated plans come in other shapes).
+SAMPLES = sorted(
+    p.stem for p in RAW.glob("*.txt") if p.stem.startswith(("angiang-838", "langson", "laocai-316"))
+)
 
 
 @cache

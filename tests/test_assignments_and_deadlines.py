@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import parse_text
 
-from kehoach.agencies import leading_agencies, repair
-from kehoach.responsibility import predecessors, resolve
+from kehoach.facts.agencies import leading_agencies, repair
+from kehoach.outputs.responsibility import predecessors, resolve
 
 HEAD = "KẾ HOẠCH\nVỀ VIỆC X\n"
 

@@ -9,7 +9,7 @@ import yaml
 from conftest import RAW, parsed
 from test_cli import run
 
-from kehoach.diff import compare, similarity
+from kehoach.outputs.diff import compare, similarity
 
 A = RAW / "langson-244-KH-UBND-2024.txt"
 B = RAW / "laocai-316-KH-UBND-2022.txt"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import parse_text
 
-from kehoach.references import implements, normalise_number
+from kehoach.facts.references import implements, normalise_number
 
 BODY = "Thực hiện Quyết định số 1058/QĐ-TTg ngày 14/9/2023 của Thủ tướng Chính phủ, UBND tỉnh ban hành:\nI. MỤC TIÊU\nNội dung.\n"
 
@@ -169,8 +169,8 @@ def test_numeric_date_line() -> None:
 def test_a_saved_web_page_is_read_as_its_blocks() -> None:
     from conftest import ROOT
 
-    from kehoach.load import load_path
     from kehoach.pipeline import parse
+    from kehoach.read.load import load_path
 
     plan = parse(load_path(ROOT / "tests" / "fixtures" / "plan-page.html"))
     m = plan.metadata

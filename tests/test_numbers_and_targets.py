@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import parse_text
 
-from kehoach.numbers import parse_number, quantities
+from kehoach.facts.numbers import parse_number, quantities
 
 HEAD = "KẾ HOẠCH\nVỀ VIỆC X\nI. MỤC TIÊU\n"
 

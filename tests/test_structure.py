@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import parse_text
 
-from kehoach.structure import kind_of
-from kehoach.titles import split_title
+from kehoach.structure.outline import kind_of
+from kehoach.structure.titles import split_title
 
 HEAD = "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 1/KH-UBND\nX, ngày 1 tháng 2 năm 2024\nKẾ HOẠCH\nTHỰC HIỆN Y\n"
 

@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 from conftest import RAW, parse_text, parsed, sample_text
 
-from kehoach.load import InputError, load_bytes
 from kehoach.pipeline import parse
+from kehoach.read.load import InputError, load_bytes
 from kehoach.text import ascii_key, key, sentence_case_name
 
 
@@ -83,7 +83,7 @@ def test_bad_bytes_are_refused_with_one_line_naming_the_file(data: bytes, messag
 
 
 def test_samples_are_bundled() -> None:
-    assert len(list(RAW.glob("*.txt"))) == 5
+    assert len(list(RAW.glob("*.*"))) == 5
 
 
 def _docx(paragraphs: list[str], table: list[list[str]]) -> bytes:

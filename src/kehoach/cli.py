@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from kehoach import __version__
-from kehoach.io import (
+from kehoach.model import Plan
+from kehoach.outputs.io import (
     STRUCTURED_SUFFIXES,
     dump,
     load_plan,
@@ -22,9 +23,8 @@ from kehoach.io import (
     validation_problems,
     write_atomic,
 )
-from kehoach.load import TEXT_SUFFIXES, InputError, expand_inputs, load_bytes, load_path
-from kehoach.model import Plan
 from kehoach.pipeline import parse
+from kehoach.read.load import TEXT_SUFFIXES, InputError, expand_inputs, load_bytes, load_path
 
 app = typer.Typer(
     add_completion=False,
@@ -274,7 +274,7 @@ def targets_cmd(
     '6–7' a range. Targets the text ties to no year are listed last. Every target keeps
     its section path and source lines (in json, csv and yaml).
     """
-    from kehoach.views import (
+    from kehoach.outputs.views import (
         as_json,
         as_yaml,
         target_records,
@@ -338,8 +338,8 @@ def assign_cmd(
     source lines and the deadlines that bind it. Without: agencies × top sections,
     'L' counts blocks the agency leads, 'p' blocks where it is a partner.
     """
-    from kehoach.responsibility import duties_of, matrix, predecessors, resolve
-    from kehoach.views import as_json, as_yaml, duties_table, matrix_table
+    from kehoach.outputs.responsibility import duties_of, matrix, predecessors, resolve
+    from kehoach.outputs.views import as_json, as_yaml, duties_table, matrix_table
 
     loaded = _plans(plans)
     if agency is None:
@@ -415,8 +415,8 @@ def diff_cmd(
     best first, one to one. Exit status as diff(1): 0 no differences, 1 differences,
     2 trouble.
     """
-    from kehoach.diff import compare
-    from kehoach.views import as_json, as_yaml, diff_view
+    from kehoach.outputs.diff import compare
+    from kehoach.outputs.views import as_json, as_yaml, diff_view
 
     try:
         a, b = load_plan(plan_a), load_plan(plan_b)

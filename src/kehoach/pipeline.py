@@ -8,12 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from kehoach import references as refs
-from kehoach.assignments import extract as extract_assignments
-from kehoach.deadlines import extract as extract_deadlines
-from kehoach.lines import Line, split_lines
-from kehoach.load import Loaded
-from kehoach.metadata import Head, read_head
+from kehoach.facts import references as refs
+from kehoach.facts.assignments import extract as extract_assignments
+from kehoach.facts.deadlines import extract as extract_deadlines
+from kehoach.facts.targets import extract as extract_targets
 from kehoach.model import (
     Assignment,
     Block,
@@ -28,11 +26,13 @@ from kehoach.model import (
     Target,
     Trimmed,
 )
-from kehoach.structure import Block as RawBlock
-from kehoach.structure import Node, build
-from kehoach.tables import appendix_nodes
-from kehoach.targets import extract as extract_targets
-from kehoach.trim import Layout, layout
+from kehoach.read.load import Loaded
+from kehoach.structure.lines import Line, split_lines
+from kehoach.structure.metadata import Head, read_head
+from kehoach.structure.outline import Block as RawBlock
+from kehoach.structure.outline import Node, build
+from kehoach.structure.tables import appendix_nodes
+from kehoach.structure.trim import Layout, layout
 
 
 @dataclass

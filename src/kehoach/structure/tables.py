@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from kehoach.lines import Line, cells
-from kehoach.structure import Block, Node, Walker, finish, roman_value
-from kehoach.titles import split_title
-from kehoach.trim import patterns
+from kehoach.structure.lines import Line, cells
+from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
+from kehoach.structure.titles import split_title
+from kehoach.structure.trim import patterns
 
 _LABEL = regex.compile(r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3})\.?$")
 _NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")

@@ -16,11 +16,11 @@ from functools import cache
 
 import regex
 
-from kehoach.agencies import match_at
 from kehoach.datafiles import load
-from kehoach.lines import Line, cells
+from kehoach.facts.agencies import match_at
+from kehoach.structure.lines import Line, cells
+from kehoach.structure.titles import split_title
 from kehoach.text import key
-from kehoach.titles import split_title
 
 
 @dataclass

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from kehoach.docx import docx_to_text, is_docx
-from kehoach.html import html_to_text, looks_like_html
+from kehoach.read.docx import docx_to_text, is_docx
+from kehoach.read.html import html_to_text, looks_like_html
 from kehoach.text import nfc
 
 

@@ -15,10 +15,10 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.numbers import Quantity, quantities
-from kehoach.references import find as find_citations
-from kehoach.structure import Block, Node
-from kehoach.tables import row_cells
+from kehoach.facts.numbers import Quantity, quantities
+from kehoach.facts.references import find as find_citations
+from kehoach.structure.outline import Block, Node
+from kehoach.structure.tables import row_cells
 from kehoach.text import key
 
 

@@ -15,11 +15,11 @@ from functools import cache
 
 import regex
 
-from kehoach.agencies import match_at
 from kehoach.datafiles import load
-from kehoach.lines import Line, cells
+from kehoach.facts.agencies import match_at
+from kehoach.structure.lines import Line, cells
+from kehoach.structure.trim import Layout, is_person_name, patterns
 from kehoach.text import key, sentence_case_name, squash, title_case, upper_ratio
-from kehoach.trim import Layout, is_person_name, patterns
 
 
 @dataclass

@@ -11,9 +11,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from kehoach.load import InputError, load_path
 from kehoach.model import Plan
 from kehoach.pipeline import parse
+from kehoach.read.load import InputError, load_path
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

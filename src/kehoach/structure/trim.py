@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.lines import Line, cells
+from kehoach.structure.lines import Line, cells
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import itertools
 
 import regex
 
-from kehoach.agencies import gazetteer, leading_agencies
+from kehoach.facts.agencies import gazetteer, leading_agencies
 from kehoach.text import key
 
 _TERMINAL = regex.compile(r"[.:;!?…]\s*$")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from kehoach.agencies import match_at
 from kehoach.datafiles import load
+from kehoach.facts.agencies import match_at
 from kehoach.model import Assignment, Deadline, Duty, Plan
 from kehoach.text import ascii_key
 

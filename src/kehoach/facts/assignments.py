@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from kehoach.agencies import AgencyMatch, leading_agencies, lkey, match_at
 from kehoach.datafiles import load
-from kehoach.structure import Block, Node
-from kehoach.tables import column_roles, row_cells, table_rows
+from kehoach.facts.agencies import AgencyMatch, leading_agencies, lkey, match_at
+from kehoach.structure.outline import Block, Node
+from kehoach.structure.tables import column_roles, row_cells, table_rows
+from kehoach.structure.titles import starts_with_stop
 from kehoach.text import key
-from kehoach.titles import starts_with_stop
 
 ISSUERS = frozenset(("Ủy ban nhân dân tỉnh",))
 

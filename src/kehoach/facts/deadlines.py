@@ -9,11 +9,11 @@ from functools import cache
 
 import regex
 
-from kehoach.agencies import match_at
 from kehoach.datafiles import load
-from kehoach.references import find as find_citations
-from kehoach.structure import Block, Node
-from kehoach.tables import column_roles, row_cells, table_rows
+from kehoach.facts.agencies import match_at
+from kehoach.facts.references import find as find_citations
+from kehoach.structure.outline import Block, Node
+from kehoach.structure.tables import column_roles, row_cells, table_rows
 from kehoach.text import key
 
 

@@ -1,0 +1,1 @@
+"""Facts: numbers, targets, agencies, assignments, deadlines and citations from the tree."""

@@ -1,0 +1,1 @@
+"""Outputs: files, terminal tables, agency views and plan comparisons built from Plan models."""

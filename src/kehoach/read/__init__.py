@@ -1,0 +1,1 @@
+"""Reading files: bytes of a text, web page or Word file -> decoded text."""
