@@ -1,48 +1,77 @@
-"""make eval: parse the bundled samples and score them against tests/gold."""
+"""make eval: parse the annotated plans and score them against tests/gold.
+
+Prints one row per plan (F1 per kind of fact, share of metadata fields right), the
+per-plan mean (the figure the project's goals are stated in) and the micro average
+(precision, recall and F1 summed over all plans), as tests/gold/FORMAT.md defines them.
+"""
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from kehoach.load import load_path
 from kehoach.pipeline import parse
+from kehoach.read.load import load_path
 from kehoach.scoring import Score, score_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("sections", "references", "targets", "assignments", "partners", "deadlines")
 
 
-def evaluate(raw_dir: Path, gold_dir: Path) -> Score:
+@dataclass
+class Evaluation:
+    per_plan: dict[str, Score]
+    total: Score
+
+    def mean(self, kind: str) -> float:
+        """Per-plan mean F1 of one kind ('metadata' gives the mean share of fields right)."""
+        scores = list(self.per_plan.values())
+        return sum(plan_figure(s, kind) for s in scores) / max(1, len(scores))
+
+
+def plan_figure(s: Score, kind: str) -> float:
+    if kind == "metadata":
+        return s.metadata_right / max(1, s.metadata_total)
+    return s.count(kind).f1
+
+
+def evaluate(raw_dir: Path, gold_dir: Path) -> Evaluation:
+    per_plan: dict[str, Score] = {}
     total = Score()
     for gold_path in sorted(gold_dir.glob("*.yaml")):
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
         raw = raw_dir / gold["source"]
-        total.add(score_plan(gold, parse(load_path(raw)), gold_path.stem))
-    return total
+        s = score_plan(gold, parse(load_path(raw)), gold_path.stem)
+        per_plan[gold_path.stem] = s
+        total.add(s)
+    return Evaluation(per_plan, total)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--raw", type=Path, default=ROOT / "data/raw")
-    ap.add_argument("--gold", type=Path, default=ROOT / "tests/gold")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
-    args = ap.parse_args()
-    s = evaluate(args.raw, args.gold)
-    print(f"{'kind':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+def report(ev: Evaluation, verbose: bool = False) -> str:
+    cols = (*KINDS, "metadata")
+    short = {"sections": "sect", "references": "refs", "targets": "targ", "assignments": "asg"}
+    short |= {"partners": "part", "deadlines": "dead", "metadata": "meta"}
+    out = [f"{'plan (F1 per kind)':<32}" + "".join(f"{short[k]:>6}" for k in cols)]
+    for name, s in ev.per_plan.items():
+        out.append(f"{name[:32]:<32}" + "".join(f"{plan_figure(s, k):6.2f}" for k in cols))
+    out.append(f"{'per-plan mean':<32}" + "".join(f"{ev.mean(k):6.2f}" for k in cols))
+    s = ev.total
+    out += ["", f"{'micro average':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
     for kind in KINDS:
         c = s.count(kind)
-        print(
+        out.append(
             f"{kind:<12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}"
         )
-    print(
+    out.append(
         f"metadata fields right: {s.metadata_right}/{s.metadata_total} "
         f"({s.metadata_right / max(1, s.metadata_total):.1%})"
     )
-    print(
+    out.append(
         f"section titles right:  {s.titles_right}/{s.titles_total}; "
         f"top-level kinds right: {s.kinds_right}/{s.kinds_total}"
     )
@@ -50,10 +79,35 @@ def main() -> int:
         parts = ", ".join(
             f"{k} {v / s.target_pairs:.1%}" for k, v in sorted(s.target_attrs.items())
         )
-        print(f"matched targets ({s.target_pairs}): {parts}")
-    if args.verbose:
-        for m in s.misses:
-            print("  " + m)
+        out.append(f"matched targets ({s.target_pairs}): {parts}")
+    if verbose:
+        out += ["  " + m for m in s.misses]
+    return "\n".join(out)
+
+
+def floors(ev: Evaluation) -> str:
+    """The figures as Python literals for tests/test_accuracy_floors.py (rounded down)."""
+
+    def down(x: float) -> str:
+        return f"{math.floor(x * 100 + 1e-9) / 100:.2f}"
+
+    cols = (*KINDS, "metadata")
+    rows = [
+        f'    "{name}": (' + ", ".join(down(plan_figure(s, k)) for k in cols) + "),"
+        for name, s in ev.per_plan.items()
+    ]
+    return "\n".join([*rows, "MEAN_FLOORS = (" + ", ".join(down(ev.mean(k)) for k in cols) + ")"])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--raw", type=Path, default=ROOT / "data/raw")
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests/gold")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--floors", action="store_true", help="print the floors for the tests")
+    args = ap.parse_args()
+    ev = evaluate(args.raw, args.gold)
+    print(floors(ev) if args.floors else report(ev, args.verbose))
     return 0
 
 

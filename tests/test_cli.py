@@ -109,7 +109,7 @@ def test_validate_accepts_what_parse_writes(tmp_path: Path) -> None:
     out = run("parse", str(RAW), "-o", str(tmp_path))
     assert out.returncode == 0
     files = sorted(str(p) for p in tmp_path.glob("*.yaml"))
-    assert len(files) == 5
+    assert len(files) == 12
     assert run("validate", *files).returncode == 0
     js = tmp_path / "one.json"
     run("parse", str(SAMPLE), "-f", "json", "-o", str(js))

@@ -83,7 +83,7 @@ def test_bad_bytes_are_refused_with_one_line_naming_the_file(data: bytes, messag
 
 
 def test_samples_are_bundled() -> None:
-    assert len(list(RAW.glob("*.*"))) == 5
+    assert len(list(RAW.glob("*.*"))) == 12
 
 
 def _docx(paragraphs: list[str], table: list[list[str]]) -> bytes:
