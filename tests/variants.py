@@ -225,3 +225,48 @@ def markdown_any(text: str) -> str:
         else:
             out += [line, ""]
     return "\n".join(out) + "\n"
+
+
+def _head_cells(text: str) -> tuple[list[str], list[str], str, str, list[str]]:
+    """(issuer cells, motto cells, number line, date line, lines from the doc type on)."""
+    lines = document_lines(text)
+    start = next(i for i, ln in enumerate(lines) if ln in ("KẾ HOẠCH", "CHƯƠNG TRÌNH"))
+    raw = text.split("\n")
+    first = next(i for i, ln in enumerate(raw) if ln.startswith("ỦY BAN NHÂN DÂN"))
+    cells: list[str] = []
+    for ln in raw[first:]:
+        if ln.strip() in ("KẾ HOẠCH", "CHƯƠNG TRÌNH"):
+            break
+        cells += [c.strip() for c in ln.split("|") if c.strip() and not set(c.strip()) <= set("-")]
+    motto = [c for c in cells if re.search(r"CỘNG HÒA|Độc lập", c)]
+    number = next((c for c in cells if c.startswith("Số")), "Số:")
+    date = next((c for c in cells if ", ngày" in c), "")
+    issuer = [c for c in cells if c not in (*motto, number, date)]
+    return issuer, motto, number, date, [ln for ln in lines[start:] if ln]
+
+
+def crawl(text: str, width: int = 90) -> str:
+    """A crawl as legal-document websites' crawlers store it: the title block's cells run
+    together ('ỦY BAN NHÂN DÂN TỈNH X ------- CỘNG HÒA ... Số: ...'), every paragraph break
+    lost, the text wrapped every ~90 characters with CRLF, headings mid-line."""
+    issuer, motto, number, date, body = _head_cells(text)
+    head = [*issuer, "-------", *motto, "---------------", number, date]
+    flat = " ".join([*head, *body])
+    return "\r\n".join(textwrap.wrap(flat, width=width, break_long_words=False)) + "\r\n"
+
+
+def web_markdown(text: str, width: int = 80) -> str:
+    """Markdown saved from a web page by an extractor such as Trafilatura: the title block
+    as a table printed one cell per line between '|' lines, each paragraph wrapped over
+    several lines with a blank line between paragraphs, bold that opens on one line and
+    closes on the next ('**1.' / 'Sở Y tế:**')."""
+    issuer, motto, number, date, body = _head_cells(text)
+    out = ["|", f"**{issuer[0]}**", *issuer[1:], "-------", "|", f"**{motto[0]}**", *motto[1:]]
+    out += ["---------------", "|", "|", number, "|", f"*{date}*", "|", ""]
+    for line in body:
+        m = re.match(r"^(\d+\.|[IVX]+\.)\s+(.*)$", line)
+        if m and len(m.group(2)) < 60:  # the number alone in bold, the title on the next line
+            out += [f"**{m.group(1)}", f"{m.group(2)}**", ""]
+            continue
+        out += [*textwrap.wrap(line, width=width, break_long_words=False), ""]
+    return "\n".join(out) + "\n"

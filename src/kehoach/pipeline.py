@@ -5,7 +5,7 @@ Each stage lives in its own module; this one only wires them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 from kehoach.facts import references as refs
@@ -28,6 +28,7 @@ from kehoach.model import (
 )
 from kehoach.read.load import Loaded
 from kehoach.structure.lines import Line, split_lines
+from kehoach.structure.logical import logical_lines
 from kehoach.structure.metadata import Head, read_head
 from kehoach.structure.outline import Block as RawBlock
 from kehoach.structure.outline import Node, build
@@ -49,7 +50,7 @@ class Structure:
 
 def read_structure(doc: Loaded) -> Structure:
     """Stages up to the section tree: lines, layout, title block, tree with appendices."""
-    lines = split_lines(doc.text)
+    lines = logical_lines(split_lines(doc.text))
     lay = layout(lines)
     head = read_head(lines, lay)
     skip = {i for s in lay.signatures for i in range(s.start, s.end)}
@@ -59,7 +60,7 @@ def read_structure(doc: Loaded) -> Structure:
             continue
         line = lines[i]
         if i == head.body_start and head.body_offset:
-            line = replace(line, text=line.text[head.body_offset :].strip())
+            line = line.tail(head.body_offset)
         body.append(line)
     root, preamble, footnotes = build(body)
     for k, app in enumerate(lay.appendices, start=1):
@@ -78,7 +79,9 @@ def parse(doc: Loaded) -> Plan:
             (
                 head.title,
                 lines[lay.head_start].no,
-                lines[max(lay.head_start, head.body_start - 1)].no,
+                lines[max(lay.head_start, head.body_start - 1)].end
+                if head.body_start > lay.head_start
+                else lines[lay.head_start].line_at(head.body_offset),
             )
         )
     chunks += [(b.text, b.line_start, b.line_end) for b in preamble]
@@ -86,7 +89,7 @@ def parse(doc: Loaded) -> Plan:
         if node is not root:
             chunks.append((node.heading, node.line_start, node.line_start))
             chunks += [(b.text, b.line_start, b.line_end) for b in node.body]
-    chunks += [(lines[i].text, lines[i].no, lines[i].no) for i in lay.footnotes]
+    chunks += [(lines[i].text, lines[i].no, lines[i].end) for i in lay.footnotes]
     chunks += [(b.text, b.line_start, b.line_end) for b in st.footnotes]
     cited = refs.collect(chunks, head.number)
     targets = [Target(**_spanned(t)) for t in extract_targets(root)]
@@ -117,7 +120,12 @@ def parse(doc: Loaded) -> Plan:
         implements=implements,
     )
     return Plan(
-        source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding, lines=len(lines)),
+        source=Source(
+            path=doc.path,
+            sha256=doc.sha256,
+            encoding=doc.encoding,
+            lines=lines[-1].end if lines else 0,
+        ),
         metadata=metadata,
         sections=sections,
         targets=targets,
@@ -126,7 +134,7 @@ def parse(doc: Loaded) -> Plan:
         references=[Reference(**_spanned(c, drop=("start", "end", "type_start"))) for c in cited],
         preamble=[_block(b) for b in preamble],
         trimmed=[
-            Trimmed(line_start=lines[t.start].no, line_end=lines[t.end - 1].no, reason=t.reason)
+            Trimmed(line_start=lines[t.start].no, line_end=lines[t.end - 1].end, reason=t.reason)
             for t in lay.trimmed
         ],
         warnings=warnings,

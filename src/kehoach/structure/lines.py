@@ -6,7 +6,8 @@ escapes) so that later rules see the same thing in a web copy, a PDF copy or Mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -24,14 +25,59 @@ _FOOTNOTE_MARK = regex.compile(r"(?<=\p{L})\[\d{1,2}\]")
 
 @dataclass(frozen=True)
 class Line:
-    no: int  # 1-based line number in the decoded text
+    """One logical line: a physical line, or several joined (a crawl wrapped mid-sentence).
+
+    `breaks` holds the offsets in `text` where each further physical line begins, so any
+    piece of a joined line still maps back to the lines it came from.
+    """
+
+    no: int  # 1-based number of its first line in the decoded text
     raw: str  # the line as it is in the text
     text: str  # cleaned
     empty_cell: bool  # only no-break or other spaces: an empty table cell in flattened tables
+    breaks: tuple[int, ...] = ()
+    inline: bool = False  # a reflowed crawl's text: headings may run inside the line
 
     @property
     def blank(self) -> bool:
         return not self.text
+
+    @property
+    def end(self) -> int:
+        """Number of its last physical line."""
+        return self.no + len(self.breaks)
+
+    def line_at(self, offset: int) -> int:
+        """Physical line number of the character at `offset` in `text`."""
+        return self.no + bisect_right(self.breaks, offset)
+
+    def lines_of(self, start: int, stop: int) -> tuple[int, int]:
+        """First and last physical line of text[start:stop]."""
+        return self.line_at(start), self.line_at(max(start, stop - 1))
+
+    def tail(self, offset: int) -> Line:
+        """The line from `offset` on, stripped, still mapped to its physical lines."""
+        rest = self.text[offset:]
+        offset += len(rest) - len(rest.lstrip())
+        no = self.line_at(offset)
+        breaks = tuple(b - offset for b in self.breaks if b > offset)
+        return replace(self, no=no, text=self.text[offset:].strip(), breaks=breaks)
+
+
+def join(lines: list[Line]) -> Line:
+    """Consecutive lines as one logical line (one space where each break was).
+
+    A line with no text (a table's cell mark) still counts: the joined line spans it.
+    """
+    text, breaks = "", []
+    for k, ln in enumerate(lines):
+        if k:
+            if text and ln.text:
+                text += " "
+            breaks.append(len(text))
+        breaks += [len(text) + b for b in ln.breaks]
+        text += ln.text
+    return Line(lines[0].no, "\n".join(ln.raw for ln in lines), text, False, tuple(breaks))
 
 
 def clean(raw: str) -> str:

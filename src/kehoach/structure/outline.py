@@ -148,7 +148,7 @@ def is_wrapped(lines: list[Line]) -> bool:
 
 def is_reflowed(lines: list[Line]) -> bool:
     """A crawl that ran the headings into long lines."""
-    return any(len(ln.text) > 300 and _REFLOW_HINT.search(ln.text) for ln in lines)
+    return any(ln.inline or (len(ln.text) > 300 and _REFLOW_HINT.search(ln.text)) for ln in lines)
 
 
 @dataclass
@@ -175,6 +175,7 @@ class Walker:
         self.last_no = -10  # line number of the last text fed
         self.open_heading: Node | None = None  # a heading whose title may wrap
         self.seen_heading = False
+        self.line = Line(0, "", "", False)  # the logical line being read
 
     # -- headings -------------------------------------------------------------------------
 
@@ -271,7 +272,7 @@ class Walker:
                 return chain if n.style in ("arabic", "decimal") else []
         return []
 
-    def open(self, cand: _Candidate, heading: str, no: int) -> Node:
+    def open(self, cand: _Candidate, heading: str, no: int, end: int | None = None) -> Node:
         parent = cand.parent
         while self.stack[-1] is not parent:
             self.stack.pop()
@@ -292,7 +293,7 @@ class Walker:
             title,
             heading,
             no,
-            no,
+            no if end is None else end,
             number=cand.number,
         )
         if parent is self.root or parent.style in ("part", "upper_letter"):
@@ -301,7 +302,7 @@ class Walker:
         parent.children.append(node)
         self.stack.append(node)
         if body:
-            node.body.append(Block("paragraph", body, no, no))
+            node.body.append(Block("paragraph", body, no, no if end is None else end))
         # A heading may wrap onto the next line unless it ended its sentence.
         self.open_heading = node if not body and not _HEAD_END.search(heading) else None
         self.seen_heading = True
@@ -323,13 +324,14 @@ class Walker:
                 self.last_no = line.no  # a page break inside a sentence: the halves still join
             return
         adjacent = line.no == self.last_no + 1
-        self.last_no = line.no
+        self.last_no = line.end
+        self.line = line
         if self.reflowed:
-            self._feed_reflowed(text, line.no)
+            self._feed_reflowed()
             return
         if adjacent and self._continues(text):
             return
-        self._segment(text, line.no, first=True)
+        self._segment(0, first=True)
 
     def _footnote(self, text: str, no: int) -> bool:
         """A page-foot footnote ('1 Quyết định số ...' after 'Tỉnh ủy1'): kept for the
@@ -340,24 +342,27 @@ class Walker:
         self.footnotes.append(Block("paragraph", text, no, no))
         return True
 
-    def _feed_reflowed(self, text: str, no: int) -> None:
+    def _feed_reflowed(self) -> None:
         """Line breaks in a reflowed crawl fall anywhere: text up to the next heading or
         bullet continues what came before."""
+        text = self.line.text
         if self.candidate(text, strict=True) or not (self.preamble or self.seen_heading):
-            self._segment(text, no, first=False)
+            self._segment(0, first=False)
             return
         cut = self._inline_split(text)
-        prefix = (text[:cut] if cut is not None else text).strip()
+        stop = cut if cut is not None else len(text)
+        prefix = text[:stop].strip()
+        end = self.line.line_at(max(0, stop - 1))
         node = self.stack[-1]
         if self.seen_heading and not node.body and node is not self.root:
-            self._retitle(node, f"{node.heading} {prefix}", no)
+            self._retitle(node, f"{node.heading} {prefix}", node.line_start, end)
         else:
             target = node.body if self.seen_heading else self.preamble
             target[-1].text += " " + prefix
-            target[-1].line_end = no
-        node.line_end = max(node.line_end, no)
+            target[-1].line_end = end
+        node.line_end = max(node.line_end, end)
         if cut is not None:
-            self._segment(text[cut:], no, first=False)
+            self._segment(cut, first=False)
 
     def _continues(self, text: str) -> bool:
         """A line broken mid-sentence (PDF text) continues the previous one."""
@@ -395,31 +400,39 @@ class Walker:
             return True
         return False
 
-    def _segment(self, text: str, no: int, first: bool) -> None:
-        while text:
+    def _segment(self, pos: int, first: bool) -> None:
+        """Headings, bullets and paragraphs of the current line from offset `pos` on."""
+        full = self.line.text
+        while pos < len(full):
+            text = full[pos:]
             cand = self.candidate(text, strict=not first and self.reflowed)
             first = False
-            start_len = len(text)
+            head_pos = pos + len(text) - len(cand.rest) if cand else pos
+            head_text = full[head_pos:]
+            no = self.line.line_at(pos)
             node = self.open(cand, cand.rest, no) if cand else None
-            head_text = cand.rest if cand else text
             # The split is searched after the heading is open: what may follow depends on it.
             cut = self._inline_split(head_text) if self.reflowed else None
-            piece, text = (head_text[:cut], head_text[cut:]) if cut is not None else (head_text, "")
-            piece = piece.strip()
+            stop = head_pos + cut if cut is not None else len(full)
+            piece = full[head_pos:stop].strip()
+            end = self.line.lines_of(pos, stop)[1]
             if node is not None:
+                node.line_end = end
                 if cut is not None:
-                    self._retitle(node, piece, no)
+                    self._retitle(node, piece, no, end)
+                elif node.body:
+                    node.body[0].line_end = end
             elif piece:
-                self._add_block(piece, no)
-            self.stack[-1].line_end = max(self.stack[-1].line_end, no)
-            if len(text) >= start_len:
+                self._add_block(piece, no, end)
+            self.stack[-1].line_end = max(self.stack[-1].line_end, end)
+            if stop <= pos:
                 break
-            text = text.lstrip()
+            pos = stop + len(full[stop:]) - len(full[stop:].lstrip())
 
-    def _retitle(self, node: Node, heading: str, no: int) -> None:
+    def _retitle(self, node: Node, heading: str, no: int, end: int) -> None:
         node.heading = heading
         node.title, body = split_title(heading, reflowed=self.reflowed)
-        node.body = [Block("paragraph", body, no, no)] if body else []
+        node.body = [Block("paragraph", body, no, end)] if body else []
         self.open_heading = None
 
     def _inline_split(self, text: str) -> int | None:
@@ -455,14 +468,14 @@ class Walker:
                 return True
         return False
 
-    def _add_block(self, text: str, no: int) -> None:
+    def _add_block(self, text: str, no: int, end: int) -> None:
         bm = _BULLET.match(text)
         if bm:
-            block = Block("bullet", bm.group("text"), no, no)
+            block = Block("bullet", bm.group("text"), no, end)
         elif text.count("|") >= 2:
-            block = Block("row", " | ".join(cells(text)), no, no)
+            block = Block("row", " | ".join(cells(text)), no, end)
         else:
-            block = Block("paragraph", text, no, no)
+            block = Block("paragraph", text, no, end)
         self.open_heading = None
         if self.seen_heading:
             self.stack[-1].body.append(block)

@@ -1,0 +1,277 @@
+"""Stage 2b: physical lines -> logical lines, whatever the copy's layout.
+
+Later stages read one heading, paragraph or table row per line. Copies break lines in
+other places, and this stage undoes that so that no later stage needs a mode per shape:
+
+- a crawl of a legal-document website flattens the page: the title block runs onto two
+  or three lines, every paragraph break is lost and the text is wrapped every ~90
+  characters with the headings run inline. Its line breaks mean nothing, so each run of
+  its lines becomes one logical line; the outline walker finds the headings inside it.
+- Markdown saved from a web page wraps each paragraph over several lines (paragraphs are
+  separated by blank lines) and lets bold and italic marks open on one line and close
+  on another: the wrapped lines of a paragraph are joined.
+- The same copies print tables one cell per line between lines holding only `|`: the
+  rows are rebuilt (`| a | b | c |`); a two-column layout table (the title block, the
+  signature) gives its cells as lines.
+
+A joined line keeps where every piece came from (`Line.breaks`), so facts still point at
+their physical lines. A copy whose line breaks are real passes through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+
+import regex
+
+from kehoach.datafiles import load
+from kehoach.structure.lines import Line, join
+
+_COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern[str], ...]:
+    page = load("page")
+    # A top-level heading run into a sentence: '... như sau: I. MỤC ĐÍCH, YÊU CẦU'.
+    inline_heading = regex.compile(r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}")
+    motto = regex.compile(page["motto"], regex.IGNORECASE)
+    issuer = regex.compile(page["issuer_head"])
+    signature = regex.compile(page["signature"])
+    return inline_heading, motto, issuer, signature
+
+
+def logical_lines(lines: list[Line]) -> list[Line]:
+    if is_reflowed(lines):
+        return [replace(ln, inline=True) for ln in _join_runs(lines, lambda a, b: True)]
+    soft = is_soft_wrapped(lines)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        end = _bar_table_end(lines, i)
+        if end > i:
+            out += _bar_table(lines[i:end])
+            i = end
+            continue
+        j = i
+        while j < len(lines) and _bar_table_end(lines, j) == j:
+            j += 1
+        out += _join_runs(lines[i:j], soft_break) if soft else lines[i:j]
+        i = j
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Shapes
+
+
+def is_reflowed(lines: list[Line]) -> bool:
+    """Is this a copy whose line breaks fall anywhere (a crawl)?
+
+    Two signs, either enough: a top-level heading run into the middle of a line after
+    the end of a sentence, or the title block's two columns (issuer and national motto)
+    flattened onto one line without table cell marks.
+    """
+    inline_heading, motto, issuer, _ = _patterns()
+    for ln in lines:
+        t = ln.text
+        if len(t) < 40 or "|" in t or _COLUMN_GAP.search(ln.raw.strip()):
+            continue  # table cells, or columns laid out with spaces (PDF layout text)
+        if inline_heading.search(t):
+            return True
+        m = motto.search(t)
+        if m and m.start() > 0 and issuer.match(t):
+            return True
+    return False
+
+
+# A line that goes on with the sentence before: lower case, or a number that is not a label.
+_GOES_ON = regex.compile(r"^(?![a-zđ]\)\s)\p{Ll}|^\d+(?![.)]\s)[\d/.,-]*[^\d\s.)]")
+
+
+def is_soft_wrapped(lines: list[Line]) -> bool:
+    """Markdown from a web page: paragraphs wrapped over short runs of lines, a blank
+    line between paragraphs. (Text from a PDF wraps too, but runs on without blank
+    lines; there a break says nothing about where a paragraph ends.)"""
+    breaks = soft = runs = 0
+    prev = ""
+    for ln in lines:
+        t = ln.text
+        if t and prev and t != "|" and prev != "|":
+            breaks += 1
+            soft += bool(_GOES_ON.match(t))
+        elif not t and prev:
+            runs += 1
+        prev = t
+    return soft >= 3 and soft >= 0.3 * breaks and breaks <= 6 * (runs + 1)
+
+
+# ---------------------------------------------------------------------------------------
+# Wrapped paragraphs
+
+_BULLET = regex.compile(r"^[-+•*]\s+(?![\p{Ll}\d])\S")
+_LABEL = regex.compile(
+    r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s*[\"“(]?\p{Lu}|^(?:Điều|Mục|Chương)\s+\d"
+)
+_LABEL_ONLY = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]$")
+_DASHES = regex.compile(r"^[-_=*–—.\s]{3,}$")
+
+
+def _open_emphasis(raw: str) -> bool:
+    """Does a bold or italic mark open in this text and stay open at its end?"""
+    bold = raw.count("**") + raw.count("__")
+    single = len(regex.findall(r"(?<!\*)\*(?!\*)", raw))
+    return bold % 2 == 1 or single % 2 == 1
+
+
+def soft_break(a: Line, b: Line) -> bool:
+    """Does line `b` go on with the paragraph of `a` (the break is only a wrap)?"""
+    t = b.text
+    if t.startswith(("|", "#")) or a.text.startswith("|"):
+        return False
+    if _open_emphasis(a.raw):
+        return True  # '**1.' / 'Sở Y tế:**', '*Hà Nội, ngày 17' / 'tháng 11 năm 2025*'
+    if not t or not a.text or _DASHES.match(t) or _DASHES.match(a.text):
+        return False
+    if _LABEL_ONLY.match(a.text):
+        return True  # a heading's number on a line of its own
+    if _BULLET.match(t) or _LABEL.match(t) or _patterns()[3].match(t):
+        return False
+    raw_a = a.raw.strip()
+    if raw_a.startswith(("**", "__")) and raw_a.endswith(("**", "__")):
+        return False  # a bold line of its own: a heading or a title block cell
+    # 'PHÓ CHỦ TỊCH' / 'Nguyễn Văn A', 'KẾ HOẠCH' / 'Căn cứ ...' are separate lines
+    return not (a.text.isupper() and not t.isupper())
+
+
+def _join_runs(lines: list[Line], soft: Callable[[Line, Line], bool]) -> list[Line]:
+    """Join consecutive lines while `soft(a, b)` says b goes on with a; blank lines
+    (nothing but spaces) always part paragraphs."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for ln in lines:
+        if run and ln.raw.strip() and soft(join(run), ln):
+            run.append(ln)
+            continue
+        if run:
+            out.append(join(run) if len(run) > 1 else run[0])
+        run = [ln] if ln.raw.strip() else []
+        if not run:
+            out.append(ln)
+    if run:
+        out.append(join(run) if len(run) > 1 else run[0])
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Tables printed one cell per line between '|' lines
+
+
+def _is_bar(ln: Line) -> bool:
+    return ln.raw.strip() == "|"
+
+
+def _bar_table_end(lines: list[Line], i: int) -> int:
+    """End of a one-cell-per-line table starting at lines[i] (i itself when none does)."""
+    if i >= len(lines) or not _is_bar(lines[i]):
+        return i
+    j = i
+    last_bar = i
+    bars = 0
+    while j < len(lines) and lines[j].raw.strip():
+        if _is_bar(lines[j]):
+            last_bar = j
+            bars += 1
+        j += 1
+    return last_bar + 1 if bars >= 2 else i
+
+
+def _slots(lines: list[Line]) -> list[tuple[int, bool]]:
+    """Each cell as (index of its opening '|' line, whether it holds text)."""
+    out: list[tuple[int, bool]] = []
+    for i, ln in enumerate(lines[:-1]):
+        if _is_bar(ln):
+            out.append((i, False))
+        elif ln.text:
+            out[-1] = (out[-1][0], True)
+    return out
+
+
+def _rows(slots: list[tuple[int, bool]]) -> list[tuple[int, int]]:
+    """Rows as (first slot, slot after the last).
+
+    The closing mark of one row and the opening mark of the next leave an empty slot
+    between rows, but so does an empty cell. Body rows all have the table's width n, so
+    the body is the longest tail of the slots that splits into rows of n cells parted
+    by empty slots; the header rows above it (merged cells make them narrower) end at
+    empty slots.
+    """
+    m = len(slots)
+    starts = [0] + [k + 1 for k in range(min(m, 80)) if not slots[k][1]]
+    for h in starts:
+        for n in range(1, min(m - h, 60) + 1):
+            count, rest = divmod(m - h + 1, n + 1)
+            if rest or count < 2:
+                continue
+            if all(not slots[h + r * (n + 1) - 1][1] for r in range(1, count)):
+                return _head_rows(slots, h) + [
+                    (h + r * (n + 1), h + r * (n + 1) + n) for r in range(count)
+                ]
+    return _head_rows(slots, m)  # no regular body: rows end at empty slots
+
+
+def _head_rows(slots: list[tuple[int, bool]], stop: int) -> list[tuple[int, int]]:
+    rows: list[tuple[int, int]] = []
+    start = 0
+    for k in range(stop):
+        if not slots[k][1]:
+            if k > start:
+                rows.append((start, k))
+            start = k + 1
+    if stop > start:
+        rows.append((start, stop))
+    return rows
+
+
+def _blank(ln: Line) -> Line:
+    return Line(ln.no, ln.raw, "", False)
+
+
+def _cover(pieces: list[Line], part: list[Line]) -> list[Line]:
+    """Extend each piece over the marks and emphasis-only lines up to the next piece, so
+    that every line of `part` belongs to one piece."""
+    out: list[Line] = []
+    for k, piece in enumerate(pieces):
+        stop = pieces[k + 1].no if k + 1 < len(pieces) else part[-1].no + 1
+        before = [_blank(ln) for ln in part if ln.no < piece.no] if k == 0 else []
+        after = [_blank(ln) for ln in part if piece.end < ln.no < stop]
+        out.append(join([*before, piece, *after]) if before or after else piece)
+    return out
+
+
+def _bar_table(lines: list[Line]) -> list[Line]:
+    """Rows as pipe-joined lines; a two-column layout table's cells as lines of text."""
+    slots = _slots(lines)
+    rows = _rows(slots)
+    bars = [i for i, _ in slots] + [len(lines) - 1]
+    # every line of the table belongs to one output line: a row runs from its opening
+    # mark to its closing mark; marks between rows go with the row before
+    edges = [bars[a] for a, _ in rows] + [len(lines)]
+    edges[0] = 0
+    if max((b - a for a, b in rows), default=0) > 2:
+        return [join(lines[edges[k] : edges[k + 1]]) for k in range(len(rows))]
+    out: list[Line] = []
+    for k, (a, b) in enumerate(rows):
+        cell_edges = [edges[k], *bars[a + 1 : b], edges[k + 1]]
+        for c in range(len(cell_edges) - 1):
+            part = lines[cell_edges[c] : cell_edges[c + 1]]
+            joined = _join_runs([ln for ln in part if not _is_bar(ln)], soft_break)
+            pieces = [p for p in joined if p.text]
+            if not pieces:
+                if out:
+                    out[-1] = join([out[-1], *map(_blank, part)])
+                continue
+            out += _cover(pieces, part)
+    return out or [join([_blank(ln) for ln in lines])]

@@ -1,0 +1,162 @@
+"""Logical lines: every copy's layout becomes one heading, paragraph or table row per line,
+and every piece still points at the physical lines it came from."""
+
+from __future__ import annotations
+
+from conftest import parse_text
+
+from kehoach.structure.lines import split_lines
+from kehoach.structure.logical import is_reflowed, is_soft_wrapped, logical_lines
+
+CRAWL = (
+    "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI ------- CỘNG HÒA XÃ HỘI\r\n"
+    "  CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Số: 149/KH-UBND Hà Nội, ngày 28\r\n"
+    "  tháng 5 năm 2025 KẾ HOẠCH PHÁT TRIỂN XE BUÝT ĐIỆN TRÊN ĐỊA BÀN THÀNH PHỐ Căn cứ Quyết\r\n"
+    "định số 6004/QĐ-UBND ngày 18/11/2024 của UBND Thành phố, UBND Thành phố ban hành Kế hoạch\r\n"
+    "như sau: I. MỤC ĐÍCH,\r\n"
+    "YÊU CẦU 1. Tổ chức triển khai có hiệu quả lộ trình chuyển đổi xe buýt điện. 2. Hoàn\r\n"
+    "thành việc chuyển đổi chậm nhất vào năm 2030. II. NHIỆM VỤ 1. Sở Xây dựng chủ trì\r\n"
+)
+
+
+def test_a_crawl_wrapped_every_90_characters_reads_like_the_clean_text() -> None:
+    plan = parse_text(CRAWL.replace("\r\n", "\n"))
+    m = plan.metadata
+    assert (m.number, m.issuer, m.place, str(m.issued_date)) == (
+        "149/KH-UBND",
+        "Ủy ban nhân dân thành phố Hà Nội",
+        "Hà Nội",
+        "2025-05-28",
+    )
+    assert m.title == "PHÁT TRIỂN XE BUÝT ĐIỆN TRÊN ĐỊA BÀN THÀNH PHỐ"
+    assert [(s.path, s.title) for s in plan.walk()] == [
+        ("I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("I.1", "Tổ chức triển khai có hiệu quả lộ trình chuyển đổi xe buýt điện"),
+        ("I.2", "Hoàn thành việc chuyển đổi chậm nhất vào năm 2030"),
+        ("II", "NHIỆM VỤ"),
+        ("II.1", "Sở Xây dựng"),
+    ]
+    # each section still points at the physical lines its heading sits on
+    spans = {s.path: (s.span.line_start, s.span.line_end) for s in plan.walk()}
+    assert spans["I"][0] == 5 and spans["I.2"][0] == 6 and spans["II"][0] == 7
+
+
+def test_only_copies_with_meaningless_breaks_are_joined() -> None:
+    assert is_reflowed(split_lines(CRAWL.replace("\r\n", "\n")))
+    clean = "KẾ HOẠCH\nPhát triển xe buýt\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+    lines = split_lines(clean)
+    assert not is_reflowed(lines) and logical_lines(lines) == lines
+    # PDF layout text prints the two header columns on one line, apart by spaces
+    layout = "ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    assert not is_reflowed(split_lines(layout))
+
+
+WEB = """\
+Căn cứ Nghị quyết số
+202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội về việc sắp xếp đơn vị hành
+chính cấp tỉnh;
+
+**1.
+Sở Y tế:**
+
+- Chủ trì, phối hợp với Sở Tài chính tổ chức triển khai kế hoạch trên địa bàn
+Thành phố.
+
+- Hướng dẫn các cơ sở y tế thực hiện các nội dung của kế
+hoạch.
+
+Trong đó, phát triển kinh tế
+- xã hội của tỉnh.
+"""
+
+
+def test_web_markdown_paragraphs_wrapped_over_lines_are_joined() -> None:
+    lines = split_lines(WEB)
+    assert is_soft_wrapped(lines)
+    got = [(ln.no, ln.end, ln.text) for ln in logical_lines(lines) if ln.text]
+    assert got == [
+        (
+            1,
+            3,
+            "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội về "
+            "việc sắp xếp đơn vị hành chính cấp tỉnh;",
+        ),
+        (5, 6, "1. Sở Y tế:"),
+        (
+            8,
+            9,
+            "- Chủ trì, phối hợp với Sở Tài chính tổ chức triển khai kế hoạch trên địa bàn "
+            "Thành phố.",
+        ),
+        (11, 12, "- Hướng dẫn các cơ sở y tế thực hiện các nội dung của kế hoạch."),
+        (14, 15, "Trong đó, phát triển kinh tế - xã hội của tỉnh."),
+    ]
+
+
+TABLE = """\
+|
+**TT**
+|
+**Chỉ tiêu**
+|
+**ĐVT**
+|
+**GIAI ĐOẠN 2026 - 2030**
+|
+|
+**Năm 2026**
+|
+**Năm 2027**
+|
+|
+**I**
+|
+**CÂY CÔNG NGHIỆP**
+|
+|
+|
+|
+|
+-
+|
+Diện tích cà phê
+|
+Ha
+|
+27.000
+|
+27.500
+|
+"""
+
+
+def test_a_table_printed_one_cell_per_line_is_rebuilt_into_rows() -> None:
+    rows = [ln for ln in logical_lines(split_lines(TABLE)) if ln.text]
+    assert [r.text for r in rows] == [
+        "| TT | Chỉ tiêu | ĐVT | GIAI ĐOẠN 2026 - 2030 |",
+        "| Năm 2026 | Năm 2027 |",
+        "| I | CÂY CÔNG NGHIỆP | | | |",
+        "| - | Diện tích cà phê | Ha | 27.000 | 27.500 |",
+    ]
+    # every line of the table belongs to exactly one row, and a cell maps to its line
+    covered = [n for r in rows for n in range(r.no, r.end + 1)]
+    assert covered == list(range(1, len(TABLE.splitlines()) + 1))
+    last = rows[-1]
+    assert last.line_at(last.text.index("27.500")) == TABLE.splitlines().index("27.500") + 1
+
+
+def test_a_two_column_layout_table_gives_its_cells_as_lines() -> None:
+    head = (
+        "|\n**ỦY BAN NHÂN\nDÂN **\nTHÀNH PHỐ HỒ CHÍ MINH\n--------\n|\n**CỘNG HÒA XÃ\n"
+        "HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\n"
+        "Số: 174/KH-UBND\n|\n*Thành phố Hồ\nChí Minh, ngày 18 tháng 11 năm 2025*\n|\n"
+    )
+    texts = [ln.text for ln in logical_lines(split_lines(head)) if ln.text]
+    assert texts == [
+        "ỦY BAN NHÂN DÂN",
+        "THÀNH PHỐ HỒ CHÍ MINH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 174/KH-UBND",
+        "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025",
+    ]
