@@ -39,6 +39,7 @@ class _RefRules:
     mixed: dict[str, str]
     openers: tuple[str, ...]
     not_basis: tuple[str, ...]
+    basis_link: regex.Pattern[str]
 
 
 @cache
@@ -54,7 +55,7 @@ def _rules() -> _RefRules:
     word_alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     pattern = regex.compile(
         r"(?:(?P<type>(?i:" + word_alt + r"))\s+(?:(?i:số)\s*:?\s*)?)?"
-        r"(?<![\d/\p{L}])(?P<num>\d{1,5}(?:\s*/\s*\d{4})?\s*[-/]\s*\p{Lu}[\p{L}&]*"
+        r"(?<![\d/\p{L}])(?P<num>\d{1,5}(?:\s*/\s*\d{4})?\s*[-/]\s*\p{Lu}[\p{L}\d&]*"
         r"(?:\s*[-/]\s*[\p{Lu}\d][\p{L}\d&]*)*)(?![\p{L}\d])"
     )
     mixed = {m.upper(): m for m in docs["mixed_case_parts"]}
@@ -65,6 +66,10 @@ def _rules() -> _RefRules:
         mixed,
         tuple(key(o) for o in docs["basis_openers"]),
         tuple(key(x) for x in docs["not_basis"]),
+        regex.compile(
+            r"\s(?:và|cùng)\s+(?:" + "|".join(docs["basis_links"]) + r")\b[^;]*\btại\s*$",
+            regex.IGNORECASE,
+        ),
     )
 
 
@@ -197,7 +202,10 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
             for c in cites:
                 # A later document is a head only when joined to the previous head by
                 # 'và' or a comma; one named inside a head's description is not.
-                if prev_end is not None and not _BETWEEN.match(clause[prev_end : c.type_start]):
+                between = clause[prev_end : c.type_start] if prev_end is not None else ""
+                if prev_end is not None and not (
+                    _BETWEEN.match(between) or r.basis_link.search(between)
+                ):
                     break
                 if c.number not in heads:
                     heads.append(c.number)

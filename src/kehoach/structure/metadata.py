@@ -17,7 +17,7 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
-from kehoach.structure.lines import Line, cells
+from kehoach.structure.lines import Line, cells, clean
 from kehoach.structure.trim import Layout, is_person_name, patterns
 from kehoach.text import key, sentence_case_name, squash, title_case, upper_ratio
 
@@ -58,7 +58,7 @@ def _rules() -> _HeadRules:
     anchors = regex.compile(
         r"(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
         r"|độc lập\s*-\s*tự do\s*-\s*hạnh phúc)"
-        r"|(?<!\p{L})Số\s*:|"
+        r"|(?<!\p{L})Số\s*:|(?<!\S)[-_=–]{3,}(?!\S)|"
         + page["date_line"]
         .replace("(?P<place>", "(?P<xplace>")
         .replace("(?P<day>", "(?:")
@@ -211,6 +211,9 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
         if first_upper and upper_ratio(t) > 0.7 and not _is_opener(t):
             title_parts.append(t)
             continue
+        if not first_upper and t[:1].islower():
+            title_parts.append(t)  # a sentence-case title wrapped onto the next line
+            continue
         stop_cell = cell
         break
     if stop_cell is not None:
@@ -333,14 +336,19 @@ def _site(lay: Layout, name: str) -> str | None:
     return squash(v) if v else None
 
 
+# Columns laid out with spaces (PDF layout text): 'Nơi nhận ...      Nguyễn Văn A'.
+_COLUMNS = regex.compile(r"(?<=\S)\s{3,}(?=\S)")
+
+
 def _signer(lines: list[Line], lay: Layout) -> str | None:
     p = patterns()
     # The first signature signs the document whose number the title block gives (a
     # Quyết định carrying its plan signs before the plan).
     for sig in lay.signatures:
         for j in range(sig.start, sig.end):
-            c = cells(lines[j].text)
+            c = [part for raw in _COLUMNS.split(lines[j].raw.strip()) for part in cells(raw)]
             for cell in reversed(c):
+                cell = squash(clean(cell))
                 if is_person_name(cell) and not p.signature.match(cell):
                     return squash(cell)
     return None
