@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format eval bench schema clean
+.PHONY: install demo test lint format eval corpus bench schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ format: install
 ## eval: precision, recall and F1 per kind of fact against tests/gold
 eval: install
 	$(BIN)/python scripts/eval.py
+
+## corpus: parse the 204 unannotated plans in data/corpus and check what needs no annotation
+corpus: install
+	$(BIN)/python scripts/corpus.py
 
 ## bench: throughput (MB/s) and peak memory, as ratios to a plain regex pass
 bench: install

@@ -116,6 +116,36 @@ class Source(_Model):
     lines: int
 
 
+class Quality(_Model):
+    """A self-check of the parse, so that a user with many plans sees which to review."""
+
+    lines_accounted: float = Field(
+        description="Share of non-blank input lines placed somewhere: title block, preamble, "
+        "a section, signature, footnotes or trimmed"
+    )
+    unplaced: list[Span] = Field(
+        default_factory=list, description="Non-blank lines accounted for nowhere"
+    )
+    body_lines_in_sections: float = Field(
+        description="Share of the body's non-blank lines (preamble and sections) inside a section"
+    )
+    outline_in_sequence: bool = Field(
+        description="Top-level headings numbered I, II, III ... without gaps (A., B. parts too)"
+    )
+    title_fields: int = Field(description="Title-block fields found, of 7 (not implements)")
+    title_fields_missing: list[str] = Field(default_factory=list)
+    facts_by_kind: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        description="Per top-level section kind: targets, assignments and deadlines found",
+    )
+    unknown_agency_like: list[str] = Field(
+        default_factory=list, description="Names that look like agencies but are not known"
+    )
+    review: list[str] = Field(
+        default_factory=list, description="Why this plan should be read by a person, if at all"
+    )
+
+
 class Plan(_Model):
     schema_version: Literal["1"] = "1"
     source: Source
@@ -131,6 +161,14 @@ class Plan(_Model):
     trimmed: list[Trimmed] = Field(
         default_factory=list, description="Lines dropped as website chrome"
     )
+    title_block: Span | None = Field(None, description="Lines of the title block")
+    signatures: list[Span] = Field(
+        default_factory=list, description="Signature blocks and distribution lists ('Nơi nhận')"
+    )
+    footnotes: list[Block] = Field(
+        default_factory=list, description="Footnotes: they give references only"
+    )
+    quality: Quality | None = None
     warnings: list[str] = Field(default_factory=list)
 
     def walk(self) -> list[Section]:

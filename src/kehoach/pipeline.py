@@ -12,6 +12,7 @@ from kehoach.facts import references as refs
 from kehoach.facts.assignments import extract as extract_assignments
 from kehoach.facts.deadlines import extract as extract_deadlines
 from kehoach.facts.targets import extract as extract_targets
+from kehoach.locate import Index, index, locate
 from kehoach.model import (
     Assignment,
     Block,
@@ -26,6 +27,7 @@ from kehoach.model import (
     Target,
     Trimmed,
 )
+from kehoach.quality import assess
 from kehoach.read.load import Loaded
 from kehoach.structure.lines import Line, split_lines
 from kehoach.structure.logical import logical_lines
@@ -46,11 +48,13 @@ class Structure:
     root: Node
     preamble: list[RawBlock]
     footnotes: list[RawBlock]
+    physical: list[Line]  # the decoded text's lines, before any joining
 
 
 def read_structure(doc: Loaded) -> Structure:
     """Stages up to the section tree: lines, layout, title block, tree with appendices."""
-    lines = logical_lines(split_lines(doc.text))
+    physical = split_lines(doc.text)
+    lines = logical_lines(physical)
     lay = layout(lines)
     head = read_head(lines, lay)
     skip = {i for s in lay.signatures for i in range(s.start, s.end)}
@@ -65,7 +69,7 @@ def read_structure(doc: Loaded) -> Structure:
     root, preamble, footnotes = build(body)
     for k, app in enumerate(lay.appendices, start=1):
         root.children.append(appendix_nodes(lines, app.start, app.end, k))
-    return Structure(lines, lay, head, root, preamble, footnotes)
+    return Structure(lines, lay, head, root, preamble, footnotes, physical)
 
 
 def parse(doc: Loaded) -> Plan:
@@ -73,17 +77,10 @@ def parse(doc: Loaded) -> Plan:
     lines, lay, head, root, preamble = st.lines, st.layout, st.head, st.root, st.preamble
     sections = [_section(n) for n in root.children]
 
+    title_block = _title_block(st)
     chunks: list[tuple[str, int, int]] = []
-    if head.title:
-        chunks.append(
-            (
-                head.title,
-                lines[lay.head_start].no,
-                lines[max(lay.head_start, head.body_start - 1)].end
-                if head.body_start > lay.head_start
-                else lines[lay.head_start].line_at(head.body_offset),
-            )
-        )
+    if head.title and title_block is not None:
+        chunks.append((head.title, title_block.line_start, title_block.line_end))
     chunks += [(b.text, b.line_start, b.line_end) for b in preamble]
     for node in root.walk():
         if node is not root:
@@ -119,7 +116,7 @@ def parse(doc: Loaded) -> Plan:
         title=head.title,
         implements=implements,
     )
-    return Plan(
+    plan = Plan(
         source=Source(
             path=doc.path,
             sha256=doc.sha256,
@@ -137,8 +134,63 @@ def parse(doc: Loaded) -> Plan:
             Trimmed(line_start=lines[t.start].no, line_end=lines[t.end - 1].end, reason=t.reason)
             for t in lay.trimmed
         ],
+        title_block=title_block,
+        signatures=[
+            Span(line_start=lines[s.start].no, line_end=lines[s.end - 1].end)
+            for s in lay.signatures
+        ],
+        footnotes=[
+            Block(kind="paragraph", text=lines[i].text, span=_span(lines[i].no, lines[i].end))
+            for i in lay.footnotes
+        ]
+        + [_block(b) for b in st.footnotes],
         warnings=warnings,
     )
+    _place_quotes(plan, index(st.physical))
+    plan.quality = assess(plan, st.physical, [])
+    if plan.quality.unplaced:
+        where = ", ".join(
+            f"{s.line_start}" if s.line_start == s.line_end else f"{s.line_start}-{s.line_end}"
+            for s in plan.quality.unplaced[:5]
+        )
+        more = " ..." if len(plan.quality.unplaced) > 5 else ""
+        plan.warnings.append(f"lines placed in no part of the plan: {where}{more}")
+    return plan
+
+
+def _place_quotes(plan: Plan, ix: Index) -> None:
+    """Every quoted fact spans exactly the lines that hold its quote."""
+
+    def place(quote: str, span: Span) -> Span:
+        found = locate(ix, quote, span.line_start, span.line_end)
+        return span if found is None else _span(*found)
+
+    for t in plan.targets:
+        t.span = place(t.quote, t.span)
+    for d in plan.deadlines:
+        d.span = place(d.quote, d.span)
+    for r in plan.references:
+        r.span = place(r.quote, r.span)
+    for a in plan.assignments:
+        for duty in a.duties:
+            duty.span = place(duty.text, duty.span)
+
+
+def _title_block(st: Structure) -> Span | None:
+    """Lines of the title block: from its first line to the line where the body starts."""
+    lines, lay, head = st.lines, st.layout, st.head
+    if not lay.has_title_block or lay.head_start >= len(lines):
+        return None
+    first = lines[lay.head_start]
+    if head.body_start > lay.head_start:
+        last = lines[min(head.body_start, len(lines)) - 1].end
+    else:
+        last = first.line_at(head.body_offset)
+    return _span(first.no, max(first.no, last))
+
+
+def _span(start: int, end: int) -> Span:
+    return Span(line_start=start, line_end=end)
 
 
 def _spanned(found: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:

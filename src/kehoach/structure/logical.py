@@ -36,7 +36,11 @@ _COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
 def _patterns() -> tuple[regex.Pattern[str], ...]:
     page = load("page")
     # A top-level heading run into a sentence: '... như sau: I. MỤC ĐÍCH, YÊU CẦU'.
-    inline_heading = regex.compile(r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}")
+    inline_heading = regex.compile(
+        r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}"
+        # or the rule under a title-block cell run on into the next cell
+        r"|\p{Lu}\s+[-_=]{3,}\s+\p{Lu}"
+    )
     motto = regex.compile(page["motto"], regex.IGNORECASE)
     issuer = regex.compile(page["issuer_head"])
     signature = regex.compile(page["signature"])
@@ -70,9 +74,10 @@ def logical_lines(lines: list[Line]) -> list[Line]:
 def is_reflowed(lines: list[Line]) -> bool:
     """Is this a copy whose line breaks fall anywhere (a crawl)?
 
-    Two signs, either enough: a top-level heading run into the middle of a line after
-    the end of a sentence, or the title block's two columns (issuer and national motto)
-    flattened onto one line without table cell marks.
+    Signs, any is enough: a top-level heading run into the middle of a line after the
+    end of a sentence; the rule under a title-block cell with the next cell on the same
+    line ('TỈNH AN GIANG ------- CỘNG HÒA'); or the title block's two columns (issuer and
+    national motto) flattened onto one line without table cell marks.
     """
     inline_heading, motto, issuer, _ = _patterns()
     for ln in lines:

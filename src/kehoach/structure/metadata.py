@@ -64,7 +64,7 @@ def _rules() -> _HeadRules:
         .replace("(?P<day>", "(?:")
         .replace("(?P<month>", "(?:")
         .replace("(?P<year>", "(?:")
-        + r"|(?<=\d{4}\s+)(?:"
+        + r"|(?<=\d\d\s+)(?:"
         + "|".join(regex.escape(d) for d in doc_types)
         + r")(?=\s+\p{Lu}{2})"
     )
@@ -242,7 +242,7 @@ def _read_date(m: regex.Match[str], head: Head) -> None:
     head.place = title_case(place) if place.isupper() else place or None
     try:
         head.issued_date = date(
-            int(m.group("year")), int(m.group("month")), int(m.group("day"))
+            int(m.group("year").replace(" ", "")), int(m.group("month")), int(m.group("day"))
         ).isoformat()
     except (TypeError, ValueError):
         head.issued_date = None
@@ -304,6 +304,8 @@ def complete_issuer(issuer: str | None, place_hint: str | None) -> str | None:
     """'Ủy ban nhân dân' + 'Lạng Sơn' -> 'Ủy ban nhân dân tỉnh Lạng Sơn'."""
     if issuer is None or place_hint is None:
         return issuer
+    if key(issuer) not in ("ủy ban nhân dân", "hội đồng nhân dân"):
+        return issuer  # a national body ('Ủy ban An toàn giao thông Quốc gia') has no unit
     if any(regex.search(r"(?<!\p{L})" + u + r"(?!\p{L})", key(issuer)) for u in _UNITS):
         return issuer
     hint = squash(place_hint)

@@ -125,6 +125,7 @@ _INLINE = regex.compile(
     r"(?<=\s)"
     r"(?P<label>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))\s+(?=[\p{Lu}\"“«])"
 )
+_SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
 _INLINE_ADDRESS = regex.compile(r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S)")
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
 _REFLOW_HINT = regex.compile(r"[.:;]\s+(?:I|II|III|IV|V|VI)\.\s+\p{Lu}\p{Lu}")
@@ -179,17 +180,21 @@ class Walker:
 
     # -- headings -------------------------------------------------------------------------
 
-    def candidate(self, text: str, strict: bool) -> _Candidate | None:
+    def candidate(self, text: str, strict: bool, gap: bool = False) -> _Candidate | None:
+        """The heading `text` opens, if its label is one expected here. `gap`: a crawl's
+        inline label after a full stop may skip one number the source lost."""
         for style in rules().styles:
             m = style.pattern.match(text)
             if not m:
                 continue
-            cand = self._check(style, m.group("label"), m.group("rest") or "", strict)
+            cand = self._check(style, m.group("label"), m.group("rest") or "", strict, gap)
             if cand:
                 return cand
         return None
 
-    def _check(self, style: Style, label: str, rest: str, strict: bool) -> _Candidate | None:
+    def _check(
+        self, style: Style, label: str, rest: str, strict: bool, gap: bool = False
+    ) -> _Candidate | None:
         if not rest or not (rest[0].isupper() or rest[0] in '"“«(' or rest[0].isdigit()):
             return None
         parent_i = len(self.stack) - 1
@@ -214,7 +219,7 @@ class Walker:
             return _Candidate(style, label, rest, parent, value, label)
         if name in ("arabic", "paren_number"):
             n = int(label)
-            if not self._next_number(n, last, strict, rest):
+            if not self._next_number(n, last, strict, rest, gap):
                 return None
             return _Candidate(style, label, rest, parent, n, str(n))
         if name == "decimal":
@@ -244,10 +249,10 @@ class Walker:
         return None
 
     @staticmethod
-    def _next_number(n: int, last: Node | None, strict: bool, rest: str) -> bool:
+    def _next_number(n: int, last: Node | None, strict: bool, rest: str, gap: bool = False) -> bool:
         if last is None or last.number is None:
             return n <= 2 if not strict else n == 1
-        if n == last.number + 1:
+        if n == last.number + 1 or (gap and n == last.number + 2 and len(rest) > 40):
             return True
         return (
             not strict
@@ -442,7 +447,8 @@ class Walker:
             rest = text[m.end() :]
             label = m.group("label")
             probe = f"{label} {rest[:200]}"
-            if self.candidate(probe, strict=True):
+            after_stop = bool(_SENTENCE_END.search(text, 0, m.start()))
+            if self.candidate(probe, strict=True, gap=after_stop):
                 best = m.start("label")
                 break
         for m in _INLINE_BULLET.finditer(text, 1):

@@ -79,8 +79,14 @@ def is_person_name(text: str) -> bool:
     return bool(_NAME.match(t)) and not t.isupper()
 
 
+# Website chrome is short lines (a menu item, a footer's 'Chịu trách nhiệm chính: ...');
+# a plan's own paragraph may use the same words ('... chịu trách nhiệm chính và ...').
+_CHROME_MAX = 160
+
+
 def is_chrome(line: Line) -> bool:
-    return bool(line.text) and bool(patterns().chrome.search(line.text))
+    t = line.text
+    return bool(t) and len(t) <= _CHROME_MAX and bool(patterns().chrome.search(t))
 
 
 def first_cell(line: Line) -> str:

@@ -1,0 +1,59 @@
+"""Exact line spans for quotes: each fact's quote is looked up in the physical lines.
+
+Extractors know roughly where a fact came from (a block, a heading, a table row); a
+block of a reflowed crawl or a wrapped paragraph covers several lines, and a heading's
+own span is its first line only. This pass finds the quote itself, so every span holds
+its whole quote and no more. Whitespace, Markdown marks and table cell separators are
+ignored in the comparison, as FORMAT.md allows quotes to differ in them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from kehoach.structure.lines import Line
+
+_IGNORED = regex.compile(r"[\s|*_\\]+")
+# How far past a span's last line a quote may run (a heading's span is its first line).
+_SLACK = 60
+
+
+@dataclass(frozen=True)
+class Index:
+    flat: str  # the text without ignored characters
+    line_of: list[int]  # physical line number of each character of `flat`
+    starts: dict[int, int]  # line number -> offset of its first character in `flat`
+
+
+def index(lines: list[Line]) -> Index:
+    parts: list[str] = []
+    line_of: list[int] = []
+    starts: dict[int, int] = {}
+    pos = 0
+    for ln in lines:
+        starts[ln.no] = pos
+        flat = _IGNORED.sub("", ln.text)
+        parts.append(flat)
+        line_of += [ln.no] * len(flat)
+        pos += len(flat)
+    return Index("".join(parts), line_of, starts)
+
+
+def locate(ix: Index, quote: str, line_start: int, line_end: int) -> tuple[int, int] | None:
+    """First and last line of `quote`: its first occurrence from `line_start` on (up to
+    `_SLACK` lines after `line_end`), else the nearest one in the `_SLACK` lines before
+    (a heading's run-on body knows only where it ended); None when it is not there."""
+    q = _IGNORED.sub("", quote)
+    if not q or line_start not in ix.starts:
+        return None
+    lo = ix.starts[line_start]
+    hi = ix.starts.get(max(line_end, line_start) + _SLACK + 1, len(ix.flat))
+    at = ix.flat.find(q, lo, hi + len(q))
+    if at < 0:
+        back = ix.starts.get(max(1, line_start - _SLACK), 0)
+        at = ix.flat.rfind(q, back, lo + len(q))
+    if at < 0:
+        return None
+    return ix.line_of[at], ix.line_of[at + len(q) - 1]
