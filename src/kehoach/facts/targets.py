@@ -18,7 +18,7 @@ from kehoach.datafiles import load
 from kehoach.facts.numbers import Quantity, quantities
 from kehoach.facts.references import find as find_citations
 from kehoach.structure.outline import Block, Node
-from kehoach.structure.tables import row_cells
+from kehoach.structure.tables import row_cells, sub_rows
 from kehoach.text import key
 
 
@@ -133,8 +133,9 @@ def _body_table_targets(node: Node) -> list[Found]:
             title, rest = cells[1], cells[2:]
             head = header
         else:
+            # a row without a number (a total) under a header that has the TT column
             title, rest = cells[0], cells[1:]
-            head = ["TT", *header]
+            head = header if _LEAD_HEAD.match(header[0].strip()) else ["TT", *header]
         row = Node(
             "row",
             10,
@@ -464,7 +465,7 @@ def _indicator(
 
 
 _ACTUAL = regex.compile(
-    r"thực hiện|hiện trạng|ước|cơ sở|đã đạt|kết quả|hiện nay|năm gốc", regex.IGNORECASE
+    r"thực hiện|hiện trạng|ước|\bưth\b|cơ sở|đã đạt|kết quả|hiện nay|năm gốc", regex.IGNORECASE
 )
 _UNIT_HEAD = regex.compile(r"^(?:đvt|đơn vị(?: tính)?)$", regex.IGNORECASE)
 _LEAD_HEAD = regex.compile(r"^(?:s?tt|số thứ tự)$", regex.IGNORECASE)
@@ -504,10 +505,21 @@ def _columns(header: list[str]) -> _Columns:
 
 
 def _row_targets(node: Node, header: list[str]) -> list[Found]:
-    """One target per numeric cell: the row's indicator and unit, the column's year."""
-    cells = row_cells(node)
+    """One target per numeric cell: the row's indicator and unit, the column's year; the
+    row's dash items ('- Diện tích | Ha | ...') each with their own indicator."""
     cols = _columns(header)
-    if not cells or not any(cols.years):
+    if not any(cols.years) or not node.body:
+        return []
+    out = _cells_targets(node, node.title, row_cells(node), node.body[0], cols)
+    for title, cells, block in sub_rows(node):
+        out += _cells_targets(node, f"{title} {node.title}", cells, block, cols)
+    return out
+
+
+def _cells_targets(
+    node: Node, indicator: str, cells: list[str], block: Block, cols: _Columns
+) -> list[Found]:
+    if not cells:
         return []
     unit_cell = cells[0].strip() if cols.unit else ""
     values = cells[1:] if cols.unit else cells
@@ -524,37 +536,58 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
             values.pop()
         targets = [y for y in cols.years if y is not None]
         slots = [(targets[min(i, len(targets) - 1)], None) for i in range(len(values))]
-    baseline = _baseline(node.title)
+    baseline = _baseline(indicator)
     out: list[Found] = []
     for (year, sub), cell in zip(slots, values, strict=False):
         qs = quantities(cell.strip())
         if year is None or not qs:
             continue
         q = qs[0]
+        sub_unit, scale = _sub_unit(sub)
         percent = q.percent and key(unit_cell) not in ("%", "%/năm")
         out.append(
             Found(
                 section=node.path,
                 year=year,
-                indicator=node.title,
+                indicator=indicator,
                 comparator="range" if q.value_max is not None else "eq",
-                value=q.value,
-                value_max=q.value_max,
-                unit="%" if percent else (unit_cell or sub or None),
+                value=q.value * scale,
+                value_max=q.value_max * scale if q.value_max is not None else None,
+                unit="%" if percent else (unit_cell or sub_unit or None),
                 baseline_year=baseline,
-                quote=f"{node.title} | {cell.strip()}",
-                line_start=node.body[0].line_start,
-                line_end=node.body[0].line_end,
+                quote=f"{indicator} | {cell.strip()}",
+                line_start=block.line_start,
+                line_end=block.line_end,
             )
         )
     return out
 
 
 def _sub_columns(cells: list[str], n_years: int) -> list[str]:
-    """Labels repeated under every year column ('LN NTT LNTT LN NTT LNTT' -> LN, NTT, LNTT)."""
-    subs = [c for c in cells if c and regex.fullmatch(r"[\p{Lu}\p{L}/%]{1,8}", c)]
+    """Labels repeated under every year column ('LN NTT LNTT LN NTT LNTT' -> LN, NTT, LNTT;
+    'Lượng (Tấn) | Giá trị (Nghìn USD)' under each 'Kế hoạch 2026' ...)."""
+    subs = [c for c in cells if c.strip()]
     if subs and len(subs) % n_years == 0:
         k = len(subs) // n_years
-        if subs[:k] * n_years == subs:
+        if subs[:k] * n_years == subs and all(len(c) <= 80 for c in subs[:k]):
             return subs[:k]
     return []
+
+
+_UNIT_IN_HEAD = regex.compile(r"\((?P<u>[^()]{1,30})\)\s*$")
+
+
+def _sub_unit(sub: str | None) -> tuple[str | None, float]:
+    """A sub-column's unit and scale: 'Giá trị (Nghìn USD)' -> ('USD', 1000); a short
+    label with no parenthesis is itself the unit ('LN')."""
+    if not sub:
+        return None, 1.0
+    m = _UNIT_IN_HEAD.search(sub)
+    if not m:
+        return (sub, 1.0) if len(sub) <= 8 else (None, 1.0)
+    unit = m.group("u").strip()
+    scales = load("targets")["scales"]
+    first, _, rest = unit.partition(" ")
+    if key(first) in scales and rest:
+        return rest.strip(), float(scales[key(first)])
+    return unit, 1.0

@@ -7,14 +7,18 @@ read into rows: a row starts at a TT label (A, I, 1) followed by a text cell.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 import regex
 
+from kehoach.datafiles import load
 from kehoach.structure.lines import Line, cells
 from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
 from kehoach.structure.titles import split_title
 from kehoach.structure.trim import patterns
+from kehoach.text import key
 
 _LABEL = regex.compile(r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3})\.?$")
 _NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")
@@ -27,12 +31,19 @@ class Row:
     cells: list[str]  # the cells after the title, empty cells kept as ""
     line_start: int
     line_end: int
+    subrows: list[Row] = field(default_factory=list)  # '- Diện tích | Ha | ...' under it
 
 
 @dataclass
 class Table:
     header: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    header_rows: list[list[str]] = field(default_factory=list)
+    totals: list[Row] = field(default_factory=list)  # unnumbered rows above the first group
+
+
+# A row printed with a dash or plus instead of a number: an item of the row above it.
+_SUB_LABEL = regex.compile(r"^[-+–•]$")
 
 
 def _label_rank(label: str) -> int:
@@ -77,14 +88,74 @@ def _pipe_table(lines: list[Line]) -> Table:
         if not any(raw_cells):
             continue
         m = _LABEL.match(raw_cells[0])
-        if m and len(raw_cells) > 1 and _is_text_cell(raw_cells[1]):
-            table.rows.append(Row(m.group("l"), raw_cells[1], raw_cells[2:], ln.no, ln.no))
+        titled = len(raw_cells) > 1 and _is_text_cell(raw_cells[1])
+        if m and titled:
+            table.rows.append(Row(m.group("l"), raw_cells[1], raw_cells[2:], ln.no, ln.end))
+        elif table.rows and titled and _SUB_LABEL.match(raw_cells[0]):
+            sub = Row(raw_cells[0], raw_cells[1], raw_cells[2:], ln.no, ln.end)
+            table.rows[-1].subrows.append(sub)
+            table.rows[-1].line_end = ln.end
+        elif not table.rows and _numbering(raw_cells):
+            continue  # the row that numbers the columns: (1) (2) (3) ...
+        elif titled and not raw_cells[0]:
+            # a row without a number: the table's total ('Tổng I + II', 'Tổng cộng'), or
+            # an item of the row above it
+            row = Row("", raw_cells[1], raw_cells[2:], ln.no, ln.end)
+            if table.rows and not _total_row().match(key(raw_cells[1])):
+                table.rows[-1].subrows.append(row)
+            else:
+                table.totals.append(row)
         elif not table.rows:
-            table.header.extend(c for c in raw_cells if c)
+            table.header_rows.append([c for c in raw_cells if c])
         elif table.rows:
             table.rows[-1].cells.extend(raw_cells)
-            table.rows[-1].line_end = ln.no
+            table.rows[-1].line_end = ln.end
+    table.header = merged_header(table.header_rows, _width(table))
     return table
+
+
+@cache
+def _total_row() -> regex.Pattern[str]:
+    words = load("sections")["table_totals"]
+    return regex.compile(r"^(?:" + "|".join(regex.escape(key(w)) for w in words) + r")\b")
+
+
+def _numbering(cells: list[str]) -> bool:
+    """'| | 1 | 2 | 3 |' or '(1) (2) (3)': the columns numbered under the header."""
+    nums = [regex.sub(r"[()*\s]", "", c) for c in cells if c.strip()]
+    return (
+        len(nums) >= 3
+        and all(n.isdigit() for n in nums)
+        and [int(n) for n in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
+    )
+
+
+def _width(table: Table) -> int:
+    """Columns of the body: label, title and the cells of its rows (the commonest count)."""
+    rows = [row for group in table.rows for row in (group, *group.subrows)]
+    counts = Counter(2 + len(r.cells) for r in rows if r.cells)
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def merged_header(rows: list[list[str]], width: int) -> list[str]:
+    """The header's cells, one per column where it can be told.
+
+    A header printed on two rows has merged cells: the last k cells of its first row
+    each stand over an equal share of the second row ('GIAI ĐOẠN 2026 - 2030' over
+    'Năm 2026' ... 'Năm 2030'; 'Kế hoạch 2026' over 'Lượng', 'Giá trị'). When the
+    cells below name the years, they replace the merged cell; otherwise both rows are
+    kept in order, the years first and their repeated sub-columns after.
+    """
+    flat = [c for r in rows for c in r]
+    if len(rows) != 2 or not width:
+        return flat
+    top, below = rows
+    for k in range(1, len(top) + 1):
+        if len(top) - k + len(below) == width and len(below) % k == 0:
+            if all(regex.search(r"(?:19|20)\d\d", c) for c in below):
+                return top[: len(top) - k] + below
+            return flat
+    return flat
 
 
 def _flat_table(lines: list[Line]) -> Table:
@@ -161,6 +232,8 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
 def _table_tree(node: Node, table: Table) -> None:
     if table.header:
         node.body.append(Block("row", " | ".join(table.header), node.line_start, node.line_start))
+    for total in table.totals:
+        node.body.append(_sub_block(total))
     stack: list[tuple[int, Node]] = [(-1, node)]
     for row in table.rows:
         rank = _label_rank(row.label)
@@ -185,6 +258,7 @@ def _table_tree(node: Node, table: Table) -> None:
             row.line_end,
         )
         child.body.append(Block("row", " | ".join(row.cells), row.line_start, row.line_end))
+        child.body += [_sub_block(sub) for sub in row.subrows]
         parent.children.append(child)
         stack.append((rank, child))
 
@@ -198,6 +272,11 @@ _ROLES = {
     "partner": regex.compile(r"phối hợp", regex.I),
     "due": regex.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", regex.I),
 }
+
+
+def _sub_block(row: Row) -> Block:
+    text = " | ".join([f"{row.label} {row.title}".strip(), *row.cells])
+    return Block("row", text, row.line_start, row.line_end)
 
 
 def column_roles(header: list[str]) -> dict[str, int]:
@@ -219,6 +298,20 @@ def column_roles(header: list[str]) -> dict[str, int]:
 
 def row_cells(node: Node) -> list[str]:
     return node.body[0].text.split(" | ") if node.body and node.body[0].kind == "row" else []
+
+
+def sub_rows(node: Node) -> list[tuple[str, list[str], Block]]:
+    """A table row's items printed with a dash ('- Diện tích | Ha | 26.120 ...'):
+    (their title, their cells after it, their block)."""
+    out: list[tuple[str, list[str], Block]] = []
+    for block in node.body[1:]:
+        if block.kind != "row":
+            continue
+        title, *cells = block.text.split(" | ")
+        m = regex.match(r"^[-+–•]\s*(?P<t>.*)$", title)
+        if m:
+            out.append((m.group("t"), cells, block))
+    return out
 
 
 def table_rows(root: Node) -> list[tuple[Node, Node, list[str]]]:

@@ -134,11 +134,13 @@ def layout(lines: list[Line]) -> Layout:
         i += 1
     if signatures and body_end == n and not _more_body(lines, signatures[-1].end):
         body_end = signatures[-1].start
-    if not signatures and _has_heading(lines, head, body_end):
-        # No signature block (a web copy that lost it): an appendix heading in capitals
-        # still starts the appendices.
+    last_signed = signatures[-1].end if signatures else head + 1
+    if body_end > last_signed and _has_heading(lines, last_signed, body_end):
+        # Text after the last signature block, or none at all (a web copy that lost it,
+        # a Quyết định whose plan follows its signature unsigned): an appendix heading in
+        # capitals still starts the appendices.
         body_end = next(
-            (j for j in range(head + 1, body_end) if _appendix_start(lines, j)), body_end
+            (j for j in range(last_signed, body_end) if _appendix_start(lines, j)), body_end
         )
     tail_start = signatures[-1].end if signatures and body_end == signatures[-1].start else body_end
     appendices = _appendices(lines, tail_start) if not truncated else []

@@ -1,0 +1,86 @@
+"""Appendix tables as web copies print them: one cell per line between '|' lines, a
+header with merged cells, items printed with a dash, totals without a number."""
+
+from __future__ import annotations
+
+from conftest import parse_text
+
+from kehoach.structure.tables import merged_header
+
+
+def _bars(rows: list[list[str]]) -> str:
+    """A table as Trafilatura prints it: every cell on its own line between '|' lines."""
+    out: list[str] = []
+    for row in rows:
+        for cell in row:
+            out += ["|", cell] if cell else ["|"]
+        out.append("|")
+    return "\n".join(out) + "\n"
+
+
+HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 1/KH-UBND\n\n"
+    "KẾ HOẠCH\nXuất khẩu\n\nI. MỤC TIÊU\nTăng xuất khẩu.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n"
+    "Nguyễn Văn A\n\n"
+)
+
+
+def test_a_merged_period_header_gives_one_year_per_column() -> None:
+    assert merged_header(
+        [
+            ["TT", "Chỉ tiêu", "ĐVT", "ƯTH Năm 2025", "GIAI ĐOẠN 2026 - 2030"],
+            ["Năm 2026", "Năm 2027"],
+        ],
+        6,
+    ) == ["TT", "Chỉ tiêu", "ĐVT", "ƯTH Năm 2025", "Năm 2026", "Năm 2027"]
+
+
+def test_dash_items_of_a_row_give_targets_under_it_and_the_estimate_column_none() -> None:
+    table = _bars(
+        [
+            ["TT", "Chỉ tiêu", "ĐVT", "ƯTH Năm 2025", "GIAI ĐOẠN 2026 - 2030"],
+            ["Năm 2026", "Năm 2027"],
+            ["I", "CÂY CÔNG NGHIỆP", "", "", "", ""],
+            ["1", "Cà phê", "", "", "", ""],
+            ["-", "Diện tích", "Ha", "26.120", "27.000", "27.500"],
+            ["-", "Sản lượng", "Tấn", "37.724", "39.800", "40.602"],
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC 01\n\nVÙNG NGUYÊN LIỆU\n\n" + table)
+    got = sorted((t.section, t.indicator, t.year, t.value, t.unit) for t in plan.targets)
+    assert got == [
+        ("PB01.I.1", "Diện tích Cà phê", 2026, 27000.0, "Ha"),
+        ("PB01.I.1", "Diện tích Cà phê", 2027, 27500.0, "Ha"),
+        ("PB01.I.1", "Sản lượng Cà phê", 2026, 39800.0, "Tấn"),
+        ("PB01.I.1", "Sản lượng Cà phê", 2027, 40602.0, "Tấn"),
+    ]
+    assert [s.path for s in plan.walk() if s.path.startswith("PB")] == [
+        "PB01",
+        "PB01.I",
+        "PB01.I.1",
+    ]
+
+
+def test_sub_columns_carry_their_unit_and_scale_and_a_total_row_sits_at_the_table() -> None:
+    table = _bars(
+        [
+            ["TT", "Sản phẩm", "Kế hoạch 2026", "Kế hoạch 2027"],
+            ["Lượng (Tấn)", "Giá trị (Nghìn USD)", "Lượng (Tấn)", "Giá trị (Nghìn USD)"],
+            ["", "1", "2", "3", "4", "5"],
+            ["", "Tổng I + II", "", "240.000", "", "270.000"],
+            ["I", "Mặt hàng nông sản", "", "235.000", "", "265.000"],
+            ["1", "Xoài", "13.500", "7.000", "14.800", "7.800"],
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC 02\n\nDANH MỤC HÀNG HÓA\n\n" + table)
+    got = sorted((t.section, t.year, t.value, t.unit) for t in plan.targets)
+    assert got == [
+        ("PB01", 2026, 240_000_000.0, "USD"),
+        ("PB01", 2027, 270_000_000.0, "USD"),
+        ("PB01.I", 2026, 235_000_000.0, "USD"),
+        ("PB01.I", 2027, 265_000_000.0, "USD"),
+        ("PB01.I.1", 2026, 13_500.0, "Tấn"),
+        ("PB01.I.1", 2026, 7_000_000.0, "USD"),
+        ("PB01.I.1", 2027, 14_800.0, "Tấn"),
+        ("PB01.I.1", 2027, 7_800_000.0, "USD"),
+    ]
