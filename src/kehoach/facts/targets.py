@@ -32,6 +32,7 @@ class Found:
     value_max: float | None
     unit: str | None
     baseline_year: int | None
+    change: str | None
     quote: str
     line_start: int
     line_end: int
@@ -43,34 +44,83 @@ class _Rules:
     after_min: tuple[str, ...]
     after_max: tuple[str, ...]
     units: regex.Pattern[str]
+    per: regex.Pattern[str]
     not_units: frozenset[str]
+    document_parts: regex.Pattern[str]
+    period_units: frozenset[str]
     not_before: regex.Pattern[str]
+    label_after: regex.Pattern[str]
+    unit_stop: frozenset[str]
+    max_unit_syllables: int
+    bare_before: regex.Pattern[str]
+    actual_before: regex.Pattern[str]
+    condition_before: regex.Pattern[str]
+    actual_sentence: regex.Pattern[str]
+    score_clause: regex.Pattern[str]
+    actual_columns: regex.Pattern[str]
+    change_words: tuple[tuple[str, regex.Pattern[str]], ...]
+    change_not: regex.Pattern[str]
+    actual_sections: regex.Pattern[str]
+    level_words: regex.Pattern[str]
+    from_to: regex.Pattern[str]
+    name_repeats: int
     year: regex.Pattern[str]
     baseline: regex.Pattern[str]
     skip_kinds: frozenset[str]
 
 
+def _words(ws: list[str]) -> str:
+    """Alternation of whole words, longest first."""
+    return "|".join(regex.escape(key(w)) for w in sorted(ws, key=len, reverse=True))
+
+
+def _ends_with(ws: list[str]) -> regex.Pattern[str]:
+    return regex.compile(r"(?:^|[\s(])(?:" + _words(ws) + r")\s*:?\s*$")
+
+
+def _anywhere(ws: list[str]) -> regex.Pattern[str]:
+    return regex.compile(r"(?<!\p{L})(?:" + _words(ws) + r")(?!\p{L})")
+
+
 @cache
 def rules() -> _Rules:
     d = load("targets")
-    units = sorted((key(u) for u in d["units"]), key=len, reverse=True)
-    unit_alt = "|".join(regex.escape(u) for u in units)
+    unit_alt = _words(d["units"])
     unit_re = regex.compile(
         r"\s*(?P<u>(?:" + unit_alt + r")(?:\s*(?:,|hoặc)\s*(?:" + unit_alt + r"))*)(?!\p{L})"
         r"(?P<per>" + d["per"] + r"(?!\p{L}))?"
-    )
-    not_before = regex.compile(
-        r"(?:^|\s)(?:"
-        + "|".join(regex.escape(key(w)) for w in d["not_target_before"])
-        + r")\s*:?\s*$"
     )
     return _Rules(
         comparators=tuple((k, tuple(key(w) for w in v)) for k, v in d["comparators"].items()),
         after_min=tuple(key(w) for w in d["after_min"]),
         after_max=tuple(key(w) for w in d["after_max"]),
         units=unit_re,
+        per=regex.compile(d["per"] + r"(?!\p{L})"),
         not_units=frozenset(key(u) for u in d["not_target_units"]),
-        not_before=not_before,
+        document_parts=regex.compile(
+            r"^\s*(?:\p{L}+\s+){0,2}(?:" + _words(d["document_parts"]) + r")(?!\p{L})"
+        ),
+        period_units=frozenset(key(u) for u in d["period_units"]),
+        not_before=_ends_with(d["not_target_before"]),
+        label_after=regex.compile(d["label_after"]),
+        unit_stop=frozenset(key(w) for w in d["unit_stop"]),
+        max_unit_syllables=int(d["max_unit_syllables"]),
+        bare_before=_ends_with(
+            d["bare_value_before"] + [w for v in d["comparators"].values() for w in v]
+        ),
+        actual_before=_anywhere(d["actual_before"]),
+        condition_before=_anywhere(d["condition_before"]),
+        actual_sentence=regex.compile(
+            r"^[\s*_+•-]*(?:" + _words(d["actual_sentence"]) + r")(?!\p{L})"
+        ),
+        score_clause=regex.compile(d["score_clause"].strip()),
+        actual_columns=_anywhere(d["actual_columns"]),
+        change_words=tuple((k, _anywhere(v)) for k, v in d["change_words"].items()),
+        change_not=_anywhere(d["change_not"]),
+        actual_sections=regex.compile(r"^(?:" + _words(d["actual_sections"]) + r")(?!\p{L})"),
+        level_words=_anywhere(d["level_words"]),
+        from_to=regex.compile(d["from_to"]),
+        name_repeats=int(d["name_repeats"]),
         year=regex.compile(d["year"], regex.IGNORECASE),
         baseline=regex.compile(d["baseline"], regex.IGNORECASE),
         skip_kinds=frozenset(d["skip_kinds"]),
@@ -106,7 +156,9 @@ def extract(root: Node) -> list[Found]:
             out += _row_targets(node, header)
             continue
         texts = (
-            [Block("paragraph", node.title, node.line_start, node.line_start)] if node.title else []
+            [Block("paragraph", node.title, node.line_start, _heading_end(node))]
+            if node.title
+            else []
         )
         for b in texts + node.body:
             if b.kind == "row":
@@ -114,6 +166,13 @@ def extract(root: Node) -> list[Found]:
             out += _block_targets(b, node.path, year_ctx)
         out += _body_table_targets(node)
     return out
+
+
+def _heading_end(node: Node) -> int:
+    """Last line of a heading that wraps: the line before its body or first child."""
+    nexts = [b.line_start for b in node.body[:1]] + [c.line_start for c in node.children[:1]]
+    end = min(nexts) - 1 if nexts else node.line_end
+    return max(node.line_start, end)
 
 
 _LABEL_CELL = regex.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})\.?$")
@@ -165,6 +224,9 @@ def _walk(
     for child in node.children:
         y = heading_year(child.title) or year
         s = skip or (child.kind in rules().skip_kinds)
+        if child.style not in ("row", "appendix"):
+            # 'Hiện trạng', 'Kết quả thực hiện năm 2024': the past, not commitments
+            s = s or bool(rules().actual_sections.match(key(child.title)))
         h = header
         if child.style == "appendix" or (child.style == "row" and _names_years(row_cells(child))):
             h = row_cells(child) or header
@@ -184,11 +246,20 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
     out: list[Found] = []
     for s_start, s_end in _spans(text, _SENTENCE):
         sentence = text[s_start:s_end]
+        if rules().actual_sentence.match(key(sentence)) and not regex.search(
+            r"phấn đấu|mục tiêu|kế hoạch|chỉ tiêu", key(sentence)
+        ):
+            continue  # 'Hiện nay, ...', 'Dự báo ...': the present or a forecast
+        # a year inside a cited document's date ('Quyết định số ... năm 2024') ties no target
         years = [
-            (m.start(), int(m.group("y") or m.group("y2"))) for m in rules().year.finditer(sentence)
+            (m.start(), int(m.group("y") or m.group("y2")))
+            for m in rules().year.finditer(sentence)
+            if not any(a <= s_start + m.start() < b for a, b in cited)
         ]
         for c_start, c_end in _spans(sentence, _CLAUSE):
             clause = sentence[c_start:c_end]
+            if rules().score_clause.search(key(clause)):
+                continue  # a scoring scale: conditions and points, not commitments
             prev: tuple[Quantity, int, str] | None = None
             prev_head = ""
             runs: list[list[tuple[int, str, str | None, int]]] = []
@@ -200,7 +271,7 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                 prev_end = prev[1] if prev else 0
                 if found is None:
                     continue
-                comparator, unit, unit_end = found
+                comparator, unit, unit_end = found.comparator, found.unit, found.unit_end
                 joined = prev is not None and _JOINER.fullmatch(clause[prev_end : q.start])
                 # '15 km đường ... và 03 cầu': an item added with 'và' shares the first head
                 shares_head = prev is not None and _ENDS_JOIN.search(clause[prev_end : q.start])
@@ -228,6 +299,7 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                         value_max=q.value_max,
                         unit=unit,
                         baseline_year=baseline,
+                        change=found.change,
                         quote=clause.strip(" ,.;:"),
                         line_start=block.line_start,
                         line_end=block.line_end,
@@ -309,15 +381,24 @@ def _baseline(after: str) -> int | None:
     return int(m.group("y")) if m else None
 
 
-def _target(
-    clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None
-) -> tuple[str, str | None, int] | None:
-    """(comparator, unit, end of unit) for a quantity that is a target, else None."""
+@dataclass(frozen=True)
+class _Reading:
+    comparator: str
+    unit: str | None
+    unit_end: int  # offset in the clause after the unit (or the number)
+    change: str | None
+
+
+def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) -> _Reading | None:
+    """How a quantity reads as a target, or None when it is a label, a name, a date, an
+    actual figure, a condition or a qualifier."""
     r = rules()
+    raw_before = clause[: q.start]
     before = key(clause[max(0, q.start - 40) : q.start])
     after = clause[q.end :]
+    since_prev = key(clause[prev[1] if prev else 0 : q.start])
     if regex.match(r"/\d|\s*/\s*\d{4}", after) or regex.search(
-        r"\d[.,]?$", clause[: q.start].rstrip()[-2:] or " "
+        r"\d[.,]?$", raw_before.rstrip()[-2:] or " "
     ):
         return None
     if (
@@ -327,37 +408,115 @@ def _target(
         and regex.match(r"\d{4}\b", q.raw)
     ):
         return None  # a year or a period ('giai đoạn 2021 - 2025')
-    if r.not_before.search(before):
+    if r.not_before.search(before) or _is_label(raw_before, after) or _in_name(raw_before, after):
         return None
-    if q.percent:
-        sign = "‰" if "‰" in q.raw else "%"
-        per = regex.match(r"\s*/\s*năm", after)
-        unit = f"{sign}/năm" if per else sign
-        unit_end = q.end + (per.end() if per else 0)
-    else:
-        um = (
-            r.units.match(key(after))
-            if len(key(after)) == len(after)
-            else r.units.match(after.lower())
-        )
-        if um:
-            unit = after[um.start("u") : um.end("per") if um.group("per") else um.end("u")].strip()
-            unit = regex.sub(r"\s*/\s*", "/", unit)
-            unit_end = q.end + (um.end("per") if um.group("per") else um.end("u"))
-        else:
-            word = regex.match(r"\s*(\p{L}+)", after)
-            if word and key(word.group(1)) in r.not_units:
-                return None
-            unit, unit_end = None, q.end
-    if unit and key(unit.split("/")[0]) in r.not_units:
+    if regex.search(r"(?:[*×=]|(?<!\p{L})x)\s*$", raw_before):
+        return None  # a formula: 'Tỷ lệ = b/a * 100%'
+    if _actual(since_prev) or r.condition_before.search(since_prev):
         return None
+    unit, unit_end, derived = _unit(after, q)
+    unit_end += q.end
+    # what is counted: a derived noun phrase by its first syllable ('loại rừng', 'ngày làm')
+    head_unit = key(unit.split("/")[0]) if unit else ""
+    if derived:
+        if head_unit in r.not_units:
+            return None
+        head_unit = head_unit.split()[0]
+    if head_unit in r.not_units or r.document_parts.match(key(after)):
+        return None  # a qualifier ('3 sao'), or the plan counting its own parts ('8 nhóm nhiệm vụ')
+    if unit is None and not q.percent and not r.bare_before.search(before):
+        return None  # a bare number after a noun names or numbers something ('Chỉ thị 11')
     if q.fraction_of is not None and unit is None:
         return None  # '(15/6)' is a day and month, '06/07 nhóm' a part of a whole
-    comparator = _comparator(before, key(clause[unit_end : unit_end + 12]), q)
+    rest = regex.sub(r"/\s*\d[\d.,]*", "/N", clause[unit_end:])  # '/1.000 phụ nữ' is a rate
+    if regex.search(r"(?:^|\s)từ\s*$", before) and r.from_to.match(rest):
+        return None  # 'giảm từ 23 ... xuống 18': the starting point
+    # 'từ 05 mỏ khoáng sản ... trở lên': with 'từ' the bound may close the whole noun phrase
+    span = 80 if regex.search(r"(?:^|\s)từ\s*$", before) else 12
+    comparator = _comparator(before, key(regex.split(r"\d|[;,(]", clause[unit_end:])[0][:span]), q)
     joined = prev is not None and _JOINER.fullmatch(clause[prev[1] : q.start])
     if joined and prev is not None and comparator == "eq" and prev[2] in ("min", "max", "approx"):
         comparator = prev[2]
-    return comparator, unit, unit_end
+    if head_unit in r.period_units and comparator not in ("min", "max"):
+        return None  # a span of time ('trong 10 ngày'); a norm only with a bound
+    return _Reading(comparator, unit, unit_end, _change(since_prev))
+
+
+def _is_label(raw_before: str, after: str) -> bool:
+    """'1.', '12.', '(3)', 'Mục 2:' opening a block or clause: a list label."""
+    opens = regex.fullmatch(r"[\s*_#>(\[+•-]*", raw_before) is not None
+    if opens and rules().label_after.match(after):
+        return True
+    return bool(regex.search(r"\(\s*$", raw_before) and regex.match(r"\s*\)", after))
+
+
+def _in_name(raw_before: str, after: str) -> bool:
+    """'Covid-19', '5G', 'Quốc lộ 4E', '19h00': digits stuck to letters are part of a name,
+    unless the letters are a unit ('1.500ha', '2,6km'); '“4 tại chỗ”' opens a slogan."""
+    if regex.search(r"\p{L}-$|[“\"«]$", raw_before):
+        return True
+    stuck = regex.match(r"\p{L}+", after)
+    if not stuck:
+        return False
+    um = rules().units.match(key(after))
+    return not (um and um.start("u") == 0 and um.end("u") >= len(stuck.group(0)))
+
+
+def _actual(window: str) -> bool:
+    """'ước đạt 92,44%', 'đã đạt 80%', 'hiện có 50 xã': a figure reached, not one to reach.
+    The word must lead up to the number (a few words, no ':' between): 'các vùng hiện có
+    gồm: vùng Hồi 35.000 ha' names existing areas to keep."""
+    found = list(rules().actual_before.finditer(window))
+    if not found:
+        return False
+    rest = window[found[-1].end() :]
+    return ":" not in rest and len(rest.split()) <= 5
+
+
+def _change(window: str) -> str | None:
+    """'tăng 10%' asks for a change; 'tăng ... đạt 50%' and 'giảm ... xuống 3%' set a level."""
+    best: tuple[int, str] | None = None
+    window = rules().change_not.sub(lambda m: "_" * len(m.group(0)), window)
+    for kind, pattern in rules().change_words:
+        for m in pattern.finditer(window):
+            if best is None or m.start() > best[0]:
+                best = (m.end(), kind)
+    if best is None or rules().level_words.search(window[best[0] :]):
+        return None
+    return best[1]
+
+
+def _unit(after: str, q: Quantity) -> tuple[str | None, int, bool]:
+    """The measure or counted thing after a number, and its end (offset in `after`).
+
+    Known units first ('ha', 'làng nghề truyền thống', '%/năm'); else the noun the grammar
+    puts after a number: up to two syllables before a preposition, verb or punctuation
+    ('15 trạm sạc', '05 mỏ'), with a rate after it ('2 buổi/ngày').
+    """
+    r = rules()
+    if q.percent:
+        sign = "‰" if "‰" in q.raw else "%"
+        per = regex.match(r"\s*/\s*năm", after)
+        return (f"{sign}/năm", per.end(), False) if per else (sign, 0, False)
+    um = (
+        r.units.match(key(after)) if len(key(after)) == len(after) else r.units.match(after.lower())
+    )
+    if um:
+        unit = after[um.start("u") : um.end("per") if um.group("per") else um.end("u")].strip()
+        end = um.end("per") if um.group("per") else um.end("u")
+        return regex.sub(r"\s*/\s*", "/", unit), end, False
+    end = 0
+    n = 0
+    for m in regex.finditer(r"\s*(\p{Ll}+)(?!\p{L}|\d)", after):
+        if m.start() != end or key(m.group(1)) in r.unit_stop or n == r.max_unit_syllables:
+            break
+        end, n = m.end(), n + 1
+    if not n:
+        return None, 0, False
+    per = r.per.match(after, end)
+    if per:
+        end = per.end()
+    return regex.sub(r"\s*/\s*", "/", after[:end].strip()), end, True
 
 
 def _is_year(v: float) -> bool:
@@ -423,9 +582,12 @@ def indicator_head(clause: str, q: Quantity, prev_end: int) -> str:
         head = _TRAIL.sub("", head).strip(" ,:")
         head = _FILLER.sub("", _LEAD.sub("", head)).strip(" ,:")
         head = _LEAD_COMPARATOR.sub("", head).strip(" ,:")
+        head = _LABEL_LEAD.sub("", head)
     return head
 
 
+# '(1) 100% số người ...': an item label is no part of the indicator
+_LABEL_LEAD = regex.compile(r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}[.)]|[a-zđ]\))\s*")
 _LEAD_COMPARATOR = regex.compile(
     r"^(?:có\s+)?(?:trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|hơn|đạt|có)$", regex.IGNORECASE
 )
@@ -463,9 +625,6 @@ def _indicator(
 # Appendix tables
 
 
-_ACTUAL = regex.compile(
-    r"thực hiện|hiện trạng|ước|cơ sở|đã đạt|kết quả|hiện nay|năm gốc", regex.IGNORECASE
-)
 _UNIT_HEAD = regex.compile(r"^(?:đvt|đơn vị(?: tính)?)$", regex.IGNORECASE)
 _LEAD_HEAD = regex.compile(r"^(?:s?tt|số thứ tự)$", regex.IGNORECASE)
 
@@ -497,7 +656,7 @@ def _columns(header: list[str]) -> _Columns:
         if not found or (quantities_only(c) and not bare_year):
             rest = i
             break
-        years.append(None if _ACTUAL.search(c) else int(found[-1]))
+        years.append(None if rules().actual_columns.search(key(c)) else int(found[-1]))
         rest = i + 1
     subs = _sub_columns(cells[rest:], len(years)) if years else []
     return _Columns(unit, tuple(years), tuple(subs))
@@ -526,7 +685,8 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
         slots = [(targets[min(i, len(targets) - 1)], None) for i in range(len(values))]
     baseline = _baseline(node.title)
     out: list[Found] = []
-    for (year, sub), cell in zip(slots, values, strict=False):
+    lead = 1 if cols.unit else 0
+    for i, ((year, sub), cell) in enumerate(zip(slots, values, strict=False)):
         qs = quantities(cell.strip())
         if year is None or not qs:
             continue
@@ -542,8 +702,12 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
                 value_max=q.value_max,
                 unit="%" if percent else (unit_cell or sub or None),
                 baseline_year=baseline,
-                quote=f"{node.title} | {cell.strip()}",
-                line_start=node.body[0].line_start,
+                change=None,
+                # the row as printed up to this cell, so that the quote stands in the text
+                quote=" | ".join(
+                    [node.title, *(c.strip() for c in cells[: lead + i + 1] if c.strip())]
+                ),
+                line_start=min(node.line_start, node.body[0].line_start),
                 line_end=node.body[0].line_end,
             )
         )
