@@ -339,3 +339,26 @@ def test_a_year_in_a_cited_date_ties_no_target() -> None:
         " (tỷ lệ không quá 10% tập thể).\n"
     )
     assert (t.value, t.year, t.comparator) == (10, None, "max")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("- Có ít nhất một cơ sở y tế cung cấp dịch vụ thí điểm.", [1]),
+        ("- 80% nạn nhân được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản.", [80]),
+        ("- Chỉ đạo các trường hoàn thành chỉ tiêu 100% giáo viên được tập huấn.", [100]),
+        ("- Hưởng ứng phong trào “Cán bộ 3 gương mẫu, lái xe 3 an toàn”.", []),
+        ("- Dự kiến kinh phí thực hiện khoảng 10% kinh phí quan trắc thường xuyên.", []),
+    ],
+)
+def test_number_words_quotes_and_money_for_the_work(text: str, values: list[float]) -> None:
+    assert [t.value for t in targets(text + "\n")] == values
+
+
+def test_years_before_the_plan_are_the_past() -> None:
+    plan = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 12/KH-UBND\nX, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nVỀ X\n"
+        "I. MỤC TIÊU\n- Đến hết năm 2020 mạng lưới đường bộ dài 6.498 km.\n"
+        "- Đến năm 2025 nhựa hóa 95% đường huyện.\n"
+    )
+    assert [(t.value, t.year) for t in plan.targets] == [(95, 2025)]

@@ -55,6 +55,7 @@ class _Rules:
     bare_before: regex.Pattern[str]
     actual_before: regex.Pattern[str]
     condition_before: regex.Pattern[str]
+    funding_before: regex.Pattern[str]
     actual_sentence: regex.Pattern[str]
     score_clause: regex.Pattern[str]
     actual_columns: regex.Pattern[str]
@@ -110,6 +111,7 @@ def rules() -> _Rules:
         ),
         actual_before=_anywhere(d["actual_before"]),
         condition_before=_anywhere(d["condition_before"]),
+        funding_before=_anywhere(d["funding_before"]),
         actual_sentence=regex.compile(
             r"^[\s*_+•-]*(?:" + _words(d["actual_sentence"]) + r")(?!\p{L})"
         ),
@@ -147,7 +149,8 @@ def heading_year(title: str) -> int | None:
     return int(m.group("y") or m.group("y2"))
 
 
-def extract(root: Node) -> list[Found]:
+def extract(root: Node, plan_year: int | None = None) -> list[Found]:
+    """Targets of the tree; `plan_year` (the year of issue) marks earlier years as the past."""
     out: list[Found] = []
     for node, year_ctx, skip, header in _walk(root, None, False, []):
         if skip:
@@ -163,7 +166,7 @@ def extract(root: Node) -> list[Found]:
         for b in texts + node.body:
             if b.kind == "row":
                 continue
-            out += _block_targets(b, node.path, year_ctx)
+            out += _block_targets(b, node.path, year_ctx, plan_year)
         out += _body_table_targets(node)
     return out
 
@@ -240,7 +243,9 @@ def _walk(
 # ---------------------------------------------------------------------------------------
 
 
-def _block_targets(block: Block, section: str, heading_year_: int | None) -> list[Found]:
+def _block_targets(
+    block: Block, section: str, heading_year_: int | None, plan_year: int | None = None
+) -> list[Found]:
     text = block.text
     cited = [(c.type_start, c.end) for c in find_citations(text, 0, 0)]
     out: list[Found] = []
@@ -281,7 +286,10 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                     runs.append([])
                 runs[-1].append((len(out), head, unit, unit_end))
                 pos = c_start + q.start
-                year = _sentence_year(years, pos, c_start, c_end) or heading_year_
+                own_year = _sentence_year(years, pos, c_start, c_end)
+                if own_year and plan_year and own_year < plan_year:
+                    continue  # 'đến hết năm 2020 có 6.498 km' in a 2024 plan: the past
+                year = own_year or heading_year_
                 baseline = _baseline(clause[q.end :])
                 if (
                     unit is None
@@ -408,12 +416,16 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
         and regex.match(r"\d{4}\b", q.raw)
     ):
         return None  # a year or a period ('giai đoạn 2021 - 2025')
-    if r.not_before.search(before) or _is_label(raw_before, after) or _in_name(raw_before, after):
+    if (not q.percent and r.not_before.search(before)) or _is_label(raw_before, after):
+        return None  # 'Điều 3', 'Chỉ tiêu 1:' ('chỉ tiêu 100% cán bộ' is a share all the same)
+    if _in_name(raw_before, after):
         return None
     if regex.search(r"(?:[*×=]|(?<!\p{L})x)\s*$", raw_before):
         return None  # a formula: 'Tỷ lệ = b/a * 100%'
     if _actual(since_prev) or r.condition_before.search(since_prev):
         return None
+    if r.funding_before.search(since_prev):
+        return None  # money for the work: funding, not an aim
     unit, unit_end, derived = _unit(after, q)
     unit_end += q.end
     # what is counted: a derived noun phrase by its first syllable ('loại rừng', 'ngày làm')
@@ -424,6 +436,8 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
         head_unit = head_unit.split()[0]
     if head_unit in r.not_units or r.document_parts.match(key(after)):
         return None  # a qualifier ('3 sao'), or the plan counting its own parts ('8 nhóm nhiệm vụ')
+    if unit is None and q.raw.isalpha():
+        return None  # 'ít nhất một trong các dịch vụ': a number word counts only a noun
     if unit is None and not q.percent and not r.bare_before.search(before):
         return None  # a bare number after a noun names or numbers something ('Chỉ thị 11')
     if q.fraction_of is not None and unit is None:
@@ -452,8 +466,13 @@ def _is_label(raw_before: str, after: str) -> bool:
 
 def _in_name(raw_before: str, after: str) -> bool:
     """'Covid-19', '5G', 'Quốc lộ 4E', '19h00': digits stuck to letters are part of a name,
-    unless the letters are a unit ('1.500ha', '2,6km'); '“4 tại chỗ”' opens a slogan."""
-    if regex.search(r"\p{L}-$|[“\"«]$", raw_before):
+    unless the letters are a unit ('1.500ha', '2,6km'); a number inside quotation marks
+    belongs to a title or slogan ('“Cán bộ 3 gương mẫu, ... lái xe 3 an toàn”')."""
+    if regex.search(r"\p{L}-$", raw_before):
+        return True
+    if raw_before.count("“") > raw_before.count("”") and "”" in after:
+        return True
+    if raw_before.count('"') % 2 == 1 and '"' in after:
         return True
     stuck = regex.match(r"\p{L}+", after)
     if not stuck:
