@@ -359,6 +359,8 @@ def test_years_before_the_plan_are_the_past() -> None:
     plan = parse_text(
         "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 12/KH-UBND\nX, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nVỀ X\n"
         "I. MỤC TIÊU\n- Đến hết năm 2020 mạng lưới đường bộ dài 6.498 km.\n"
-        "- Đến năm 2025 nhựa hóa 95% đường huyện.\n"
+        "- Trong 03 năm (2020-2022) toàn tỉnh xảy ra 25 vụ tai nạn, giảm 17 vụ so với"
+        " cùng kỳ 03 năm (2017-2019).\n"
+        "- Đến năm 2025 nhựa hóa 95% đường huyện.\n- Giai đoạn 2021 - 2025 trồng 500 ha rừng.\n"
     )
-    assert [(t.value, t.year) for t in plan.targets] == [(95, 2025)]
+    assert [(t.value, t.year) for t in plan.targets] == [(95, 2025), (500, None)]

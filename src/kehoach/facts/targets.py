@@ -133,6 +133,7 @@ _ENDS_JOIN = regex.compile(r"(?:,|\bvà|\bhoặc)\s*$")
 _JOINER = regex.compile(r"\s*(?:,|và|,\s*và|hoặc)\s*")
 _SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|(?<=:)\s+(?=-)")
 _CLAUSE = regex.compile(r";")
+_PERIOD = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_LEAD = regex.compile(
     r"^(?:đến\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+\d{4}\s*,?\s*", regex.IGNORECASE
 )
@@ -261,6 +262,14 @@ def _block_targets(
             for m in rules().year.finditer(sentence)
             if not any(a <= s_start + m.start() < b for a, b in cited)
         ]
+        # periods the sentence speaks of, by their end year ('Trong 03 năm (2020-2022) ...');
+        # a period compared against ('so với cùng kỳ 2017-2019') is a baseline, not the time
+        periods = [
+            (m.start(), int(m.group(2)))
+            for m in _PERIOD.finditer(sentence)
+            if "so với" not in key(sentence[max(0, m.start() - 30) : m.start()])
+            and not any(a <= s_start + m.start() < b for a, b in cited)
+        ]
         for c_start, c_end in _spans(sentence, _CLAUSE):
             clause = sentence[c_start:c_end]
             if rules().score_clause.search(key(clause)):
@@ -276,6 +285,11 @@ def _block_targets(
                 prev_end = prev[1] if prev else 0
                 if found is None:
                     continue
+                pos = c_start + q.start
+                own_year = _sentence_year(years, pos, c_start, c_end)
+                latest = max((m for m in years + periods if m[0] < pos), default=None)
+                if plan_year and any(y < plan_year for y in (own_year, latest and latest[1]) if y):
+                    continue  # 'đến hết năm 2020 có 6.498 km', 'Trong 03 năm (2020-2022)': the past
                 comparator, unit, unit_end = found.comparator, found.unit, found.unit_end
                 joined = prev is not None and _JOINER.fullmatch(clause[prev_end : q.start])
                 # '15 km đường ... và 03 cầu': an item added with 'và' shares the first head
@@ -285,10 +299,6 @@ def _block_targets(
                 if not joined:
                     runs.append([])
                 runs[-1].append((len(out), head, unit, unit_end))
-                pos = c_start + q.start
-                own_year = _sentence_year(years, pos, c_start, c_end)
-                if own_year and plan_year and own_year < plan_year:
-                    continue  # 'đến hết năm 2020 có 6.498 km' in a 2024 plan: the past
                 year = own_year or heading_year_
                 baseline = _baseline(clause[q.end :])
                 if (
