@@ -364,3 +364,28 @@ def test_years_before_the_plan_are_the_past() -> None:
         "- Đến năm 2025 nhựa hóa 95% đường huyện.\n- Giai đoạn 2021 - 2025 trồng 500 ha rừng.\n"
     )
     assert [(t.value, t.year) for t in plan.targets] == [(95, 2025), (500, None)]
+
+
+def test_table_with_two_header_rows_groups_and_measures_per_year() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\n2. Chỉ tiêu chủ yếu\n"
+        "| TT | Chỉ tiêu | ĐVT | ƯTH Năm 2025 | GIAI ĐOẠN 2026 - 2027 |\n|---|---|---|---|---|\n"
+        "| Năm 2026 | Năm 2027 |\n"
+        "| I | CÂY CÔNG NGHIỆP |\n| 1 | Cà Phê |\n"
+        "| - | Diện tích | Ha | 26.120 | 27.000 | 27.500 |\n"
+        "3. Xuất khẩu\n"
+        "| TT | Sản phẩm | Kế hoạch 2026 | Kế hoạch 2027 |\n|---|---|---|---|\n"
+        "| Lượng (Tấn) | Giá trị (Nghìn USD) | Lượng (Tấn) | Giá trị (Nghìn USD) |\n"
+        "| 1 | 2 | 3 | 4 | 5 | 6 |\n"
+        "| 1 | Xoài | 13.500 | 7.000 | 14.800 | 7.800 |\n"
+        "| 2 | Mặt hàng khác | 235.000 | 265.000 |\n"
+    )
+    got = [(t.section, t.year, t.value, t.unit, t.indicator) for t in plan.targets]
+    assert got == [
+        ("I.2", 2026, 27000, "Ha", "Diện tích Cà Phê"),
+        ("I.2", 2027, 27500, "Ha", "Diện tích Cà Phê"),
+        ("I.3", 2026, 13500, "Tấn", "Xoài - Lượng"),
+        ("I.3", 2026, 7_000_000, "USD", "Xoài - Giá trị"),
+        ("I.3", 2027, 14800, "Tấn", "Xoài - Lượng"),
+        ("I.3", 2027, 7_800_000, "USD", "Xoài - Giá trị"),
+    ]

@@ -179,25 +179,43 @@ def _heading_end(node: Node) -> int:
     return max(node.line_start, end)
 
 
-_LABEL_CELL = regex.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})\.?$")
+_LABEL_CELL = regex.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3}|[-+*–])\.?$")
 
 
 def _body_table_targets(node: Node) -> list[Found]:
     """A table inside a section's text (not an appendix): its first row names the columns,
-    each later row gives its targets at the section's own path."""
+    each later row gives its targets at the section's own path. A second header row of
+    years splits a period column ('GIAI ĐOẠN 2026 - 2030' over 'Năm 2026 ... Năm 2030');
+    a row of column numbers (1 | 2 | 3 ...) is skipped; a '-' row under a group row
+    ('1 | Cà Phê', '- | Diện tích | Ha | ...') names its indicator with the group's."""
     rows = [b for b in node.body if b.kind == "row"]
     if len(rows) < 2:
         return []
     header = rows[0].text.split(" | ")
+    group = ""
     out: list[Found] = []
     for r in rows[1:]:
         cells = r.text.split(" | ")
+        if _names_years(cells) and not any(quantities_only(c) for c in cells if c.strip()):
+            header = _merge_header(header, cells) or cells
+            continue
+        if _column_numbers(cells):
+            continue
+        n_years = len(_columns(header).years)
+        if n_years and not any(quantities(c) for c in cells) and _sub_columns(cells, n_years):
+            header = [*header, *cells]  # 'Lượng (Tấn) | Giá trị (Nghìn USD)' under each year
+            continue
         if len(cells) >= 2 and _LABEL_CELL.match(cells[0].strip()):
             title, rest = cells[1], cells[2:]
             head = header
         else:
             title, rest = cells[0], cells[1:]
             head = ["TT", *header]
+        if not any(quantities(c) for c in rest):
+            group = title.strip()
+            continue
+        if cells[0].strip() in _SUB_ITEM and group:
+            title = f"{title.strip()} {group}"  # '- Diện tích' under '1 | Cà Phê'
         row = Node(
             "row",
             10,
@@ -211,6 +229,30 @@ def _body_table_targets(node: Node) -> list[Found]:
         )
         out += _row_targets(row, head)
     return out
+
+
+_SUB_ITEM = frozenset({"-", "+", "*", "–"})
+
+
+def _merge_header(header: list[str], cells: list[str]) -> list[str] | None:
+    """A header row of single years under a period cell: the years take that cell's place."""
+    periods = [i for i, c in enumerate(header) if _PERIOD.search(c)]
+    years = [c for c in cells if c.strip()]
+    if len(periods) != 1 or not years:
+        return None
+    if not all(len(regex.findall(r"(?:19|20)\d\d", c)) == 1 for c in years):
+        return None
+    i = periods[0]
+    return [*header[:i], *cells, *header[i + 1 :]]
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """'1 | 2 | 3 | ... | 11' (or '(1) | (2) ...'): the columns' numbers, not a row."""
+    nums = [regex.sub(r"[()\s]", "", c) for c in cells if c.strip()]
+    if len(nums) < 3 or not all(n.isdigit() for n in nums):
+        return False
+    first = int(nums[0])
+    return [int(n) for n in nums] == list(range(first, first + len(nums)))
 
 
 def _names_years(cells: list[str]) -> bool:
@@ -704,6 +746,8 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
     if cols.subs and len(values) == n * len(cols.subs):
         k = len(cols.subs)
         slots = [(cols.years[i // k], cols.subs[i % k]) for i in range(len(values))]
+    elif len(cols.subs) > 1 and any(_SUB_LABEL.fullmatch(c) for c in cols.subs):
+        return []  # one cell per year under several measures: which measure is not said
     elif len(values) >= n:
         # one cell per column; later cells belong to other columns ('Ghi chú')
         slots = [(y, None) for y in cols.years]
@@ -721,15 +765,16 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
             continue
         q = qs[0]
         percent = q.percent and key(unit_cell) not in ("%", "%/năm")
+        name, sub_unit, scale = _sub_unit(sub) if sub else ("", "", 1.0)
         out.append(
             Found(
                 section=node.path,
                 year=year,
-                indicator=node.title,
+                indicator=f"{node.title} - {name}" if name else node.title,
                 comparator="range" if q.value_max is not None else "eq",
-                value=q.value,
-                value_max=q.value_max,
-                unit="%" if percent else (unit_cell or sub or None),
+                value=q.value * scale,
+                value_max=q.value_max * scale if q.value_max is not None else None,
+                unit="%" if percent else (unit_cell or sub_unit or None),
                 baseline_year=baseline,
                 change=None,
                 # the row as printed up to this cell, so that the quote stands in the text
@@ -743,9 +788,29 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
     return out
 
 
+# 'Lượng (Tấn)', 'Giá trị tham gia xuất khẩu (Nghìn USD)': a measure with its unit
+_SUB_LABEL = regex.compile(r"\s*(?P<name>[\p{L} ,]{1,60}?)\s*\((?P<unit>[\p{L} /%]{1,20})\)\s*")
+
+
+def _sub_unit(sub: str) -> tuple[str, str, float]:
+    """'Giá trị ... (Nghìn USD)' -> ('Giá trị ...', 'USD', 1000): name, unit, scale."""
+    m = _SUB_LABEL.fullmatch(sub)
+    if not m:
+        return "", sub, 1.0
+    words = m.group("unit").split()
+    scales = {key(k): float(v) for k, v in load("targets")["scales"].items()}
+    if len(words) > 1 and key(words[0]) in scales:
+        return m.group("name"), " ".join(words[1:]), scales[key(words[0])]
+    return m.group("name"), m.group("unit").strip(), 1.0
+
+
 def _sub_columns(cells: list[str], n_years: int) -> list[str]:
     """Labels repeated under every year column ('LN NTT LNTT LN NTT LNTT' -> LN, NTT, LNTT)."""
-    subs = [c for c in cells if c and regex.fullmatch(r"[\p{Lu}\p{L}/%]{1,8}", c)]
+    subs = [
+        c.strip()
+        for c in cells
+        if c.strip() and (regex.fullmatch(r"[\p{L}/%]{1,8}", c.strip()) or _SUB_LABEL.fullmatch(c))
+    ]
     if subs and len(subs) % n_years == 0:
         k = len(subs) // n_years
         if subs[:k] * n_years == subs:
