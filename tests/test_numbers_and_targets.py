@@ -246,3 +246,146 @@ def test_indicators_for_elided_and_added_items() -> None:
         (None, 15, "km đường", "Xây dựng km đường giao thông nông thôn"),
         (None, 3, "cầu", "Xây dựng cầu dân sinh"),
     ]
+
+
+# --- What is not a target: labels, names, actual figures, scoring scales ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # list labels number items like section numbers
+        ("- Chỉ tiêu 1: Năm 2025 đạt 60% các cơ quan có lãnh đạo chủ chốt là nữ.", [60]),
+        ("(2) Ít nhất 85% người hưởng trợ cấp xã hội mở tài khoản ngân hàng.", [85]),
+        ("- Mục tiêu 2: Giảm tỷ trọng lao động nữ làm nông nghiệp xuống dưới 30%.", [30]),
+        ("- Buổi 1: Tổ chức dạy học nội dung Chương trình giáo dục phổ thông.", []),
+        ("- Nhóm 1: 40 xã, phường bị ngập sâu.", [40]),
+        # numbers inside names
+        ("- Triển khai mạng 5G trên địa bàn tỉnh.", []),
+        ("- Phòng, chống dịch Covid-19 trong trường học.", []),
+        ("- Áp dụng TCVN 14423:2025 về trạm sạc.", []),
+        ("- Nắm bắt cơ hội của cách mạng công nghiệp 4.0 và chuyển đổi số.", []),
+        ("- Đầu tư đường Vành đai 4 vùng Thủ đô.", []),
+        ("- Quán triệt Chỉ thị 11 của Ban Thường vụ Tỉnh ủy.", []),
+        ("- Dự án đường nối từ IC 18 đường cao tốc đến Quốc lộ 4E.", []),
+        ("- Cứu trợ theo phương châm “4 tại chỗ”.", []),
+        ("- Giảm tai nạn giao thông trên cả 3 tiêu chí.", []),
+        ("- Triển khai đồng bộ 8 nhóm nhiệm vụ, giải pháp.", []),
+        ("- Ôn tập cho học sinh thi tuyển sinh vào lớp 10.", []),
+        # actual or estimated figures, conditions, scoring scales
+        ("- Thu ngân sách ước đạt 92,44% dự toán.", []),
+        ("- Hiện nay, toàn tỉnh có 87 trạm BTS 5G.", []),
+        ("- Tỷ lệ hộ nghèo đã đạt 3,5%, phấn đấu đến năm 2030 còn dưới 1%.", [1]),
+        ("- Nếu đạt 100% cộng 05 điểm, không đạt 100% không cộng điểm.", []),
+        ("- Từ 88 - 90% cộng 02 điểm.", []),
+        ("- Tỷ lệ = b/a * 100%.", []),
+        ("- Giảm tỷ suất sinh từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ.", [18]),
+        # spans of time are periods or deadlines, unless a bound makes them a norm
+        ("- Báo cáo kết quả trong thời hạn 10 ngày làm việc.", []),
+        ("- Tổ chức dạy học 2 buổi/ngày ở các cơ sở đủ điều kiện.", []),
+    ],
+)
+def test_what_is_not_a_target(text: str, values: list[float]) -> None:
+    assert [t.value for t in targets(text + "\n")] == values
+
+
+def test_numbers_in_a_past_section_are_not_targets() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nVỀ X\nI. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024\n- Trồng mới 9.000 ha rừng.\n"
+        "II. MỤC TIÊU\n- Trồng mới 10.000 ha rừng.\n"
+    )
+    assert [t.value for t in plan.targets] == [10000]
+
+
+def test_norms_with_a_bound_are_targets() -> None:
+    ts = targets(
+        "- Thực hiện dạy học 2 buổi/ngày, mỗi ngày bố trí không quá 7 tiết học, mỗi tiết học"
+        " 35 phút; bố trí thời khóa biểu tối thiểu 5 ngày/tuần, tối đa là 11 buổi/tuần.\n"
+    )
+    assert [(t.value, t.comparator, t.unit) for t in ts] == [
+        (7, "max", "tiết học"),
+        (5, "min", "ngày/tuần"),
+        (11, "max", "buổi/tuần"),
+    ]
+
+
+def test_counted_unit_from_the_noun_after_the_number() -> None:
+    (t,) = targets("- Lắp đặt mới 15 trạm sạc xe điện tại các khu đô thị.\n")
+    assert (t.value, t.unit) == (15, "trạm sạc")
+    (m,) = targets("- Mỗi năm đấu giá từ 05 mỏ khoáng sản trở lên.\n")
+    assert (m.value, m.unit, m.comparator) == (5, "mỏ", "min")
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("- Giảm 50% số cặp tảo hôn.", "decrease"),
+        ("- Số vụ phạm tội ma túy được phát hiện tăng trên 03% mỗi năm.", "increase"),
+        ("- Tốc độ tăng bình quân 05%/năm.", "increase"),
+        ("- Giảm tỷ trọng lao động nữ làm nông nghiệp xuống dưới 30%.", None),
+        ("- Tăng tỷ lệ lao động nữ làm công hưởng lương đạt 50%.", None),
+        ("- Tăng cường kiểm tra 100% cơ sở kinh doanh.", None),
+        ("- Tỷ lệ che phủ rừng đạt 65%.", None),
+        ("- Rút ngắn 30% thời gian giải quyết thủ tục hành chính.", "decrease"),
+    ],
+)
+def test_change_or_level(text: str, change: str | None) -> None:
+    assert one(text + "\n").change == change
+
+
+def test_a_year_in_a_cited_date_ties_no_target() -> None:
+    (t,) = targets(
+        "- Khen thưởng theo Quyết định số 10/2024/QĐ-UBND ngày 13 tháng 6 năm 2024"
+        " (tỷ lệ không quá 10% tập thể).\n"
+    )
+    assert (t.value, t.year, t.comparator) == (10, None, "max")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("- Có ít nhất một cơ sở y tế cung cấp dịch vụ thí điểm.", [1]),
+        ("- 80% nạn nhân được tiếp cận ít nhất một trong các dịch vụ hỗ trợ cơ bản.", [80]),
+        ("- Chỉ đạo các trường hoàn thành chỉ tiêu 100% giáo viên được tập huấn.", [100]),
+        ("- Hưởng ứng phong trào “Cán bộ 3 gương mẫu, lái xe 3 an toàn”.", []),
+        ("- Dự kiến kinh phí thực hiện khoảng 10% kinh phí quan trắc thường xuyên.", []),
+    ],
+)
+def test_number_words_quotes_and_money_for_the_work(text: str, values: list[float]) -> None:
+    assert [t.value for t in targets(text + "\n")] == values
+
+
+def test_years_before_the_plan_are_the_past() -> None:
+    plan = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 12/KH-UBND\nX, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nVỀ X\n"
+        "I. MỤC TIÊU\n- Đến hết năm 2020 mạng lưới đường bộ dài 6.498 km.\n"
+        "- Trong 03 năm (2020-2022) toàn tỉnh xảy ra 25 vụ tai nạn, giảm 17 vụ so với"
+        " cùng kỳ 03 năm (2017-2019).\n"
+        "- Đến năm 2025 nhựa hóa 95% đường huyện.\n- Giai đoạn 2021 - 2025 trồng 500 ha rừng.\n"
+    )
+    assert [(t.value, t.year) for t in plan.targets] == [(95, 2025), (500, None)]
+
+
+def test_table_with_two_header_rows_groups_and_measures_per_year() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nVỀ X\nI. MỤC TIÊU\n2. Chỉ tiêu chủ yếu\n"
+        "| TT | Chỉ tiêu | ĐVT | ƯTH Năm 2025 | GIAI ĐOẠN 2026 - 2027 |\n|---|---|---|---|---|\n"
+        "| Năm 2026 | Năm 2027 |\n"
+        "| I | CÂY CÔNG NGHIỆP |\n| 1 | Cà Phê |\n"
+        "| - | Diện tích | Ha | 26.120 | 27.000 | 27.500 |\n"
+        "3. Xuất khẩu\n"
+        "| TT | Sản phẩm | Kế hoạch 2026 | Kế hoạch 2027 |\n|---|---|---|---|\n"
+        "| Lượng (Tấn) | Giá trị (Nghìn USD) | Lượng (Tấn) | Giá trị (Nghìn USD) |\n"
+        "| 1 | 2 | 3 | 4 | 5 | 6 |\n"
+        "| 1 | Xoài | 13.500 | 7.000 | 14.800 | 7.800 |\n"
+        "| 2 | Mặt hàng khác | 235.000 | 265.000 |\n"
+    )
+    got = [(t.section, t.year, t.value, t.unit, t.indicator) for t in plan.targets]
+    assert got == [
+        ("I.2", 2026, 27000, "Ha", "Diện tích Cà Phê"),
+        ("I.2", 2027, 27500, "Ha", "Diện tích Cà Phê"),
+        ("I.3", 2026, 13500, "Tấn", "Xoài - Lượng"),
+        ("I.3", 2026, 7_000_000, "USD", "Xoài - Giá trị"),
+        ("I.3", 2027, 14800, "Tấn", "Xoài - Lượng"),
+        ("I.3", 2027, 7_800_000, "USD", "Xoài - Giá trị"),
+    ]

@@ -74,6 +74,12 @@ class Target(_Model):
     value_max: float | None = None
     unit: str | None = None
     baseline_year: int | None = None
+    change: Literal["increase", "decrease"] | None = Field(
+        None,
+        description="Set when the value is the size of a change the text asks for "
+        "('tăng 10%', 'giảm 1,5%/năm'); null when it is a level to reach "
+        "('đạt 90%', 'giảm ... xuống dưới 3%')",
+    )
     quote: str
     span: Span
 

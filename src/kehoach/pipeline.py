@@ -89,7 +89,8 @@ def parse(doc: Loaded) -> Plan:
     chunks += [(lines[i].text, lines[i].no, lines[i].end) for i in lay.footnotes]
     chunks += [(b.text, b.line_start, b.line_end) for b in st.footnotes]
     cited = refs.collect(chunks, head.number)
-    targets = [Target(**_spanned(t)) for t in extract_targets(root)]
+    plan_year = int(head.issued_date[:4]) if head.issued_date else None
+    targets = [Target(**_spanned(t)) for t in extract_targets(root, plan_year)]
     assignments = [
         Assignment(
             **{**_spanned(a), "duties": [Duty(**_spanned(d, drop=("kind",))) for d in a.duties]}

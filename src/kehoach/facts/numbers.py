@@ -46,6 +46,8 @@ def parse_number(raw: str) -> float:
 class _Grammar:
     pattern: regex.Pattern[str]
     scales: dict[str, float]
+    words: regex.Pattern[str]
+    word_values: dict[str, float]
 
 
 @cache
@@ -68,10 +70,20 @@ def _grammar() -> _Grammar:
         r"(?:\s*(?P<pb>[%‰]))?",
         regex.IGNORECASE,
     )
-    return _Grammar(pattern, scales)
+    word_values = {k: float(v) for k, v in data["word_numbers"].items()}
+    words = regex.compile(
+        r"(?<=(?:^|\s)(?:"
+        + "|".join(regex.escape(w) for w in data["word_number_after"])
+        + r")\s+)(?P<w>"
+        + "|".join(regex.escape(w) for w in word_values)
+        + r")(?=\s+\p{L})",
+        regex.IGNORECASE,
+    )
+    return _Grammar(pattern, scales, words, word_values)
 
 
 def quantities(text: str) -> list[Quantity]:
+    """Every quantity in the text, in order: digits, and number words after a bound."""
     g = _grammar()
     out: list[Quantity] = []
     for m in g.pattern.finditer(text):
@@ -96,4 +108,7 @@ def quantities(text: str) -> list[Quantity]:
         out.append(
             Quantity(m.start(), m.end(), a, b, bool(m.group("pa") or m.group("pb")), of, m.group(0))
         )
-    return out
+    for m in g.words.finditer(text):
+        value = g.word_values[m.group("w").lower()]
+        out.append(Quantity(m.start(), m.end(), value, None, False, None, m.group(0)))
+    return sorted(out, key=lambda q: q.start)

@@ -32,6 +32,7 @@ class Found:
     value_max: float | None
     unit: str | None
     baseline_year: int | None
+    change: str | None
     quote: str
     line_start: int
     line_end: int
@@ -43,34 +44,85 @@ class _Rules:
     after_min: tuple[str, ...]
     after_max: tuple[str, ...]
     units: regex.Pattern[str]
+    per: regex.Pattern[str]
     not_units: frozenset[str]
+    document_parts: regex.Pattern[str]
+    period_units: frozenset[str]
     not_before: regex.Pattern[str]
+    label_after: regex.Pattern[str]
+    unit_stop: frozenset[str]
+    max_unit_syllables: int
+    bare_before: regex.Pattern[str]
+    actual_before: regex.Pattern[str]
+    condition_before: regex.Pattern[str]
+    funding_before: regex.Pattern[str]
+    actual_sentence: regex.Pattern[str]
+    score_clause: regex.Pattern[str]
+    actual_columns: regex.Pattern[str]
+    change_words: tuple[tuple[str, regex.Pattern[str]], ...]
+    change_not: regex.Pattern[str]
+    actual_sections: regex.Pattern[str]
+    level_words: regex.Pattern[str]
+    from_to: regex.Pattern[str]
+    name_repeats: int
     year: regex.Pattern[str]
     baseline: regex.Pattern[str]
     skip_kinds: frozenset[str]
 
 
+def _words(ws: list[str]) -> str:
+    """Alternation of whole words, longest first."""
+    return "|".join(regex.escape(key(w)) for w in sorted(ws, key=len, reverse=True))
+
+
+def _ends_with(ws: list[str]) -> regex.Pattern[str]:
+    return regex.compile(r"(?:^|[\s(])(?:" + _words(ws) + r")\s*:?\s*$")
+
+
+def _anywhere(ws: list[str]) -> regex.Pattern[str]:
+    return regex.compile(r"(?<!\p{L})(?:" + _words(ws) + r")(?!\p{L})")
+
+
 @cache
 def rules() -> _Rules:
     d = load("targets")
-    units = sorted((key(u) for u in d["units"]), key=len, reverse=True)
-    unit_alt = "|".join(regex.escape(u) for u in units)
+    unit_alt = _words(d["units"])
     unit_re = regex.compile(
         r"\s*(?P<u>(?:" + unit_alt + r")(?:\s*(?:,|hoặc)\s*(?:" + unit_alt + r"))*)(?!\p{L})"
         r"(?P<per>" + d["per"] + r"(?!\p{L}))?"
-    )
-    not_before = regex.compile(
-        r"(?:^|\s)(?:"
-        + "|".join(regex.escape(key(w)) for w in d["not_target_before"])
-        + r")\s*:?\s*$"
     )
     return _Rules(
         comparators=tuple((k, tuple(key(w) for w in v)) for k, v in d["comparators"].items()),
         after_min=tuple(key(w) for w in d["after_min"]),
         after_max=tuple(key(w) for w in d["after_max"]),
         units=unit_re,
+        per=regex.compile(d["per"] + r"(?!\p{L})"),
         not_units=frozenset(key(u) for u in d["not_target_units"]),
-        not_before=not_before,
+        document_parts=regex.compile(
+            r"^\s*(?:\p{L}+\s+){0,2}(?:" + _words(d["document_parts"]) + r")(?!\p{L})"
+        ),
+        period_units=frozenset(key(u) for u in d["period_units"]),
+        not_before=_ends_with(d["not_target_before"]),
+        label_after=regex.compile(d["label_after"]),
+        unit_stop=frozenset(key(w) for w in d["unit_stop"]),
+        max_unit_syllables=int(d["max_unit_syllables"]),
+        bare_before=_ends_with(
+            d["bare_value_before"] + [w for v in d["comparators"].values() for w in v]
+        ),
+        actual_before=_anywhere(d["actual_before"]),
+        condition_before=_anywhere(d["condition_before"]),
+        funding_before=_anywhere(d["funding_before"]),
+        actual_sentence=regex.compile(
+            r"^[\s*_+•-]*(?:" + _words(d["actual_sentence"]) + r")(?!\p{L})"
+        ),
+        score_clause=regex.compile(d["score_clause"].strip()),
+        actual_columns=_anywhere(d["actual_columns"]),
+        change_words=tuple((k, _anywhere(v)) for k, v in d["change_words"].items()),
+        change_not=_anywhere(d["change_not"]),
+        actual_sections=regex.compile(r"^(?:" + _words(d["actual_sections"]) + r")(?!\p{L})"),
+        level_words=_anywhere(d["level_words"]),
+        from_to=regex.compile(d["from_to"]),
+        name_repeats=int(d["name_repeats"]),
         year=regex.compile(d["year"], regex.IGNORECASE),
         baseline=regex.compile(d["baseline"], regex.IGNORECASE),
         skip_kinds=frozenset(d["skip_kinds"]),
@@ -81,6 +133,7 @@ _ENDS_JOIN = regex.compile(r"(?:,|\bvà|\bhoặc)\s*$")
 _JOINER = regex.compile(r"\s*(?:,|và|,\s*và|hoặc)\s*")
 _SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|(?<=:)\s+(?=-)")
 _CLAUSE = regex.compile(r";")
+_PERIOD = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_LEAD = regex.compile(
     r"^(?:đến\s+(?:hết\s+)?|trong\s+|vào\s+)?năm\s+\d{4}\s*,?\s*", regex.IGNORECASE
 )
@@ -97,7 +150,8 @@ def heading_year(title: str) -> int | None:
     return int(m.group("y") or m.group("y2"))
 
 
-def extract(root: Node) -> list[Found]:
+def extract(root: Node, plan_year: int | None = None) -> list[Found]:
+    """Targets of the tree; `plan_year` (the year of issue) marks earlier years as the past."""
     out: list[Found] = []
     for node, year_ctx, skip, header in _walk(root, None, False, []):
         if skip:
@@ -106,29 +160,51 @@ def extract(root: Node) -> list[Found]:
             out += _row_targets(node, header)
             continue
         texts = (
-            [Block("paragraph", node.title, node.line_start, node.line_start)] if node.title else []
+            [Block("paragraph", node.title, node.line_start, _heading_end(node))]
+            if node.title
+            else []
         )
         for b in texts + node.body:
             if b.kind == "row":
                 continue
-            out += _block_targets(b, node.path, year_ctx)
+            out += _block_targets(b, node.path, year_ctx, plan_year)
         out += _body_table_targets(node)
     return out
 
 
-_LABEL_CELL = regex.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})\.?$")
+def _heading_end(node: Node) -> int:
+    """Last line of a heading that wraps: the line before its body or first child."""
+    nexts = [b.line_start for b in node.body[:1]] + [c.line_start for c in node.children[:1]]
+    end = min(nexts) - 1 if nexts else node.line_end
+    return max(node.line_start, end)
+
+
+_LABEL_CELL = regex.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3}|[-+*–])\.?$")
 
 
 def _body_table_targets(node: Node) -> list[Found]:
     """A table inside a section's text (not an appendix): its first row names the columns,
-    each later row gives its targets at the section's own path."""
+    each later row gives its targets at the section's own path. A second header row of
+    years splits a period column ('GIAI ĐOẠN 2026 - 2030' over 'Năm 2026 ... Năm 2030');
+    a row of column numbers (1 | 2 | 3 ...) is skipped; a '-' row under a group row
+    ('1 | Cà Phê', '- | Diện tích | Ha | ...') names its indicator with the group's."""
     rows = [b for b in node.body if b.kind == "row"]
     if len(rows) < 2:
         return []
     header = rows[0].text.split(" | ")
+    group = ""
     out: list[Found] = []
     for r in rows[1:]:
         cells = r.text.split(" | ")
+        if _names_years(cells) and not any(quantities_only(c) for c in cells if c.strip()):
+            header = _merge_header(header, cells) or cells
+            continue
+        if _column_numbers(cells):
+            continue
+        n_years = len(_columns(header).years)
+        if n_years and not any(quantities(c) for c in cells) and _sub_columns(cells, n_years):
+            header = [*header, *cells]  # 'Lượng (Tấn) | Giá trị (Nghìn USD)' under each year
+            continue
         if len(cells) >= 2 and _LABEL_CELL.match(cells[0].strip()):
             title, rest = cells[1], cells[2:]
             head = header
@@ -136,6 +212,11 @@ def _body_table_targets(node: Node) -> list[Found]:
             # a row without a number (a total) under a header that has the TT column
             title, rest = cells[0], cells[1:]
             head = header if _LEAD_HEAD.match(header[0].strip()) else ["TT", *header]
+        if not any(quantities(c) for c in rest):
+            group = title.strip()
+            continue
+        if cells[0].strip() in _SUB_ITEM and group:
+            title = f"{title.strip()} {group}"  # '- Diện tích' under '1 | Cà Phê'
         row = Node(
             "row",
             10,
@@ -149,6 +230,30 @@ def _body_table_targets(node: Node) -> list[Found]:
         )
         out += _row_targets(row, head)
     return out
+
+
+_SUB_ITEM = frozenset({"-", "+", "*", "–"})
+
+
+def _merge_header(header: list[str], cells: list[str]) -> list[str] | None:
+    """A header row of single years under a period cell: the years take that cell's place."""
+    periods = [i for i, c in enumerate(header) if _PERIOD.search(c)]
+    years = [c for c in cells if c.strip()]
+    if len(periods) != 1 or not years:
+        return None
+    if not all(len(regex.findall(r"(?:19|20)\d\d", c)) == 1 for c in years):
+        return None
+    i = periods[0]
+    return [*header[:i], *cells, *header[i + 1 :]]
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """'1 | 2 | 3 | ... | 11' (or '(1) | (2) ...'): the columns' numbers, not a row."""
+    nums = [regex.sub(r"[()\s]", "", c) for c in cells if c.strip()]
+    if len(nums) < 3 or not all(n.isdigit() for n in nums):
+        return False
+    first = int(nums[0])
+    return [int(n) for n in nums] == list(range(first, first + len(nums)))
 
 
 def _names_years(cells: list[str]) -> bool:
@@ -166,6 +271,9 @@ def _walk(
     for child in node.children:
         y = heading_year(child.title) or year
         s = skip or (child.kind in rules().skip_kinds)
+        if child.style not in ("row", "appendix"):
+            # 'Hiện trạng', 'Kết quả thực hiện năm 2024': the past, not commitments
+            s = s or bool(rules().actual_sections.match(key(child.title)))
         h = header
         if child.style == "appendix" or (child.style == "row" and _names_years(row_cells(child))):
             h = row_cells(child) or header
@@ -179,17 +287,36 @@ def _walk(
 # ---------------------------------------------------------------------------------------
 
 
-def _block_targets(block: Block, section: str, heading_year_: int | None) -> list[Found]:
+def _block_targets(
+    block: Block, section: str, heading_year_: int | None, plan_year: int | None = None
+) -> list[Found]:
     text = block.text
     cited = [(c.type_start, c.end) for c in find_citations(text, 0, 0)]
     out: list[Found] = []
     for s_start, s_end in _spans(text, _SENTENCE):
         sentence = text[s_start:s_end]
+        if rules().actual_sentence.match(key(sentence)) and not regex.search(
+            r"phấn đấu|mục tiêu|kế hoạch|chỉ tiêu", key(sentence)
+        ):
+            continue  # 'Hiện nay, ...', 'Dự báo ...': the present or a forecast
+        # a year inside a cited document's date ('Quyết định số ... năm 2024') ties no target
         years = [
-            (m.start(), int(m.group("y") or m.group("y2"))) for m in rules().year.finditer(sentence)
+            (m.start(), int(m.group("y") or m.group("y2")))
+            for m in rules().year.finditer(sentence)
+            if not any(a <= s_start + m.start() < b for a, b in cited)
+        ]
+        # periods the sentence speaks of, by their end year ('Trong 03 năm (2020-2022) ...');
+        # a period compared against ('so với cùng kỳ 2017-2019') is a baseline, not the time
+        periods = [
+            (m.start(), int(m.group(2)))
+            for m in _PERIOD.finditer(sentence)
+            if "so với" not in key(sentence[max(0, m.start() - 30) : m.start()])
+            and not any(a <= s_start + m.start() < b for a, b in cited)
         ]
         for c_start, c_end in _spans(sentence, _CLAUSE):
             clause = sentence[c_start:c_end]
+            if rules().score_clause.search(key(clause)):
+                continue  # a scoring scale: conditions and points, not commitments
             prev: tuple[Quantity, int, str] | None = None
             prev_head = ""
             runs: list[list[tuple[int, str, str | None, int]]] = []
@@ -201,7 +328,12 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                 prev_end = prev[1] if prev else 0
                 if found is None:
                     continue
-                comparator, unit, unit_end = found
+                pos = c_start + q.start
+                own_year = _sentence_year(years, pos, c_start, c_end)
+                latest = max((m for m in years + periods if m[0] < pos), default=None)
+                if plan_year and any(y < plan_year for y in (own_year, latest and latest[1]) if y):
+                    continue  # 'đến hết năm 2020 có 6.498 km', 'Trong 03 năm (2020-2022)': the past
+                comparator, unit, unit_end = found.comparator, found.unit, found.unit_end
                 joined = prev is not None and _JOINER.fullmatch(clause[prev_end : q.start])
                 # '15 km đường ... và 03 cầu': an item added with 'và' shares the first head
                 shares_head = prev is not None and _ENDS_JOIN.search(clause[prev_end : q.start])
@@ -210,8 +342,7 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                 if not joined:
                     runs.append([])
                 runs[-1].append((len(out), head, unit, unit_end))
-                pos = c_start + q.start
-                year = _sentence_year(years, pos, c_start, c_end) or heading_year_
+                year = own_year or heading_year_
                 baseline = _baseline(clause[q.end :])
                 if (
                     unit is None
@@ -229,6 +360,7 @@ def _block_targets(block: Block, section: str, heading_year_: int | None) -> lis
                         value_max=q.value_max,
                         unit=unit,
                         baseline_year=baseline,
+                        change=found.change,
                         quote=clause.strip(" ,.;:"),
                         line_start=block.line_start,
                         line_end=block.line_end,
@@ -310,15 +442,24 @@ def _baseline(after: str) -> int | None:
     return int(m.group("y")) if m else None
 
 
-def _target(
-    clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None
-) -> tuple[str, str | None, int] | None:
-    """(comparator, unit, end of unit) for a quantity that is a target, else None."""
+@dataclass(frozen=True)
+class _Reading:
+    comparator: str
+    unit: str | None
+    unit_end: int  # offset in the clause after the unit (or the number)
+    change: str | None
+
+
+def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) -> _Reading | None:
+    """How a quantity reads as a target, or None when it is a label, a name, a date, an
+    actual figure, a condition or a qualifier."""
     r = rules()
+    raw_before = clause[: q.start]
     before = key(clause[max(0, q.start - 40) : q.start])
     after = clause[q.end :]
+    since_prev = key(clause[prev[1] if prev else 0 : q.start])
     if regex.match(r"/\d|\s*/\s*\d{4}", after) or regex.search(
-        r"\d[.,]?$", clause[: q.start].rstrip()[-2:] or " "
+        r"\d[.,]?$", raw_before.rstrip()[-2:] or " "
     ):
         return None
     if (
@@ -328,37 +469,126 @@ def _target(
         and regex.match(r"\d{4}\b", q.raw)
     ):
         return None  # a year or a period ('giai đoạn 2021 - 2025')
-    if r.not_before.search(before):
+    if (not q.percent and r.not_before.search(before)) or _is_label(raw_before, after):
+        return None  # 'Điều 3', 'Chỉ tiêu 1:' ('chỉ tiêu 100% cán bộ' is a share all the same)
+    if _in_name(raw_before, after):
         return None
-    if q.percent:
-        sign = "‰" if "‰" in q.raw else "%"
-        per = regex.match(r"\s*/\s*năm", after)
-        unit = f"{sign}/năm" if per else sign
-        unit_end = q.end + (per.end() if per else 0)
-    else:
-        um = (
-            r.units.match(key(after))
-            if len(key(after)) == len(after)
-            else r.units.match(after.lower())
-        )
-        if um:
-            unit = after[um.start("u") : um.end("per") if um.group("per") else um.end("u")].strip()
-            unit = regex.sub(r"\s*/\s*", "/", unit)
-            unit_end = q.end + (um.end("per") if um.group("per") else um.end("u"))
-        else:
-            word = regex.match(r"\s*(\p{L}+)", after)
-            if word and key(word.group(1)) in r.not_units:
-                return None
-            unit, unit_end = None, q.end
-    if unit and key(unit.split("/")[0]) in r.not_units:
+    if regex.search(r"(?:[*×=]|(?<!\p{L})x)\s*$", raw_before):
+        return None  # a formula: 'Tỷ lệ = b/a * 100%'
+    if _actual(since_prev) or r.condition_before.search(since_prev):
         return None
+    if r.funding_before.search(since_prev):
+        return None  # money for the work: funding, not an aim
+    unit, unit_end, derived = _unit(after, q)
+    unit_end += q.end
+    # what is counted: a derived noun phrase by its first syllable ('loại rừng', 'ngày làm')
+    head_unit = key(unit.split("/")[0]) if unit else ""
+    if derived:
+        if head_unit in r.not_units:
+            return None
+        head_unit = head_unit.split()[0]
+    if head_unit in r.not_units or r.document_parts.match(key(after)):
+        return None  # a qualifier ('3 sao'), or the plan counting its own parts ('8 nhóm nhiệm vụ')
+    if unit is None and q.raw.isalpha():
+        return None  # 'ít nhất một trong các dịch vụ': a number word counts only a noun
+    if unit is None and not q.percent and not r.bare_before.search(before):
+        return None  # a bare number after a noun names or numbers something ('Chỉ thị 11')
     if q.fraction_of is not None and unit is None:
         return None  # '(15/6)' is a day and month, '06/07 nhóm' a part of a whole
-    comparator = _comparator(before, key(clause[unit_end : unit_end + 12]), q)
+    rest = regex.sub(r"/\s*\d[\d.,]*", "/N", clause[unit_end:])  # '/1.000 phụ nữ' is a rate
+    if regex.search(r"(?:^|\s)từ\s*$", before) and r.from_to.match(rest):
+        return None  # 'giảm từ 23 ... xuống 18': the starting point
+    # 'từ 05 mỏ khoáng sản ... trở lên': with 'từ' the bound may close the whole noun phrase
+    span = 80 if regex.search(r"(?:^|\s)từ\s*$", before) else 12
+    comparator = _comparator(before, key(regex.split(r"\d|[;,(]", clause[unit_end:])[0][:span]), q)
     joined = prev is not None and _JOINER.fullmatch(clause[prev[1] : q.start])
     if joined and prev is not None and comparator == "eq" and prev[2] in ("min", "max", "approx"):
         comparator = prev[2]
-    return comparator, unit, unit_end
+    if head_unit in r.period_units and comparator not in ("min", "max"):
+        return None  # a span of time ('trong 10 ngày'); a norm only with a bound
+    return _Reading(comparator, unit, unit_end, _change(since_prev))
+
+
+def _is_label(raw_before: str, after: str) -> bool:
+    """'1.', '12.', '(3)', 'Mục 2:' opening a block or clause: a list label."""
+    opens = regex.fullmatch(r"[\s*_#>(\[+•-]*", raw_before) is not None
+    if opens and rules().label_after.match(after):
+        return True
+    return bool(regex.search(r"\(\s*$", raw_before) and regex.match(r"\s*\)", after))
+
+
+def _in_name(raw_before: str, after: str) -> bool:
+    """'Covid-19', '5G', 'Quốc lộ 4E', '19h00': digits stuck to letters are part of a name,
+    unless the letters are a unit ('1.500ha', '2,6km'); a number inside quotation marks
+    belongs to a title or slogan ('“Cán bộ 3 gương mẫu, ... lái xe 3 an toàn”')."""
+    if regex.search(r"\p{L}-$", raw_before):
+        return True
+    if raw_before.count("“") > raw_before.count("”") and "”" in after:
+        return True
+    if raw_before.count('"') % 2 == 1 and '"' in after:
+        return True
+    stuck = regex.match(r"\p{L}+", after)
+    if not stuck:
+        return False
+    um = rules().units.match(key(after))
+    return not (um and um.start("u") == 0 and um.end("u") >= len(stuck.group(0)))
+
+
+def _actual(window: str) -> bool:
+    """'ước đạt 92,44%', 'đã đạt 80%', 'hiện có 50 xã': a figure reached, not one to reach.
+    The word must lead up to the number (a few words, no ':' between): 'các vùng hiện có
+    gồm: vùng Hồi 35.000 ha' names existing areas to keep."""
+    found = list(rules().actual_before.finditer(window))
+    if not found:
+        return False
+    rest = window[found[-1].end() :]
+    return ":" not in rest and len(rest.split()) <= 5
+
+
+def _change(window: str) -> str | None:
+    """'tăng 10%' asks for a change; 'tăng ... đạt 50%' and 'giảm ... xuống 3%' set a level."""
+    best: tuple[int, str] | None = None
+    window = rules().change_not.sub(lambda m: "_" * len(m.group(0)), window)
+    for kind, pattern in rules().change_words:
+        for m in pattern.finditer(window):
+            if best is None or m.start() > best[0]:
+                best = (m.end(), kind)
+    if best is None or rules().level_words.search(window[best[0] :]):
+        return None
+    return best[1]
+
+
+def _unit(after: str, q: Quantity) -> tuple[str | None, int, bool]:
+    """The measure or counted thing after a number, and its end (offset in `after`).
+
+    Known units first ('ha', 'làng nghề truyền thống', '%/năm'); else the noun the grammar
+    puts after a number: up to two syllables before a preposition, verb or punctuation
+    ('15 trạm sạc', '05 mỏ'), with a rate after it ('2 buổi/ngày').
+    """
+    r = rules()
+    if q.percent:
+        sign = "‰" if "‰" in q.raw else "%"
+        per = regex.match(r"\s*/\s*năm", after)
+        return (f"{sign}/năm", per.end(), False) if per else (sign, 0, False)
+    um = (
+        r.units.match(key(after)) if len(key(after)) == len(after) else r.units.match(after.lower())
+    )
+    if um:
+        unit = after[um.start("u") : um.end("per") if um.group("per") else um.end("u")].strip()
+        end = um.end("per") if um.group("per") else um.end("u")
+        return regex.sub(r"\s*/\s*", "/", unit), end, False
+    end = 0
+    n = 0
+    for m in regex.finditer(r"\s*(\p{Ll}+)(?!\p{L}|\d)", after):
+        if m.start() != end or key(m.group(1)) in r.unit_stop or n == r.max_unit_syllables:
+            break
+        end, n = m.end(), n + 1
+    if not n:
+        return None, 0, False
+    per = r.per.match(after, end)
+    if per:
+        end = per.end()
+    return regex.sub(r"\s*/\s*", "/", after[:end].strip()), end, True
 
 
 def _is_year(v: float) -> bool:
@@ -424,9 +654,12 @@ def indicator_head(clause: str, q: Quantity, prev_end: int) -> str:
         head = _TRAIL.sub("", head).strip(" ,:")
         head = _FILLER.sub("", _LEAD.sub("", head)).strip(" ,:")
         head = _LEAD_COMPARATOR.sub("", head).strip(" ,:")
+        head = _LABEL_LEAD.sub("", head)
     return head
 
 
+# '(1) 100% số người ...': an item label is no part of the indicator
+_LABEL_LEAD = regex.compile(r"^(?:\(\s*\d{1,2}\s*\)|\d{1,2}[.)]|[a-zđ]\))\s*")
 _LEAD_COMPARATOR = regex.compile(
     r"^(?:có\s+)?(?:trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|hơn|đạt|có)$", regex.IGNORECASE
 )
@@ -464,9 +697,6 @@ def _indicator(
 # Appendix tables
 
 
-_ACTUAL = regex.compile(
-    r"thực hiện|hiện trạng|ước|\bưth\b|cơ sở|đã đạt|kết quả|hiện nay|năm gốc", regex.IGNORECASE
-)
 _UNIT_HEAD = regex.compile(r"^(?:đvt|đơn vị(?: tính)?)$", regex.IGNORECASE)
 _LEAD_HEAD = regex.compile(r"^(?:s?tt|số thứ tự)$", regex.IGNORECASE)
 
@@ -498,7 +728,7 @@ def _columns(header: list[str]) -> _Columns:
         if not found or (quantities_only(c) and not bare_year):
             rest = i
             break
-        years.append(None if _ACTUAL.search(c) else int(found[-1]))
+        years.append(None if rules().actual_columns.search(key(c)) else int(found[-1]))
         rest = i + 1
     subs = _sub_columns(cells[rest:], len(years)) if years else []
     return _Columns(unit, tuple(years), tuple(subs))
@@ -510,15 +740,16 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
     cols = _columns(header)
     if not any(cols.years) or not node.body:
         return []
-    out = _cells_targets(node, node.title, row_cells(node), node.body[0], cols)
+    out = _cells_targets(node, node.title, node.title, row_cells(node), node.body[0], cols)
     for title, cells, block in sub_rows(node):
-        out += _cells_targets(node, f"{title} {node.title}", cells, block, cols)
+        out += _cells_targets(node, f"{title} {node.title}", title, cells, block, cols)
     return out
 
 
 def _cells_targets(
-    node: Node, indicator: str, cells: list[str], block: Block, cols: _Columns
+    node: Node, indicator: str, title: str, cells: list[str], block: Block, cols: _Columns
 ) -> list[Found]:
+    """Targets of one printed row: `title` as printed, `indicator` with its group's name."""
     if not cells:
         return []
     unit_cell = cells[0].strip() if cols.unit else ""
@@ -528,6 +759,8 @@ def _cells_targets(
     if cols.subs and len(values) == n * len(cols.subs):
         k = len(cols.subs)
         slots = [(cols.years[i // k], cols.subs[i % k]) for i in range(len(values))]
+    elif len(cols.subs) > 1 and any(_SUB_LABEL.fullmatch(c) for c in cols.subs):
+        return []  # one cell per year under several measures: which measure is not said
     elif len(values) >= n:
         # one cell per column; later cells belong to other columns ('Ghi chú')
         slots = [(y, None) for y in cols.years]
@@ -538,24 +771,27 @@ def _cells_targets(
         slots = [(targets[min(i, len(targets) - 1)], None) for i in range(len(values))]
     baseline = _baseline(indicator)
     out: list[Found] = []
-    for (year, sub), cell in zip(slots, values, strict=False):
+    lead = 1 if cols.unit else 0
+    for i, ((year, sub), cell) in enumerate(zip(slots, values, strict=False)):
         qs = quantities(cell.strip())
         if year is None or not qs:
             continue
         q = qs[0]
-        sub_unit, scale = _sub_unit(sub)
         percent = q.percent and key(unit_cell) not in ("%", "%/năm")
+        name, sub_unit, scale = _sub_unit(sub) if sub else ("", "", 1.0)
         out.append(
             Found(
                 section=node.path,
                 year=year,
-                indicator=indicator,
+                indicator=f"{indicator} - {name}" if name else indicator,
                 comparator="range" if q.value_max is not None else "eq",
                 value=q.value * scale,
                 value_max=q.value_max * scale if q.value_max is not None else None,
                 unit="%" if percent else (unit_cell or sub_unit or None),
                 baseline_year=baseline,
-                quote=f"{indicator} | {cell.strip()}",
+                change=None,
+                # the row as printed up to this cell, so that the quote stands in the text
+                quote=" | ".join([title, *(c.strip() for c in cells[: lead + i + 1] if c.strip())]),
                 line_start=block.line_start,
                 line_end=block.line_end,
             )
@@ -563,31 +799,32 @@ def _cells_targets(
     return out
 
 
+# 'Lượng (Tấn)', 'Giá trị tham gia xuất khẩu (Nghìn USD)': a measure with its unit
+_SUB_LABEL = regex.compile(r"\s*(?P<name>[\p{L} ,]{1,60}?)\s*\((?P<unit>[\p{L} /%]{1,20})\)\s*")
+
+
+def _sub_unit(sub: str) -> tuple[str, str, float]:
+    """'Giá trị ... (Nghìn USD)' -> ('Giá trị ...', 'USD', 1000): name, unit, scale."""
+    m = _SUB_LABEL.fullmatch(sub)
+    if not m:
+        return "", sub, 1.0
+    words = m.group("unit").split()
+    scales = {key(k): float(v) for k, v in load("targets")["scales"].items()}
+    if len(words) > 1 and key(words[0]) in scales:
+        return m.group("name"), " ".join(words[1:]), scales[key(words[0])]
+    return m.group("name"), m.group("unit").strip(), 1.0
+
+
 def _sub_columns(cells: list[str], n_years: int) -> list[str]:
     """Labels repeated under every year column ('LN NTT LNTT LN NTT LNTT' -> LN, NTT, LNTT;
     'Lượng (Tấn) | Giá trị (Nghìn USD)' under each 'Kế hoạch 2026' ...)."""
-    subs = [c for c in cells if c.strip()]
+    subs = [
+        c.strip()
+        for c in cells
+        if c.strip() and (regex.fullmatch(r"[\p{L}/%]{1,8}", c.strip()) or _SUB_LABEL.fullmatch(c))
+    ]
     if subs and len(subs) % n_years == 0:
         k = len(subs) // n_years
         if subs[:k] * n_years == subs and all(len(c) <= 80 for c in subs[:k]):
             return subs[:k]
     return []
-
-
-_UNIT_IN_HEAD = regex.compile(r"\((?P<u>[^()]{1,30})\)\s*$")
-
-
-def _sub_unit(sub: str | None) -> tuple[str | None, float]:
-    """A sub-column's unit and scale: 'Giá trị (Nghìn USD)' -> ('USD', 1000); a short
-    label with no parenthesis is itself the unit ('LN')."""
-    if not sub:
-        return None, 1.0
-    m = _UNIT_IN_HEAD.search(sub)
-    if not m:
-        return (sub, 1.0) if len(sub) <= 8 else (None, 1.0)
-    unit = m.group("u").strip()
-    scales = load("targets")["scales"]
-    first, _, rest = unit.partition(" ")
-    if key(first) in scales and rest:
-        return rest.strip(), float(scales[key(first)])
-    return unit, 1.0

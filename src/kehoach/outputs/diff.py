@@ -87,12 +87,13 @@ def target_score(x: Target, y: Target) -> float:
 
 
 def _same_target(x: Target, y: Target) -> bool:
-    return (x.value, x.value_max, x.comparator, x.unit, x.baseline_year) == (
+    return (x.value, x.value_max, x.comparator, x.unit, x.baseline_year, x.change) == (
         y.value,
         y.value_max,
         y.comparator,
         y.unit,
         y.baseline_year,
+        y.change,
     )
 
 
@@ -106,6 +107,7 @@ def _target_view(t: Target) -> dict[str, Any]:
         "value_max": t.value_max,
         "unit": t.unit,
         "baseline_year": t.baseline_year,
+        "change": t.change,
         "line": t.span.line_start,
     }
 

@@ -29,9 +29,11 @@ def vn_number(v: float | None) -> str:
 
 
 def target_value(t: Target) -> str:
+    """'≥ 70', '6–7'; a change reads with its direction: '+10', '−1,5–2'."""
+    sign = {"increase": "+", "decrease": "−"}.get(t.change or "", "")
     if t.value_max is not None:
-        return f"{vn_number(t.value)}–{vn_number(t.value_max)}"
-    return COMPARATOR_SIGN[t.comparator] + vn_number(t.value)
+        return f"{sign}{vn_number(t.value)}–{vn_number(t.value_max)}"
+    return COMPARATOR_SIGN[t.comparator] + sign + vn_number(t.value)
 
 
 def plan_label(plan: Plan) -> str:
@@ -107,6 +109,7 @@ def targets_csv(rows: list[tuple[Plan, Target]]) -> str:
         "value_max",
         "unit",
         "baseline_year",
+        "change",
         "quote",
         "line_start",
         "line_end",
