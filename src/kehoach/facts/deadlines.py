@@ -170,9 +170,12 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
             if recurrence is None:
                 continue
             out.append(_make(section, sentence, m.start(), recurrence, month, day, None, block))
+        dates = [(m.start(), m.end()) for m in _DAY_MONTH.finditer(sentence)]
         for m in _PERIOD.finditer(sentence):
             if any(a <= s_start + m.start() < b for a, b in cited) or not _due_before(low, m.end()):
                 continue
+            if any(a < m.end() and m.start() < b for a, b in dates):
+                continue  # 'tháng 12 năm 2025' inside 'ngày 16 tháng 12 năm 2025'
             if (m.group("y") or m.group("y2")) and not _action_without_target(sentence, m):
                 continue
             out.append(
@@ -182,11 +185,12 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
 
 
 def _action_without_target(sentence: str, m: regex.Match[str]) -> bool:
-    """'trong năm 2027' is a deadline for an action, not for a target value ('đạt 100%')."""
+    """'trong năm 2027' is a deadline for an action, not for a target value ('đạt 100%');
+    a number in a name ('Vành đai 4') or a count of time does not make a target."""
     others = regex.sub(
         r"(?:19|20)\d\d|\d+\s*(?:năm|tháng|ngày)\b", "", sentence[: m.start()] + sentence[m.end() :]
     )
-    if regex.search(r"\d", others):
+    if regex.search(r"\d\s*%|(?<![\p{Lu}][\p{Ll}]*\s)\b\d+(?:[.,]\d+)?\s+\p{Ll}", others):
         return False
     low = key(sentence)
     return bool(rules().actions.search(low if len(low) == len(sentence) else sentence.lower()))
@@ -210,7 +214,9 @@ def _recurrence_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
 
 
 def _recurrence(low: str, start: int, end: int) -> str | None:
-    """The nearest recurrence word before the date decides, else the first after it."""
+    """The nearest recurrence word before the date decides, else the first after it
+    ('06 tháng (trước ngày 20 tháng 6 và ngày 20 tháng 12 hàng năm)' is twice semiannual;
+    '6 tháng (trước ngày 16/6), tổng kết năm (trước ngày 20/11)' ends yearly)."""
     best: tuple[int, str] | None = None
     for kind, pattern in _recurrence_patterns():
         for m in pattern.finditer(low[:start]):

@@ -92,6 +92,12 @@ _BEFORE_NAME = frozenset(
         "tại",
         "cho",
         "quận",
+        "bàn",  # 'trên địa bàn Thành phố'
+        "toàn",  # 'toàn Tỉnh'
+        "thuộc",
+        "trong",
+        "ngoài",
+        "giữa",
     )
 )
 
