@@ -40,12 +40,18 @@ def plan_figure(s: Score, kind: str) -> float:
     return s.count(kind).f1
 
 
-def evaluate(raw_dir: Path, gold_dir: Path) -> Evaluation:
+def evaluate(raw_dir: Path | list[Path], gold_dir: Path) -> Evaluation:
+    """Score every gold file in `gold_dir` against the parse of its source, looked up by
+    name in the raw folders (and their subfolders)."""
+    dirs = [raw_dir] if isinstance(raw_dir, Path) else raw_dir
     per_plan: dict[str, Score] = {}
     total = Score()
     for gold_path in sorted(gold_dir.glob("*.yaml")):
         gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-        raw = raw_dir / gold["source"]
+        raw = next(
+            (p for d in dirs for p in [d / gold["source"], *d.rglob(gold["source"])] if p.exists()),
+            dirs[0] / gold["source"],
+        )
         s = score_plan(gold, parse(load_path(raw)), gold_path.stem)
         per_plan[gold_path.stem] = s
         total.add(s)
@@ -101,12 +107,19 @@ def floors(ev: Evaluation) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--raw", type=Path, default=ROOT / "data/raw")
+    ap.add_argument("--raw", type=Path, action="append", help="folder of sources (repeatable)")
     ap.add_argument("--gold", type=Path, default=ROOT / "tests/gold")
+    ap.add_argument(
+        "--holdout",
+        action="store_true",
+        help="score the hold-out plans (tests/holdout: corpus plans annotated without the parser)",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ap.add_argument("--floors", action="store_true", help="print the floors for the tests")
     args = ap.parse_args()
-    ev = evaluate(args.raw, args.gold)
+    if args.holdout:
+        args.gold, args.raw = ROOT / "tests/holdout", args.raw or [ROOT / "data/corpus"]
+    ev = evaluate(args.raw or [ROOT / "data/raw"], args.gold)
     print(floors(ev) if args.floors else report(ev, args.verbose))
     return 0
 

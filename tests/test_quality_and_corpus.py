@@ -70,7 +70,7 @@ def test_every_corpus_plan_parses(corpus: dict[str, Shape]) -> None:
 
 def test_corpus_title_blocks_and_outlines(corpus: dict[str, Shape]) -> None:
     total = corpus["total"]
-    assert total.head_complete / total.head_expected >= 0.99, total.incomplete
+    assert total.head_complete / total.head_expected >= 0.995, total.incomplete
     assert total.outline_in_sequence / total.with_outline >= 0.98, total.out_of_sequence
 
 
@@ -80,7 +80,7 @@ def test_corpus_quotes_are_verbatim_inside_their_spans(corpus: dict[str, Shape])
 
 def test_corpus_lines_are_accounted_for(corpus: dict[str, Shape]) -> None:
     total = corpus["total"]
-    assert total.lines_unplaced <= 3, total.unplaced
+    assert total.lines_unplaced == 0, total.unplaced
     assert corpus["crawl"].lines_unplaced == 0
 
 

@@ -18,7 +18,7 @@ _CORE_FIELDS = ("number", "issuer", "issued_date", "title")
 
 def assess(plan: Plan, lines: list[Line], unknown_agencies: list[str]) -> Quality:
     """`lines` are the physical lines of the decoded text (before any joining)."""
-    counted = [ln.no for ln in lines if ln.text]
+    counted = [ln.no for ln in lines if ln.text.strip("| ")]  # a lone '|' is layout
     placed = _placed(plan)
     unplaced = [no for no in counted if no not in placed]
     body = _body_lines(plan)

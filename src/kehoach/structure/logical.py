@@ -178,18 +178,25 @@ def _is_bar(ln: Line) -> bool:
     return ln.raw.strip() == "|"
 
 
+# A cell of more lines than this is not a table cell but text the page put in a table
+# (a whole plan inside a layout cell): the table ends before it.
+_CELL_LINES = 12
+
+
 def _bar_table_end(lines: list[Line], i: int) -> int:
     """End of a one-cell-per-line table starting at lines[i] (i itself when none does)."""
     if i >= len(lines) or not _is_bar(lines[i]):
         return i
-    j = i
-    last_bar = i
-    bars = 0
-    while j < len(lines) and lines[j].raw.strip():
+    last_bar, bars, run = i, 0, 0
+    for j in range(i, len(lines)):
+        if not lines[j].raw.strip():
+            break
         if _is_bar(lines[j]):
-            last_bar = j
-            bars += 1
-        j += 1
+            last_bar, bars, run = j, bars + 1, 0
+            continue
+        run += 1
+        if run > _CELL_LINES:
+            break
     return last_bar + 1 if bars >= 2 else i
 
 
