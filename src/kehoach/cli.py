@@ -173,7 +173,12 @@ def summary_cmd(
         ),
     ],
 ) -> None:
-    """One row per plan: number, date, and how many facts were found."""
+    """One row per plan: number, date, how many facts were found, and what to review.
+
+    'placed' is the share of the text's lines that landed somewhere (a section, the
+    preamble, the title block, signature, footnotes or trimmed chrome); 'review' says why
+    a person should read the plan (lines placed nowhere, numbering out of sequence, an
+    incomplete title block, unknown agency names)."""
     files = _plan_files(plans)
     table = Table(
         title="kehoach summary",
@@ -182,11 +187,13 @@ def summary_cmd(
         collapse_padding=True,
         show_edge=False,
     )
-    table.add_column("plan", no_wrap=True, overflow="ellipsis", max_width=24)
+    table.add_column("plan", no_wrap=True, overflow="ellipsis", max_width=22)
     table.add_column("number", no_wrap=True, overflow="ellipsis", max_width=12)
-    table.add_column("issued", no_wrap=True, width=10)
-    for col in ("sec", "ref", "tgt", "asg", "ddl", "wrn"):
+    table.add_column("issued", no_wrap=True, min_width=10)
+    for col in ("sec", "ref", "tgt", "asg", "ddl"):
         table.add_column(col, justify="right", no_wrap=True, min_width=3)
+    table.add_column("check", no_wrap=True)
+    to_review: list[str] = []
     failed = 0
     for f in files:
         try:
@@ -195,7 +202,7 @@ def summary_cmd(
             _say(str(exc))
             failed += 1
             continue
-        m = plan.metadata
+        m, q = plan.metadata, plan.quality
         table.add_row(
             f.stem,
             m.number or "—",
@@ -205,9 +212,14 @@ def summary_cmd(
             str(len(plan.targets)),
             str(len(plan.assignments)),
             str(len(plan.deadlines)),
-            str(len(plan.warnings)),
+            "review" if q and q.review else "ok",
         )
-    Console().print(table)
+        if q and q.review:
+            to_review.append(f"{f.stem}: {'; '.join(q.review)}")
+    console = Console()
+    console.print(table)
+    for line in to_review:
+        console.print(line, markup=False, highlight=False)
     if failed:
         raise typer.Exit(1)
 

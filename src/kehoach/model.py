@@ -140,6 +140,10 @@ class Quality(_Model):
     )
     title_fields: int = Field(description="Title-block fields found, of 7 (not implements)")
     title_fields_missing: list[str] = Field(default_factory=list)
+    title_fields_blank: list[str] = Field(
+        default_factory=list,
+        description="Fields the title block prints but leaves blank ('Số: /KH-UBND', a draft)",
+    )
     facts_by_kind: dict[str, dict[str, int]] = Field(
         default_factory=dict,
         description="Per top-level section kind: targets, assignments and deadlines found",

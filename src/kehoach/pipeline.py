@@ -148,7 +148,9 @@ def parse(doc: Loaded) -> Plan:
         warnings=warnings,
     )
     _place_quotes(plan, index(st.physical))
-    plan.quality = assess(plan, st.physical, [])
+    blank = ["number"] if head.number_seen and not head.number else []
+    blank += ["issued_date"] if head.place and not head.issued_date else []
+    plan.quality = assess(plan, st.physical, [], blank)
     if plan.quality.unplaced:
         where = ", ".join(
             f"{s.line_start}" if s.line_start == s.line_end else f"{s.line_start}-{s.line_end}"

@@ -16,7 +16,9 @@ TITLE_FIELDS = ("doc_type", "number", "issuer", "place", "issued_date", "signer"
 _CORE_FIELDS = ("number", "issuer", "issued_date", "title")
 
 
-def assess(plan: Plan, lines: list[Line], unknown_agencies: list[str]) -> Quality:
+def assess(
+    plan: Plan, lines: list[Line], unknown_agencies: list[str], blank: list[str] | None = None
+) -> Quality:
     """`lines` are the physical lines of the decoded text (before any joining)."""
     counted = [ln.no for ln in lines if ln.text.strip("| ")]  # a lone '|' is layout
     placed = _placed(plan)
@@ -35,6 +37,7 @@ def assess(plan: Plan, lines: list[Line], unknown_agencies: list[str]) -> Qualit
         outline_in_sequence=outline_in_sequence(plan.sections),
         title_fields=len(TITLE_FIELDS) - len(missing),
         title_fields_missing=missing,
+        title_fields_blank=blank or [],
         facts_by_kind=_facts_by_kind(plan),
         unknown_agency_like=unknown_agencies,
     )
@@ -134,7 +137,9 @@ def _review(plan: Plan, q: Quality) -> list[str]:
         out.append("no numbered headings found")
     elif not q.outline_in_sequence:
         out.append("top-level numbering out of sequence")
-    core = [f for f in _CORE_FIELDS if f in q.title_fields_missing]
+    core = [
+        f for f in _CORE_FIELDS if f in q.title_fields_missing and f not in q.title_fields_blank
+    ]
     if core:
         out.append("title block without " + ", ".join(core))
     if q.unknown_agency_like:

@@ -35,6 +35,8 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
             not after
             or after[0] in ":;.(-–"
             or starts_with_stop(after)
+            # 'Sở Tài chính, trên cơ sở đề xuất của ..., chủ trì tổng hợp ...'
+            or (after[0] == "," and starts_with_stop(after[1:].lstrip()))
             or (reflowed and after[:1].isupper())
         )
         if stop:
@@ -139,4 +141,4 @@ def starts_with_stop(text: str) -> bool:
     """Does `text` open with a verb-like word that ends an agency name ('chủ trì', 'là')?"""
     words = [w.strip(",;:.") for w in key(text).split(" ")]
     stops = gazetteer().stops
-    return bool(words) and (words[0] in stops or " ".join(words[:2]) in stops)
+    return bool(words) and any(" ".join(words[:n]) in stops for n in (1, 2, 3))
