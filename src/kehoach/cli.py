@@ -444,6 +444,59 @@ def diff_cmd(
     raise typer.Exit(1 if result.differs else 0)
 
 
+@app.command("view")
+def view_cmd(
+    plans: Annotated[
+        list[Path],
+        typer.Argument(
+            help="A plan (raw or YAML/JSON from `parse`), several, or directories of them.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="HTML file for one plan; a directory (with index.html) for more."
+        ),
+    ] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
+) -> None:
+    """Write a review page: the plan's text with every fact highlighted, click for its value.
+
+    One self-contained HTML file (no network needed): line-numbered text, section tree,
+    counts and quality, targets by year, agencies × sections, deadlines timeline. For a
+    directory or several plans, one page each and index.html linking them.
+    """
+    from kehoach.outputs.io import write_atomic
+    from kehoach.outputs.page import build_page, load_for_view, write_site
+
+    files = _plan_files(plans)
+    if len(files) == 1 and not any(p.is_dir() for p in plans):
+        try:
+            plan, source = load_for_view(files[0])
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        page = output or Path(f"{files[0].stem}.html")
+        if page.is_dir():
+            page = page / f"{files[0].stem}.html"
+        write_atomic(page, build_page(plan, source).html)
+        failed: list[str] = []
+    else:
+        if output is None or (output.exists() and not output.is_dir()):
+            raise _fail("several plans need -o DIR (one page per plan and index.html)", 2)
+        failed = write_site(files, output)
+        page = output / "index.html"
+    for line in failed:
+        _say(line)
+    _say(f"wrote {page}")
+    if open_:
+        import webbrowser
+
+        webbrowser.open(page.resolve().as_uri())
+    if failed:
+        raise typer.Exit(1)
+
+
 @app.command("schema")
 def schema_cmd(
     output: Annotated[

@@ -1,0 +1,259 @@
+"""The review page (`kehoach view`): facts placed on the text, and the page in a real browser."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import RAW, ROOT
+
+from kehoach.outputs.io import dump
+from kehoach.outputs.page import build_page, load_for_view
+from kehoach.outputs.panes import value_text
+from kehoach.outputs.place import LISTS, Mark, fold_key, nest, place
+
+PLANS = sorted(p for p in RAW.iterdir() if p.is_file())
+
+
+def _plan(text: str, **facts: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"sections": facts.pop("sections", []), **facts}
+
+
+def _span(a: int, b: int | None = None) -> dict[str, int]:
+    return {"line_start": a, "line_end": b or a}
+
+
+def _placed(text: str, mark: Mark) -> str:
+    return text[mark.start : mark.end]
+
+
+# ---------------------------------------------------------------- placing facts
+
+
+def test_a_quote_is_found_across_markdown_marks_and_a_line_break() -> None:
+    text = (
+        "II. MỤC TIÊU\n"
+        "**3. **Phấn đấu giá trị hàng hóa tham gia xuất khẩu đạt\n"
+        "**400 triệu USD** đến năm 2030."
+    )
+    quote = "Phấn đấu giá trị hàng hóa tham gia xuất khẩu đạt 400 triệu USD"
+    [mark] = place(_plan(text, targets=[{"quote": quote, "span": _span(2, 3)}]), text)
+    assert mark.status == "exact"
+    assert _placed(text, mark) == (
+        "Phấn đấu giá trị hàng hóa tham gia xuất khẩu đạt\n**400 triệu USD"
+    )
+
+
+def test_a_span_that_misses_the_quote_is_placed_near_it_and_reported() -> None:
+    text = (
+        "a) Triển khai dạy học 2 buổi/ngày theo lộ trình; tổ chức, thực hiện dạy học\n"
+        "2 buổi/ngày ở các cơ sở giáo dục có đủ điều kiện về cơ sở vật chất.\n"
+        "b) Nội dung và hình thức dạy học"
+    )
+    quote = "tổ chức, thực hiện dạy học 2 buổi/ngày ở các cơ sở giáo dục"
+    [mark] = place(_plan(text, targets=[{"quote": quote, "span": _span(3)}]), text)
+    assert mark.status == "near"
+    assert "lines 1–2" in mark.note and "span says 3–3" in mark.note
+    assert _placed(text, mark).startswith("tổ chức") and _placed(text, mark).endswith("giáo dục")
+
+
+def test_a_table_row_quote_is_found_cell_by_cell() -> None:
+    text = "| 1 |\nSở Khoa học và Công nghệ\n|\n2020\n|\n6\n|"
+    quote = "Sở Khoa học và Công nghệ | 6"
+    [mark] = place(_plan(text, targets=[{"quote": quote, "span": _span(1, 7)}]), text)
+    assert mark.status == "exact"
+    assert _placed(text, mark) == "Sở Khoa học và Công nghệ\n|\n2020\n|\n6"
+
+
+def test_a_quote_not_in_the_text_still_gets_one_place_on_its_first_line() -> None:
+    text = "III. NHIỆM VỤ\n\n   Nâng cao chất lượng nguồn nhân lực.  \nKhác."
+    fact = {"quote": "Tỷ lệ lao động qua đào tạo đạt 70%", "span": _span(2, 3)}
+    [mark] = place(_plan(text, targets=[fact]), text)
+    assert mark.status == "unplaced"
+    assert _placed(text, mark) == "Nâng cao chất lượng nguồn nhân lực."
+
+
+def test_without_the_source_text_every_fact_is_missing_not_dropped() -> None:
+    data = _plan("", references=[{"quote": "Quyết định số 1058/QĐ-TTg", "span": _span(6)}])
+    [mark] = place(data, None)
+    assert (mark.status, mark.start, mark.note) == ("missing", -1, "no source text")
+
+
+def test_same_quote_twice_in_a_span_gives_two_places() -> None:
+    text = "- Đạt 100% số xã.\n- Đạt 100% số xã."
+    facts = [{"quote": "Đạt 100% số xã", "span": _span(1, 2)}] * 2
+    a, b = place(_plan(text, targets=facts), text)
+    assert a.start != b.start and _placed(text, a) == _placed(text, b)
+
+
+def test_an_agency_is_placed_on_its_heading_or_in_its_duty() -> None:
+    text = (
+        "V. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban nhân dân các huyện, thành phố\n"
+        "Chủ động bố trí kinh phí thực hiện.\n"
+        "Yêu cầu các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố báo cáo hằng năm."
+    )
+    sections = [
+        {
+            "path": "V",
+            "span": _span(1, 4),
+            "children": [{"path": "V.1", "span": _span(2, 3), "children": []}],
+        }
+    ]
+    name = "Ủy ban nhân dân các huyện, thành phố"
+    assignments = [
+        {"as_written": name, "section": "V.1", "duties": [{"span": _span(3)}]},
+        {"as_written": name, "section": "V", "duties": [{"span": _span(4)}]},
+        {"as_written": "các sở, ban, ngành", "section": "V", "duties": [{"span": _span(4)}]},
+    ]
+    heading, duty, group = place(_plan(text, sections=sections, assignments=assignments), text)
+    assert text.count("\n", 0, heading.start) == 1 and _placed(text, heading) == name
+    assert text.count("\n", 0, duty.start) == 3 and _placed(text, duty) == name
+    assert _placed(text, group) == "các sở, ban, ngành"
+
+
+def test_crossing_facts_are_widened_so_that_each_stays_one_element() -> None:
+    marks = [Mark("deadline", 0, 10, 40, "exact"), Mark("assignment", 0, 30, 60, "exact")]
+    outer, inner = nest(marks)
+    assert (outer.start, outer.end, outer.depth) == (10, 60, 0)
+    assert (inner.start, inner.end, inner.depth) == (30, 60, 1)
+
+
+def test_quote_keys_ignore_spacing_case_marks_and_dash_forms() -> None:
+    assert fold_key("**Tăng  trưởng** 6,0 – 7,0%") == fold_key("tăng trưởng 6,0-7,0 %")
+
+
+@pytest.mark.parametrize(
+    ("target", "shown"),
+    [
+        ({"comparator": "min", "value": 70.0, "unit": "%"}, "≥ 70 %"),
+        ({"comparator": "approx", "value": 10000.0, "unit": "lao động"}, "≈ 10.000 lao động"),
+        ({"comparator": "range", "value": 6.0, "value_max": 7.5, "unit": "%/năm"}, "6–7,5 %/năm"),
+        ({"comparator": "eq", "value": 2.0, "unit": "lần"}, "2 lần"),
+    ],
+)
+def test_target_values_read_as_the_plans_write_them(target: dict[str, Any], shown: str) -> None:
+    assert value_text(target) == shown
+
+
+# ---------------------------------------------------------------- the page as text
+
+
+def _highlights(page: str) -> list[tuple[str, int]]:
+    return [
+        (k, int(i)) for k, i in re.findall(r'<mark [^>]*data-kind="(\w+)" data-index="(\d+)"', page)
+    ]
+
+
+def test_every_fact_has_exactly_one_highlight_in_the_html() -> None:
+    plan, source = load_for_view(RAW / "langson-272-KH-UBND-2024.txt")
+    page = build_page(plan, source).html
+    found = sorted(_highlights(page))
+    expected = sorted((k, i) for k, name in LISTS.items() for i in range(len(getattr(plan, name))))
+    assert found == expected and len(found) == 28
+
+
+def test_page_is_self_contained() -> None:
+    plan, source = load_for_view(RAW / "hochiminh-174-KH-UBND-2025.md")
+    page = build_page(plan, source).html
+    assert '<meta charset="utf-8">' in page and "Ủy ban nhân dân" in page
+    assert not re.search(r"<(script|img|link|iframe)[^>]+(src|href)=", page)
+    assert "@import" not in page and "url(" not in page
+
+
+def test_text_markup_is_escaped() -> None:
+    text = "I. MỤC TIÊU\n1. Tỷ lệ <b>hộ nghèo</b> giảm còn dưới 2% & ổn định"
+    from kehoach.pipeline import parse
+    from kehoach.read.load import load_bytes
+
+    plan = parse(load_bytes(text.encode(), "plan.txt"))
+    from kehoach.outputs.page import Source
+
+    page = build_page(plan, Source(text)).html
+    assert "&lt;b&gt;hộ nghèo&lt;/b&gt;" in page and "<b>hộ nghèo" not in page
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_view_writes_one_page(tmp_path: Path) -> None:
+    out = run("view", str(RAW / "langson-244-KH-UBND-2024.txt"), "-o", str(tmp_path / "p.html"))
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert "244/KH-UBND" in page and 'id="L81"' in page
+
+
+def test_view_of_a_parsed_plan_rereads_its_original(tmp_path: Path) -> None:
+    src = RAW / "langson-272-KH-UBND-2024.txt"
+    parsed = tmp_path / "272.yaml"
+    assert run("parse", str(src), "-o", str(parsed)).returncode == 0
+    out = run("view", str(parsed), "-o", str(tmp_path / "272.html"))
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "272.html").read_text(encoding="utf-8")
+    assert 'id="L126"' in page and 'class="note"' not in page
+    assert len(_highlights(page)) == 28
+
+
+def test_view_of_a_parsed_plan_without_its_original_says_so(tmp_path: Path) -> None:
+    plan, _ = load_for_view(RAW / "langson-272-KH-UBND-2024.txt")
+    data = yaml.safe_load(dump(plan, "yaml"))
+    data["source"]["path"] = "gone/plan.txt"
+    parsed = tmp_path / "plan.yaml"
+    parsed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = run("view", str(parsed), "-o", str(tmp_path / "plan.html"))
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "plan.html").read_text(encoding="utf-8")
+    assert "original text gone/plan.txt not found" in page
+    assert 'id="L1"' not in page and len(_highlights(page)) == 28
+
+
+def test_view_of_a_directory_writes_pages_and_an_index(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in PLANS[:2]:
+        (src / p.name).write_bytes(p.read_bytes())
+    (src / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    out = run("view", str(src), "-o", str(tmp_path / "site"))
+    assert out.returncode == 1
+    assert [ln for ln in out.stderr.splitlines() if "broken.txt" in ln] == [
+        f"kehoach: {src / 'broken.txt'}: a PNG image, not a text file"
+    ]
+    written = sorted(p.name for p in (tmp_path / "site").iterdir())
+    assert written == sorted(["index.html", *(f"{p.stem}.html" for p in PLANS[:2])])
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{p.stem}.html"' in index for p in PLANS[:2])
+
+
+def test_view_of_bad_input_fails_on_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out = run("view", str(bad), "-o", str(tmp_path / "x.html"))
+    assert out.returncode == 1 and out.stderr.strip() == f"kehoach: {bad}: file is empty"
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_largest_plan_page_is_built_in_under_a_second() -> None:
+    largest = max(PLANS, key=lambda p: p.stat().st_size)
+    best = 9.9
+    for _ in range(2):
+        start = time.perf_counter()
+        plan, source = load_for_view(largest)
+        build_page(plan, source)
+        best = min(best, time.perf_counter() - start)
+    assert best < 1.0, f"{largest.name}: {best:.2f} s"
