@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format eval corpus bench schema clean
+.PHONY: install demo view-demo test lint format eval corpus bench schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ install: $(STAMP)
 demo: install
 	$(BIN)/kehoach parse data/raw -o data/structured
 	$(BIN)/kehoach summary data/structured
+
+## view-demo: review pages for the bundled plans (build/view/) and a screenshot of one
+view-demo: install
+	$(BIN)/kehoach view data/raw -o build/view
+	$(BIN)/python scripts/screenshot.py build/view/langson-176-KH-UBND-2023.html build/view-demo.png --click "#deadline-0"
 
 ## test: lint and type-check, then the test suite
 test: lint

@@ -6,17 +6,20 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from browser import launch, why_no_browser
 from conftest import RAW, ROOT
 
 from kehoach.outputs.io import dump
 from kehoach.outputs.page import build_page, load_for_view
 from kehoach.outputs.panes import value_text
 from kehoach.outputs.place import LISTS, Mark, fold_key, nest, place
+from kehoach.outputs.views import vn_number
 
 PLANS = sorted(p for p in RAW.iterdir() if p.is_file())
 
@@ -257,3 +260,217 @@ def test_largest_plan_page_is_built_in_under_a_second() -> None:
         build_page(plan, source)
         best = min(best, time.perf_counter() - start)
     assert best < 1.0, f"{largest.name}: {best:.2f} s"
+
+
+# ---------------------------------------------------------------- in a real browser
+
+NO_BROWSER = why_no_browser()
+if NO_BROWSER:
+    print(f"test_view: browser tests skip: {NO_BROWSER}", file=sys.stderr)
+browser_only = pytest.mark.skipif(NO_BROWSER is not None, reason=NO_BROWSER or "")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = run("view", str(RAW), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = launch(pw)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page open in Chromium, with every console error and page error collected."""
+
+    def __init__(self, browser: Any, path: Path, width: int = 1280) -> None:
+        self.errors: list[str] = []
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, reduced_motion="reduce"
+        )
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri())
+
+    def close(self) -> None:
+        self.context.close()
+
+
+_COLLECT = """() => [...document.querySelectorAll('[data-kind][data-index]')].map(e => [
+  e.dataset.kind, Number(e.dataset.index), e.textContent, e.tagName, [...e.classList]])"""
+
+
+@browser_only
+@pytest.mark.parametrize("plan_file", PLANS, ids=lambda p: p.stem)
+def test_page_in_browser_has_one_highlight_per_fact(
+    plan_file: Path, site: Path, browser: Any
+) -> None:
+    plan, source = load_for_view(plan_file)
+    data = plan.model_dump(mode="json")
+    marks = {(m.kind, m.index): m for m in place(data, source.text)}
+    view = Page(browser, site / f"{plan_file.stem}.html")
+    try:
+        found = view.page.evaluate(_COLLECT)
+        seen = [(k, i) for k, i, *_ in found]
+        assert sorted(seen) == sorted(marks), "one highlight per fact, no more"
+        for kind, index, content, tag, classes in found:
+            fact = data[LISTS[kind]][index]
+            assert tag == "MARK"
+            if marks[(kind, index)].status in ("unplaced", "missing"):
+                assert "s-unplaced" in classes or "s-missing" in classes
+                continue
+            want = fact.get("as_written") if kind == "assignment" else fact["quote"]
+            pieces = [fold_key(p) for p in str(want).split("|") if fold_key(p)]
+            got = fold_key(content)
+            at = 0
+            for piece in pieces:
+                at = got.find(piece, at)
+                assert at >= 0, f"{kind} {index}: {piece!r} not inside its highlight"
+                at += len(piece)
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+def _leaf(page: Any, kind: str) -> int | None:
+    """Index of a highlight of this kind with no other highlight inside it (a real click
+    on it cannot land on another one)."""
+    return page.evaluate(
+        """kind => { const e = [...document.querySelectorAll(`mark.hl[data-kind="${kind}"]`)]
+           .find(m => !m.querySelector('mark.hl') && m.closest('#text'));
+           return e ? Number(e.dataset.index) : null; }""",
+        kind,
+    )
+
+
+@browser_only
+@pytest.mark.parametrize("plan_file", PLANS, ids=lambda p: p.stem)
+def test_clicking_a_highlight_shows_its_value(plan_file: Path, site: Path, browser: Any) -> None:
+    plan, _ = load_for_view(plan_file)
+    view = Page(browser, site / f"{plan_file.stem}.html")
+    try:
+        page = view.page
+        for kind, name in LISTS.items():
+            if not getattr(plan, name):
+                continue
+            index = _leaf(page, kind)
+            if index is not None:
+                page.click(f"#{kind}-{index}")
+            else:  # every one holds another highlight: click on the element itself
+                index = 0
+                page.dispatch_event(f"#{kind}-0", "click")
+            detail = " ".join(page.inner_text("#detail-body").split())
+            assert page.get_attribute("#detail-body", "data-shows") == f"{kind}-{index}"
+            fact = getattr(plan, name)[index]
+            if kind == "target":
+                assert " ".join(fact.indicator.split()) in detail
+                assert vn_number(fact.value) in detail
+            elif kind == "assignment":
+                assert fact.agency in detail
+            elif kind == "deadline":
+                assert fact.recurrence in detail
+            else:
+                assert fact.number in detail
+            assert "sel" in (page.get_attribute(f"#{kind}-{index}", "class") or "")
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@browser_only
+def test_section_tree_scrolls_the_text_to_the_section(site: Path, browser: Any) -> None:
+    view = Page(browser, site / "langson-176-KH-UBND-2023.html")
+    try:
+        page = view.page
+        links = page.locator("#side a.sec")
+        last = links.nth(links.count() - 1)
+        line = last.get_attribute("data-line")
+        assert page.evaluate("window.scrollY") == 0
+        last.click()
+        box = page.evaluate(f"document.getElementById('L{line}').getBoundingClientRect().top")
+        assert 0 <= box <= 900 and page.evaluate("window.scrollY") > 500
+        page.click("#tab-targets")
+        assert page.is_hidden("#panel-text")
+        page.locator("#side a.sec").first.click()
+        assert page.is_visible("#panel-text"), "a section link brings the text back"
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@browser_only
+def test_tabs_table_sort_and_filter(site: Path, browser: Any) -> None:
+    view = Page(browser, site / "langson-176-KH-UBND-2023.html")
+    try:
+        page = view.page
+        page.focus("#tab-text")
+        page.keyboard.press("ArrowRight")
+        assert page.get_attribute("#tab-targets", "aria-selected") == "true"
+        assert page.is_visible("#t-targets") and page.is_hidden("#panel-text")
+        rows = "#t-targets tbody tr:not([hidden])"
+        total = page.locator(rows).count()
+        page.fill("#panel-targets input.filter", "2030")
+        assert 0 < page.locator(rows).count() < total
+        page.fill("#panel-targets input.filter", "")
+        page.click("#t-targets th:nth-child(4) button")
+        values = page.eval_on_selector_all(
+            "#t-targets tbody tr td:nth-child(4)", "tds => tds.map(t => Number(t.dataset.v))"
+        )
+        assert values == sorted(values)
+        page.click("#panel-targets a.goto >> nth=0")
+        assert page.is_visible("#panel-text") and page.inner_text("#detail-body")
+        assert page.locator("svg.chart rect.bar").count() >= 1
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@browser_only
+def test_page_is_usable_on_a_phone(site: Path, browser: Any) -> None:
+    view = Page(browser, site / "langson-272-KH-UBND-2024.html", width=390)
+    try:
+        page = view.page
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, "no sideways scrolling"
+        assert page.is_hidden("#detail")
+        page.click("#target-0")
+        assert page.is_visible("#detail") and "Target" in page.inner_text("#detail-body")
+        page.keyboard.press("Escape")
+        assert page.is_hidden("#detail")
+        assert view.errors == []
+    finally:
+        view.close()
+
+
+@browser_only
+def test_index_links_every_plan(site: Path, browser: Any) -> None:
+    view = Page(browser, site / "index.html")
+    try:
+        page = view.page
+        hrefs = page.eval_on_selector_all(
+            "#plans tbody a", "as => as.map(a => a.getAttribute('href'))"
+        )
+        assert sorted(hrefs) == sorted(f"{p.stem}.html" for p in PLANS)
+        assert all((site / h).is_file() for h in hrefs)
+        page.click("#plans th:nth-child(7) button")
+        page.click("#plans th:nth-child(7) button")
+        counts = page.eval_on_selector_all(
+            "#plans tbody tr td:nth-child(7)", "tds => tds.map(t => Number(t.dataset.v))"
+        )
+        assert counts == sorted(counts, reverse=True) and counts[0] > 0
+        page.click(f"#plans a[href='{PLANS[0].stem}.html']")
+        assert page.url.endswith(f"{PLANS[0].stem}.html")
+        page.click("a.back")
+        assert page.url.endswith("index.html")
+        assert view.errors == []
+    finally:
+        view.close()
