@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -15,9 +16,9 @@ import yaml
 from browser import launch, why_no_browser
 from conftest import RAW, ROOT
 
-from kehoach.outputs.io import dump
+from kehoach.outputs.io import dump, write_atomic
 from kehoach.outputs.page import build_page, load_for_view
-from kehoach.outputs.panes import value_text
+from kehoach.outputs.panes import classify_lines, value_text
 from kehoach.outputs.place import LISTS, Mark, fold_key, nest, place
 from kehoach.outputs.views import vn_number
 
@@ -72,6 +73,16 @@ def test_a_table_row_quote_is_found_cell_by_cell() -> None:
     [mark] = place(_plan(text, targets=[{"quote": quote, "span": _span(1, 7)}]), text)
     assert mark.status == "exact"
     assert _placed(text, mark) == "Sở Khoa học và Công nghệ\n|\n2020\n|\n6"
+
+
+def test_a_footnote_call_in_the_text_does_not_hide_the_quote() -> None:
+    text = (
+        "40 xã, phường đã được công bố tình huống khẩn cấp về thiên tai theo Quyết định\n"
+        "số 02110/QĐ-UBND ngày 20/11/2025 của UBND tỉnh[1], là các địa bàn bị ngập sâu."
+    )
+    quote = "theo Quyết định số 02110/QĐ-UBND ngày 20/11/2025 của UBND tỉnh, là các địa bàn"
+    [mark] = place(_plan(text, references=[{"quote": quote, "span": _span(1, 2)}]), text)
+    assert mark.status == "exact" and _placed(text, mark).endswith("tỉnh[1], là các địa bàn")
 
 
 def test_a_quote_not_in_the_text_still_gets_one_place_on_its_first_line() -> None:
@@ -143,6 +154,28 @@ def test_quote_keys_ignore_spacing_case_marks_and_dash_forms() -> None:
 )
 def test_target_values_read_as_the_plans_write_them(target: dict[str, Any], shown: str) -> None:
     assert value_text(target) == shown
+
+
+def test_lines_between_sections_that_no_section_holds_are_gaps() -> None:
+    text = (
+        "KẾ HOẠCH\n"
+        "I. MỤC TIÊU\n"
+        "Nâng cao chất lượng nguồn nhân lực.\n"
+        "Căn cứ tình hình thực tế, các đơn vị chủ động triển khai.\n"
+        "II. NHIỆM VỤ\n"
+        "Tổ chức tuyên truyền.\n"
+        "\n"
+        "CHỦ TỊCH"
+    )
+    sections = [{"span": _span(2, 3)}, {"span": _span(5, 6)}]
+    info = classify_lines({"sections": sections, "trimmed": [{**_span(8), "reason": "x"}]}, text)
+    assert info.kind == {1: "head", 4: "gap", 8: "trim"}
+    assert (info.in_sections, info.body) == (4, 5)
+
+
+def test_without_sections_no_body_line_is_in_a_section() -> None:
+    info = classify_lines({"sections": [{"span": _span(0)}]}, "Dòng một.\nDòng hai.")
+    assert (info.in_sections, info.body) == (0, 2)
 
 
 # ---------------------------------------------------------------- the page as text
@@ -428,6 +461,9 @@ def test_tabs_table_sort_and_filter(site: Path, browser: Any) -> None:
         assert values == sorted(values)
         page.click("#panel-targets a.goto >> nth=0")
         assert page.is_visible("#panel-text") and page.inner_text("#detail-body")
+        page.focus("#reference-0")
+        page.keyboard.press("Enter")
+        assert page.get_attribute("#detail-body", "data-shows") == "reference-0"
         assert page.locator("svg.chart rect.bar").count() >= 1
         assert view.errors == []
     finally:
@@ -474,3 +510,12 @@ def test_index_links_every_plan(site: Path, browser: Any) -> None:
         assert view.errors == []
     finally:
         view.close()
+
+
+def test_written_pages_are_readable_by_others_as_open_would_make_them(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "site" / "index.html", "<!doctype html>")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "site" / "index.html").stat().st_mode & 0o777 == 0o644

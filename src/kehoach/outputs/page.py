@@ -332,6 +332,7 @@ class IndexRow:
 
 def build_index(rows: Sequence[IndexRow], failed: Sequence[str] = ()) -> str:
     """One row per plan, sortable, linking to the plan pages."""
+    with_quality = any(r.data.get("quality") for r in rows)
     body = []
     for r in rows:
         m = r.data.get("metadata") or {}
@@ -340,8 +341,8 @@ def build_index(rows: Sequence[IndexRow], failed: Sequence[str] = ()) -> str:
         quality = flat_quality(r.data.get("quality")) if r.data.get("quality") else []
         qtext = "; ".join(f"{k} {v}" for k, v in quality[:6])
         body.append(
-            f'<tr><td><a href="{esc(r.page)}">{esc(Path(r.page).stem)}</a></td>'
-            f"<td>{esc(m.get('number') or '—')}</td><td>{esc(m.get('issuer') or '—')}</td>"
+            f'<tr><td class="plan"><a href="{esc(r.page)}">{esc(Path(r.page).stem)}</a></td>'
+            f"<td>{esc(m.get('number') or '—')}</td><td>{esc(short(m.get('issuer'), 60) or '—')}</td>"
             f"<td>{esc(m.get('issued_date') or '—')}</td><td>{esc(short(m.get('title'), 120))}</td>"
             + "".join(
                 f'<td class="num" data-v="{c[k]}">{c[k]}</td>'
@@ -356,7 +357,9 @@ def build_index(rows: Sequence[IndexRow], failed: Sequence[str] = ()) -> str:
             )
             + f'<td class="num" data-v="{f.placed}">{f.placed}/{f.facts}</td>'
             f'<td class="num" data-v="{f.in_sections / f.body if f.body else 0:.4f}">'
-            f"{pct(f.in_sections, f.body)}</td><td>{esc(qtext)}</td></tr>"
+            f"{pct(f.in_sections, f.body)}</td>"
+            + (f"<td>{esc(qtext)}</td>" if with_quality else "")
+            + "</tr>"
         )
     head = "".join(
         [
@@ -373,7 +376,7 @@ def build_index(rows: Sequence[IndexRow], failed: Sequence[str] = ()) -> str:
             th("Warn.", "num"),
             th("Placed", "num"),
             th("In sections", "num"),
-            th("Quality"),
+            *([th("Quality")] if with_quality else []),
         ]
     )
     fails = (

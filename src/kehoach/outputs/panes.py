@@ -75,6 +75,8 @@ def due_text(d: Mapping[str, Any]) -> str:
         return f"{day}/{month}"
     if month:
         return f"tháng {month}"
+    if d.get("recurrence") == "monthly":
+        return f"ngày {day} hằng tháng" if day else "each month"
     return "no date"
 
 
@@ -222,7 +224,7 @@ class Lines:
     trim_reason: dict[int, str] = field(default_factory=dict)
     duty: set[int] = field(default_factory=set)
     warn: dict[int, str] = field(default_factory=dict)
-    body: int = 0  # non-blank lines from the first section to the last
+    body: int = 0  # non-blank, kept lines from the first section on (all, without sections)
     in_sections: int = 0
 
 
@@ -254,17 +256,17 @@ def classify_lines(data: Mapping[str, Any], text: str) -> Lines:
             out.trim_reason[n] = str(t.get("reason") or "")
     covered: set[int] = set()
     for s in data.get("sections") or []:
-        covered.update(_range(s.get("span")))
+        covered.update(n for n in _range(s.get("span")) if 1 <= n <= len(lines))
     first = min(covered, default=len(lines) + 1)
     last = max(covered, default=0)
     for n, line in enumerate(lines, 1):
-        if n in out.kind or n in covered or not line.strip():
+        if n in out.kind or not line.strip():
             continue
-        out.kind[n] = "head" if n < first else "tail" if n > last else "gap"
-    for n in range(first, last + 1):
-        if n <= len(lines) and lines[n - 1].strip() and out.kind.get(n) != "trim":
-            out.body += 1
+        if n >= first or not covered:
+            out.body += 1  # from the first section to the end (signature lines included)
             out.in_sections += n in covered
+        if n not in covered:
+            out.kind[n] = "head" if n < first else "tail" if n > last else "gap"
     for a in data.get("assignments") or []:
         for d in a.get("duties") or []:
             out.duty.update(_range(d.get("span")))
@@ -549,11 +551,11 @@ def deadlines_tab(data: Mapping[str, Any]) -> str:
     deadlines = list(data.get("deadlines") or [])
     if not deadlines:
         return "<p>No deadlines found.</p>"
-    left, width, row = 250, 620, 30
+    left, width, row = 230, 480, 30
     height = row * len(deadlines) + 40
     parts = [
-        f'<svg class="timeline" role="img" aria-labelledby="tl-t" width="{left + width + 10}" '
-        f'height="{height}" viewBox="0 0 {left + width + 10} {height}">'
+        f'<svg class="timeline" role="img" aria-labelledby="tl-t" width="100%" '
+        f'style="max-width: {left + width + 10}px" viewBox="0 0 {left + width + 10} {height}">'
         f'<title id="tl-t">Deadlines over the months of a year</title>'
     ]
     for m in range(12):
@@ -567,11 +569,10 @@ def deadlines_tab(data: Mapping[str, Any]) -> str:
         label = (
             f"{due_text(d)} · {d.get('recurrence')} · {short(d.get('what') or d.get('quote'), 30)}"
         )
-        year = f" ({str(d['date'])[:4]})" if d.get("date") else ""
         parts.append(
             f'<a href="#deadline-{i}" class="goto" data-goto="deadline-{i}"><g>'
             f"<title>{esc(short(d.get('quote'), 200))}</title>"
-            f'<text x="0" y="{y + 14}" class="row">{esc(short(label + year, 40))}</text>'
+            f'<text x="0" y="{y + 14}" class="row">{esc(short(label, 40))}</text>'
         )
         points = _months(d)
         if not points:

@@ -67,11 +67,13 @@ class Folded:
 
 
 _UNSEEN = re.compile(r"[\s" + re.escape("".join(sorted(_DROP))) + "]+")
+# Footnote calls a web copy keeps and a quote leaves out: 'Tỉnh ủy[1]', '[^2]'.
+_FOOTNOTE = re.compile(r"\[\^?\d{1,3}\]")
 
 
 def fold_key(s: str) -> str:
     """The comparison key of a quote (the same, char by char, as fold_text's key)."""
-    return _UNSEEN.sub("", s).translate(_SAME).lower()
+    return _UNSEEN.sub("", _FOOTNOTE.sub("", s)).translate(_SAME).lower()
 
 
 def _fold_char(c: str) -> str:
@@ -83,12 +85,13 @@ def fold_text(text: str) -> Folded:
     offsets: list[int] = []
     line_starts = [0]
     line_keys = [0]
+    calls = {i for m in _FOOTNOTE.finditer(text) for i in range(m.start(), m.end())}
     for i, c in enumerate(text):
         if c == "\n":
             line_starts.append(i + 1)
             line_keys.append(len(key))
             continue
-        if c.isspace() or c in _DROP:
+        if c.isspace() or c in _DROP or i in calls:
             continue
         for f in _fold_char(c):
             key.append(f)
