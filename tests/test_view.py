@@ -168,9 +168,14 @@ def test_lines_between_sections_that_no_section_holds_are_gaps() -> None:
         "CHỦ TỊCH"
     )
     sections = [{"span": _span(2, 3)}, {"span": _span(5, 6)}]
-    info = classify_lines({"sections": sections, "trimmed": [{**_span(8), "reason": "x"}]}, text)
-    assert info.kind == {1: "head", 4: "gap", 8: "trim"}
+    trimmed = [{**_span(8), "reason": "after the document (website chrome)"}]
+    info = classify_lines({"sections": sections, "trimmed": trimmed}, text)
+    assert info.kind == {4: "gap", 8: "trim"} and info.out == {1, 4}
     assert (info.in_sections, info.body) == (4, 5)
+    # The plan's own self-check decides which lines are placed nowhere, when it has one.
+    quality = {"unplaced": [_span(1)], "body_lines_in_sections": 0.8}
+    info = classify_lines({"sections": sections, "trimmed": trimmed, "quality": quality}, text)
+    assert info.kind == {1: "gap", 8: "trim"} and info.out == {1, 4}
 
 
 def test_without_sections_no_body_line_is_in_a_section() -> None:
@@ -274,6 +279,9 @@ def test_view_of_a_directory_writes_pages_and_an_index(tmp_path: Path) -> None:
     assert written == sorted(["index.html", *(f"{p.stem}.html" for p in PLANS[:2])])
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{p.stem}.html"' in index for p in PLANS[:2])
+    assert "Lines accounted" in index, "the plans' self-check is on the index"
+    page = (tmp_path / "site" / f"{PLANS[0].stem}.html").read_text(encoding="utf-8")
+    assert "Plan self-check" in page and "Body lines in sections" in page
 
 
 def test_view_of_bad_input_fails_on_one_line_and_writes_nothing(tmp_path: Path) -> None:

@@ -33,11 +33,10 @@ from kehoach.outputs.panes import (
     esc,
     fact_label,
     figures,
-    flat_quality,
-    pct,
     problems_tab,
     references_tab,
     section_titles,
+    share,
     short,
     side_html,
     targets_tab,
@@ -94,7 +93,7 @@ def source_for(plan: Plan, given: Path, text: str | None = None) -> Source:
 
 _ZONE_TITLES = {
     "trim": "dropped as website chrome",
-    "gap": "text in no section",
+    "gap": "text placed nowhere: in no section, preamble, title block or signature",
 }
 
 
@@ -144,6 +143,8 @@ def _gutter(n: int, info: Lines) -> str:
     classes = ["ln"]
     if n in info.kind:
         classes.append(f"g-{info.kind[n]}")
+    elif n in info.out:
+        classes.append("g-out")
     if n in info.duty:
         classes.append("g-duty")
     if n in info.warn:
@@ -323,6 +324,14 @@ def _fact(data: Mapping[str, Any], m: Mark) -> Mapping[str, Any]:
 # ---------------------------------------------------------------- the index
 
 
+INDEX_COUNTS = ("sections", "targets", "assignments", "deadlines", "references", "warnings")
+
+
+def _share_cell(v: Any) -> str:
+    num = v if isinstance(v, int | float) else -1
+    return f'<td class="num" data-v="{num:.4f}">{share(v)}</td>'
+
+
 @dataclass
 class IndexRow:
     page: str  # file name of the plan's page
@@ -332,35 +341,35 @@ class IndexRow:
 
 def build_index(rows: Sequence[IndexRow], failed: Sequence[str] = ()) -> str:
     """One row per plan, sortable, linking to the plan pages."""
-    with_quality = any(r.data.get("quality") for r in rows)
+    with_quality = any(isinstance(r.data.get("quality"), Mapping) for r in rows)
     body = []
     for r in rows:
         m = r.data.get("metadata") or {}
         f = r.figures
         c = f.counts
-        quality = flat_quality(r.data.get("quality")) if r.data.get("quality") else []
-        qtext = "; ".join(f"{k} {v}" for k, v in quality[:6])
-        body.append(
-            f'<tr><td class="plan"><a href="{esc(r.page)}">{esc(Path(r.page).stem)}</a></td>'
-            f"<td>{esc(m.get('number') or '—')}</td><td>{esc(short(m.get('issuer'), 60) or '—')}</td>"
-            f"<td>{esc(m.get('issued_date') or '—')}</td><td>{esc(short(m.get('title'), 120))}</td>"
-            + "".join(
-                f'<td class="num" data-v="{c[k]}">{c[k]}</td>'
-                for k in (
-                    "sections",
-                    "targets",
-                    "assignments",
-                    "deadlines",
-                    "references",
-                    "warnings",
-                )
-            )
-            + f'<td class="num" data-v="{f.placed}">{f.placed}/{f.facts}</td>'
-            f'<td class="num" data-v="{f.in_sections / f.body if f.body else 0:.4f}">'
-            f"{pct(f.in_sections, f.body)}</td>"
-            + (f"<td>{esc(qtext)}</td>" if with_quality else "")
-            + "</tr>"
-        )
+        q = r.data.get("quality")
+        q = q if isinstance(q, Mapping) else {}
+        in_sections = q.get("body_lines_in_sections", f.in_sections / f.body if f.body else None)
+        cells = [
+            f'<td class="plan"><a href="{esc(r.page)}">{esc(Path(r.page).stem)}</a></td>',
+            f"<td>{esc(m.get('number') or '—')}</td>",
+            f"<td>{esc(short(m.get('issuer'), 60) or '—')}</td>",
+            f"<td>{esc(m.get('issued_date') or '—')}</td>",
+            f"<td>{esc(short(m.get('title'), 120))}</td>",
+            *(f'<td class="num" data-v="{c[k]}">{c[k]}</td>' for k in INDEX_COUNTS),
+            f'<td class="num" data-v="{f.placed}">{f.placed}/{f.facts}</td>',
+            _share_cell(in_sections),
+        ]
+        if with_quality:
+            order = q.get("outline_in_sequence")
+            cells += [
+                _share_cell(q.get("lines_accounted")),
+                f'<td data-v="{int(bool(order))}">'
+                + ("—" if order is None else "yes" if order else '<span class="bad">no</span>')
+                + "</td>",
+                f"<td>{esc('; '.join(str(x) for x in q.get('review') or []))}</td>",
+            ]
+        body.append(f"<tr>{''.join(cells)}</tr>")
     head = "".join(
         [
             th("Plan"),
@@ -376,7 +385,11 @@ def build_index(rows: Sequence[IndexRow], failed: Sequence[str] = ()) -> str:
             th("Warn.", "num"),
             th("Placed", "num"),
             th("In sections", "num"),
-            *([th("Quality")] if with_quality else []),
+            *(
+                [th("Lines accounted", "num"), th("Outline in order", "num"), th("Review")]
+                if with_quality
+                else []
+            ),
         ]
     )
     fails = (
@@ -398,7 +411,8 @@ def build_index(rows: Sequence[IndexRow], failed: Sequence[str] = ()) -> str:
 <header class="top"><h1>{len(rows)} plans</h1>
 <p class="muted">One row per plan; click a column to sort, a plan to open its review page.
 <b>Placed</b>: facts whose quote was found on their lines. <b>In sections</b>: body lines
-inside the section tree.</p></header>
+inside the section tree. <b>Lines accounted</b>, <b>outline in order</b> and <b>review</b>
+come from each plan's self-check.</p></header>
 <main id="main">
 <p><label>Filter plans <input type="search" class="filter" data-table="plans"></label>
 <span class="shown" aria-live="polite"></span></p>

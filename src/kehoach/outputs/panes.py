@@ -10,7 +10,7 @@ import html
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -217,10 +217,11 @@ def status_text(mark: Mark) -> str:
 
 @dataclass
 class Lines:
-    """What each source line is: trimmed chrome, head, in a section, a gap, the tail."""
+    """What each source line is: trimmed chrome, outside every section, placed nowhere."""
 
     count: int
-    kind: dict[int, str] = field(default_factory=dict)  # line -> trim|head|gap|tail
+    kind: dict[int, str] = field(default_factory=dict)  # line -> trim|gap
+    out: set[int] = field(default_factory=set)  # kept, non-blank lines in no section
     trim_reason: dict[int, str] = field(default_factory=dict)
     duty: set[int] = field(default_factory=set)
     warn: dict[int, str] = field(default_factory=dict)
@@ -247,7 +248,16 @@ def _range(span: Any) -> range:
         return range(0)
 
 
+def _spans_lines(spans: Any, count: int) -> set[int]:
+    out: set[int] = set()
+    for span in spans if isinstance(spans, list) else [spans]:
+        out.update(n for n in _range(span) if 1 <= n <= count)
+    return out
+
+
 def classify_lines(data: Mapping[str, Any], text: str) -> Lines:
+    """Marks per line. With the plan's `quality` block, lines it accounts for nowhere are
+    the gaps; without it, lines between the first and last section that no section holds."""
     lines = text.split("\n")
     out = Lines(len(lines))
     for t in data.get("trimmed") or []:
@@ -256,17 +266,25 @@ def classify_lines(data: Mapping[str, Any], text: str) -> Lines:
             out.trim_reason[n] = str(t.get("reason") or "")
     covered: set[int] = set()
     for s in data.get("sections") or []:
-        covered.update(n for n in _range(s.get("span")) if 1 <= n <= len(lines))
+        covered |= _spans_lines(s.get("span"), len(lines))
     first = min(covered, default=len(lines) + 1)
     last = max(covered, default=0)
+    quality = data.get("quality") if isinstance(data.get("quality"), Mapping) else None
+    nowhere = _spans_lines(quality.get("unplaced") or [], len(lines)) if quality else set()
     for n, line in enumerate(lines, 1):
         if n in out.kind or not line.strip():
             continue
         if n >= first or not covered:
             out.body += 1  # from the first section to the end (signature lines included)
             out.in_sections += n in covered
-        if n not in covered:
-            out.kind[n] = "head" if n < first else "tail" if n > last else "gap"
+        if n in covered:
+            continue
+        out.out.add(n)
+        if quality is not None:
+            if n in nowhere:
+                out.kind[n] = "gap"
+        elif first < n < last:
+            out.kind[n] = "gap"
     for a in data.get("assignments") or []:
         for d in a.get("duties") or []:
             out.duty.update(_range(d.get("span")))
@@ -321,7 +339,7 @@ def _figures(rows: Iterable[tuple[str, Any]]) -> str:
 
 
 def flat_quality(q: Any, prefix: str = "") -> list[tuple[str, Any]]:
-    """The plan's `quality` block as label/value pairs (nested blocks joined with '.')."""
+    """A block of figures as label/value pairs (nested blocks joined with '.')."""
     if isinstance(q, Mapping):
         out: list[tuple[str, Any]] = []
         for k, v in q.items():
@@ -332,6 +350,73 @@ def flat_quality(q: Any, prefix: str = "") -> list[tuple[str, Any]]:
     if isinstance(q, float):
         return [(prefix.rstrip("."), f"{q:.3g}")]
     return [(prefix.rstrip("."), q)]
+
+
+def share(v: Any) -> str:
+    return f"{100 * v:.0f}%" if isinstance(v, int | float) else "—"
+
+
+def _span_links(spans: Any) -> str:
+    links = [
+        f'<a href="#L{esc(s.get("line_start"))}" class="goto">{esc(lines_text(s))}</a>'
+        for s in spans or []
+        if isinstance(s, Mapping)
+    ]
+    return ", ".join(links) or "none"
+
+
+def _items(values: Any) -> str:
+    if not values:
+        return "none"
+    return "<ul>" + "".join(f"<li>{esc(v)}</li>" for v in values) + "</ul>"
+
+
+def quality_html(q: Mapping[str, Any]) -> str:
+    """The plan's self-check (`quality`), the figures it is known to carry first."""
+    rows: list[str] = []
+    shown: dict[str, tuple[str, Callable[[Any], str]]] = {
+        "lines_accounted": ("Lines accounted for", lambda v: esc(share(v))),
+        "unplaced": ("Lines placed nowhere", _span_links),
+        "body_lines_in_sections": ("Body lines in sections", lambda v: esc(share(v))),
+        "outline_in_sequence": (
+            "Top-level numbering in sequence",
+            lambda v: "yes" if v else '<span class="bad">no</span>',
+        ),
+        "title_fields": (
+            "Title-block fields",
+            lambda v: (
+                f"{esc(v)} of 7"
+                + (
+                    f" (no {esc(', '.join(q['title_fields_missing']))})"
+                    if q.get("title_fields_missing")
+                    else ""
+                )
+            ),
+        ),
+    }
+    for key, (label, fmt) in shown.items():
+        if key in q:
+            rows.append(row(label, fmt(q[key])))
+    kinds = q.get("facts_by_kind")
+    if isinstance(kinds, Mapping) and kinds:
+        text = [
+            f"{k}: " + ", ".join(f"{n} {what}" for what, n in v.items())
+            for k, v in kinds.items()
+            if isinstance(v, Mapping)
+        ]
+        rows.append(
+            f'<dt class="wide">Facts per section kind</dt><dd class="wide">{_items(text)}</dd>'
+        )
+    for key, label in (
+        ("unknown_agency_like", "Agency-like names not known"),
+        ("review", "Review"),
+    ):
+        if q.get(key):
+            rows.append(f'<dt class="wide">{label}</dt><dd class="wide">{_items(q[key])}</dd>')
+    known = {*shown, "title_fields_missing", "facts_by_kind", "unknown_agency_like", "review"}
+    rest = {k: v for k, v in q.items() if k not in known}
+    rows += [row(k, esc(v)) for k, v in flat_quality(rest)]
+    return "<dl class='figs'>" + "".join(rows) + "</dl>"
 
 
 def pct(a: int, b: int) -> str:
@@ -384,18 +469,20 @@ def side_html(data: Mapping[str, Any], fig: Figures) -> str:
         ("Facts placed on their span", f"{fig.placed} of {fig.facts}"),
         ("Placed outside their span", fig.near),
         ("Not placed", fig.unplaced),
-        (
-            "Body lines in sections",
-            f"{fig.in_sections} of {fig.body} ({pct(fig.in_sections, fig.body)})",
-        ),
         ("Warnings", c["warnings"]),
     ]
-    quality = flat_quality(data.get("quality")) if data.get("quality") else []
-    plan_q = (
-        f"<h3>Plan quality</h3>{_figures(quality)}"
-        if quality
-        else "<p class='muted'>The plan carries no quality block.</p>"
-    )
+    quality = data.get("quality")
+    if isinstance(quality, Mapping) and quality:
+        plan_q = f"<h3>Plan self-check</h3>{quality_html(quality)}"
+    else:
+        checks.insert(
+            3,
+            (
+                "Body lines in sections",
+                f"{fig.in_sections} of {fig.body} ({pct(fig.in_sections, fig.body)})",
+            ),
+        )
+        plan_q = "<p class='muted'>The plan carries no quality block.</p>"
     legend = "".join(
         f'<li><mark class="hl k-{k} legend">{KIND_NAMES[k][0]}</mark> {KIND_NAMES[k][1]}</li>'
         for k in KINDS
@@ -408,7 +495,8 @@ def side_html(data: Mapping[str, Any], fig: Figures) -> str:
 <section aria-labelledby="h-legend"><h2 id="h-legend">Legend</h2><ul class="legend">{legend}
 <li><mark class="hl k-target s-near legend">dashed box</mark> placed outside its span</li>
 <li><mark class="hl k-target s-unplaced legend">red box</mark> quote not found</li>
-<li><span class="z z-gap legend">hatched</span> text in no section</li>
+<li><span class="gut g-out"></span> text in no section</li>
+<li><span class="z z-gap legend">hatched</span> text placed nowhere</li>
 <li><span class="z z-trim legend">grey</span> dropped as chrome</li>
 <li><span class="gut g-duty"></span> duty lines <span class="gut g-warn"></span> warning</li>
 </ul></section>
