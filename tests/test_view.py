@@ -240,6 +240,33 @@ def test_view_writes_one_page(tmp_path: Path) -> None:
     assert "244/KH-UBND" in page and 'id="L81"' in page
 
 
+def test_view_of_one_plan_into_a_folder_and_open_it(tmp_path: Path) -> None:
+    opener = tmp_path / "browser.sh"
+    opener.write_text(f'#!/bin/sh\necho "$1" > {tmp_path / "opened"}\n')
+    opener.chmod(0o755)
+    plan = RAW / "langson-244-KH-UBND-2024.txt"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kehoach",
+            "view",
+            str(plan),
+            "-o",
+            str(tmp_path / "site"),
+            "--open",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "BROWSER": str(opener)},
+        check=False,
+    )
+    page = tmp_path / "site" / "langson-244-KH-UBND-2024.html"
+    assert out.returncode == 0 and page.is_file(), out.stderr
+    assert (tmp_path / "opened").read_text().strip() == page.resolve().as_uri()
+
+
 def test_view_of_a_parsed_plan_rereads_its_original(tmp_path: Path) -> None:
     src = RAW / "langson-272-KH-UBND-2024.txt"
     parsed = tmp_path / "272.yaml"

@@ -477,8 +477,8 @@ def view_cmd(
         except InputError as exc:
             raise _fail(str(exc)) from None
         page = output or Path(f"{files[0].stem}.html")
-        if page.is_dir():
-            page = page / f"{files[0].stem}.html"
+        if page.is_dir() or page.suffix.lower() not in (".html", ".htm"):
+            page = page / f"{files[0].stem}.html"  # -o site/ : a folder
         write_atomic(page, build_page(plan, source).html)
         failed: list[str] = []
     else:

@@ -724,6 +724,12 @@ def problems_tab(
             f'<li><a href="#L{a}" class="goto">lines {a}{"–" + str(b) if b > a else ""}</a></li>'
             for a, b in runs
         )
+    nowhere = (
+        "Lines the plan's self-check accounts for nowhere (no section, preamble, title block, "
+        "signature or footnote)."
+        if isinstance(data.get("quality"), Mapping)
+        else "Lines between the first and the last section that no section holds."
+    )
     trimmed = "".join(
         f'<li><a href="#L{esc(t.get("line_start"))}" class="goto">lines {esc(lines_text(t))}</a> '
         f"{esc(t.get('reason'))}</li>"
@@ -731,7 +737,7 @@ def problems_tab(
     )
     return f"""<h3>Warnings</h3>{f"<ul>{warn}</ul>" if warn else "<p>None.</p>"}
 <h3>Facts not placed on their span</h3>{f"<ul>{odd}</ul>" if odd else "<p>None: every quote was found in its span.</p>"}
-<h3>Text in no section</h3>{f"<ul>{gaps}</ul>" if gaps else "<p>None between the first and the last section.</p>"}
+<h3>Text placed nowhere</h3><p class="muted">{esc(nowhere)}</p>{f"<ul>{gaps}</ul>" if gaps else "<p>None.</p>"}
 <h3>Dropped as website chrome</h3>{f"<ul>{trimmed}</ul>" if trimmed else "<p>Nothing.</p>"}"""
 
 
