@@ -18,7 +18,7 @@ from conftest import RAW, ROOT
 
 from kehoach.outputs.io import dump, write_atomic
 from kehoach.outputs.page import build_page, load_for_view
-from kehoach.outputs.panes import classify_lines, value_text
+from kehoach.outputs.panes import classify_lines, detail_html, targets_tab, value_text
 from kehoach.outputs.place import LISTS, Mark, fold_key, nest, place
 from kehoach.outputs.views import vn_number
 
@@ -137,6 +137,23 @@ def test_crossing_facts_are_widened_so_that_each_stays_one_element() -> None:
     outer, inner = nest(marks)
     assert (outer.start, outer.end, outer.depth) == (10, 60, 0)
     assert (inner.start, inner.end, inner.depth) == (30, 60, 1)
+
+
+def test_fields_the_model_does_not_have_yet_still_show() -> None:
+    target = {
+        "indicator": "Tỷ lệ hộ nghèo",
+        "comparator": "max",
+        "value": 2.0,
+        "unit": "%",
+        "change": "decrease",
+        "owner": "Sở Nông nghiệp và Môi trường",
+        "quote": "Tỷ lệ hộ nghèo giảm còn dưới 2%",
+        "span": {"line_start": 12, "line_end": 13, "page": 3},
+    }
+    shown = detail_html("target", target, None, {})
+    assert "decrease (giảm" in shown and "12–13 (p. 3)" in shown
+    assert "owner" in shown and "Sở Nông nghiệp và Môi trường" in shown
+    assert "Change" in targets_tab({"targets": [target]})
 
 
 def test_quote_keys_ignore_spacing_case_marks_and_dash_forms() -> None:
@@ -498,6 +515,13 @@ def test_tabs_table_sort_and_filter(site: Path, browser: Any) -> None:
         assert page.is_visible("#panel-text") and page.inner_text("#detail-body")
         page.focus("#reference-0")
         page.keyboard.press("Enter")
+        assert page.get_attribute("#detail-body", "data-shows") == "reference-0"
+        page.evaluate("document.activeElement.blur()")
+        page.click("#tab-targets")
+        page.keyboard.press("j")  # steps on from the selected reference, back in the text
+        after = page.get_attribute("#detail-body", "data-shows")
+        assert page.is_visible("#panel-text") and after not in ("reference-0", None)
+        page.keyboard.press("k")
         assert page.get_attribute("#detail-body", "data-shows") == "reference-0"
         assert page.locator("svg.chart rect.bar").count() >= 1
         assert view.errors == []

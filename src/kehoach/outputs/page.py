@@ -305,7 +305,8 @@ def build_page(plan: Plan, source: Source, index_href: str | None = None) -> Bui
 {panels}
 </main>
 <aside id="detail" aria-label="Selected fact"><div id="detail-body" aria-live="polite">
-<p class="muted">Click or press Enter on a highlighted passage to see what was extracted.</p>
+<p class="muted">Click or press Enter on a highlighted passage to see what was extracted;
+<kbd>j</kbd> and <kbd>k</kbd> step to the next and previous one.</p>
 </div><button type="button" id="detail-close" class="close" aria-label="Close details">×</button></aside>
 </div>
 <script type="application/json" id="kh-details">{payload}</script>

@@ -34,6 +34,7 @@ COMPARATOR_WORDS = {
     "max": "at most (không quá, dưới)",
     "range": "range",
 }
+CHANGE_WORDS = {"increase": "increase (tăng, nâng lên)", "decrease": "decrease (giảm, hạ)"}
 MONTHS = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"]
 _QUOTE_SHOWN = 400  # characters of a quote repeated in the detail pane
 _LINE_REF = re.compile(r"\blines? (\d+)(?:\s*[–-]\s*(\d+))?")
@@ -50,7 +51,9 @@ def lines_text(span: Any) -> str:
     if not isinstance(span, Mapping):
         return ""
     a, b = span.get("line_start"), span.get("line_end")
-    return f"{a}" if a == b else f"{a}–{b}"
+    lines = f"{a}" if a == b else f"{a}–{b}"
+    page = span.get("page")  # PDF input: the page the lines were printed on
+    return f"{lines} (p. {page})" if page else lines
 
 
 def value_text(t: Mapping[str, Any]) -> str:
@@ -98,6 +101,7 @@ _SHOWN_FIELDS = {
         "unit",
         "year",
         "baseline_year",
+        "change",
         "section",
         "quote",
         "span",
@@ -150,6 +154,9 @@ def detail_html(
             row("Comparator", esc(COMPARATOR_WORDS.get(comparator, comparator))),
             row("Year", esc(fact.get("year") or "—")),
         ]
+        if fact.get("change"):
+            change = str(fact["change"])
+            rows.append(row("Change", esc(CHANGE_WORDS.get(change, change))))
         if fact.get("baseline_year"):
             rows.append(row("Compared with", esc(fact["baseline_year"])))
     elif kind == "assignment":
@@ -551,9 +558,11 @@ def targets_tab(data: Mapping[str, Any]) -> str:
         range(len(targets)),
         key=lambda i: (targets[i].get("year") is None, targets[i].get("year") or 0, i),
     )
+    with_change = any(t.get("change") for t in targets)  # a field newer plans carry
     rows = []
     for i in ranked:
         t = targets[i]
+        change = f"<td>{esc(t.get('change') or '')}</td>" if with_change else ""
         try:
             num = float(t.get("value") or 0)
         except (TypeError, ValueError):
@@ -563,7 +572,7 @@ def targets_tab(data: Mapping[str, Any]) -> str:
             f'<tr data-i="{i}"><td data-v="{i}">{goto("target", i, str(i))}</td>'
             f'<td data-v="{t.get("year") or 0}">{esc(t.get("year") or "—")}</td>'
             f"<td>{esc(t.get('indicator'))}</td>"
-            f'<td data-v="{num}" class="num">{esc(value_text(t))}</td>'
+            f'<td data-v="{num}" class="num">{esc(value_text(t))}</td>{change}'
             f"<td>{esc(t.get('baseline_year') or '')}</td>"
             f"<td>{esc(t.get('section'))}</td>"
             f'<td data-v="{esc(span.get("line_start"))}">{esc(lines_text(span))}</td></tr>'
@@ -574,6 +583,7 @@ def targets_tab(data: Mapping[str, Any]) -> str:
             th("Year", "num"),
             th("Indicator"),
             th("Value", "num"),
+            *([th("Change")] if with_change else []),
             th("Base year"),
             th("Section"),
             th("Lines", "num"),

@@ -97,8 +97,18 @@
   });
   var close = $("#detail-close");
   if (close) close.addEventListener("click", function () { aside.classList.remove("open"); });
+  /* j / k: next or previous highlight in reading order (not while typing) */
+  var marks = text ? $$("mark.hl", text) : [];
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && aside) aside.classList.remove("open");
+    if (e.key !== "j" && e.key !== "k" || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!marks.length || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) return;
+    var at = selected ? marks.indexOf(selected) : -1;
+    var next = e.key === "j" ? at + 1 : (at < 0 ? marks.length : at) - 1;
+    if (next < 0 || next >= marks.length) return;
+    showText();
+    select(marks[next], true);
+    marks[next].focus({ preventScroll: true });
   });
 
   /* ---- jumps: section tree, tables, lists, line links ---- */
