@@ -250,11 +250,14 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_view_writes_one_page(tmp_path: Path) -> None:
-    out = run("view", str(RAW / "langson-244-KH-UBND-2024.txt"), "-o", str(tmp_path / "p.html"))
+def test_view_writes_one_page_the_same_every_time(tmp_path: Path) -> None:
+    plan = str(RAW / "langson-244-KH-UBND-2024.txt")
+    out = run("view", plan, "-o", str(tmp_path / "p.html"))
     assert out.returncode == 0, out.stderr
     page = (tmp_path / "p.html").read_text(encoding="utf-8")
     assert "244/KH-UBND" in page and 'id="L81"' in page
+    run("view", plan, "-o", str(tmp_path / "again.html"))
+    assert (tmp_path / "again.html").read_bytes() == (tmp_path / "p.html").read_bytes()
 
 
 def test_view_of_one_plan_into_a_folder_and_open_it(tmp_path: Path) -> None:
@@ -421,6 +424,8 @@ def test_page_in_browser_has_one_highlight_per_fact(
                 at = got.find(piece, at)
                 assert at >= 0, f"{kind} {index}: {piece!r} not inside its highlight"
                 at += len(piece)
+        ids = view.page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+        assert len(ids) == len(set(ids)), "ids are unique"
         assert view.errors == []
     finally:
         view.close()
