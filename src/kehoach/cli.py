@@ -467,25 +467,16 @@ def view_cmd(
     counts and quality, targets by year, agencies × sections, deadlines timeline. For a
     directory or several plans, one page each and index.html linking them.
     """
-    from kehoach.outputs.io import write_atomic
-    from kehoach.outputs.page import build_page, load_for_view, write_site
+    from kehoach.outputs.page import write_one, write_site
 
     files = _plan_files(plans)
-    if len(files) == 1 and not any(p.is_dir() for p in plans):
-        try:
-            plan, source = load_for_view(files[0])
-        except InputError as exc:
-            raise _fail(str(exc)) from None
-        page = output or Path(f"{files[0].stem}.html")
-        if page.is_dir() or page.suffix.lower() not in (".html", ".htm"):
-            page = page / f"{files[0].stem}.html"  # -o site/ : a folder
-        write_atomic(page, build_page(plan, source).html)
-        failed: list[str] = []
-    else:
-        if output is None or (output.exists() and not output.is_dir()):
-            raise _fail("several plans need -o DIR (one page per plan and index.html)", 2)
-        failed = write_site(files, output)
-        page = output / "index.html"
+    single = len(files) == 1 and not any(p.is_dir() for p in plans)
+    if not single and (output is None or (output.exists() and not output.is_dir())):
+        raise _fail("several plans need -o DIR (one page per plan and index.html)", 2)
+    try:
+        page, failed = write_one(files[0], output) if single else write_site(files, output)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
     for line in failed:
         _say(line)
     _say(f"wrote {page}")

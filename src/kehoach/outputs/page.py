@@ -457,10 +457,23 @@ def page_names(files: Sequence[Path]) -> list[str]:
     return out
 
 
-def write_site(files: Sequence[Path], out_dir: Path) -> list[str]:
-    """One page per plan and index.html in `out_dir`; returns one line per unreadable file."""
+def write_one(path: Path, output: Path | None) -> tuple[Path, list[str]]:
+    """One plan's page: to `output` if it names an .html file, else into that folder."""
     from kehoach.outputs.io import write_atomic
 
+    plan, source = load_for_view(path)
+    page = output or Path(f"{path.stem}.html")
+    if page.is_dir() or page.suffix.lower() not in (".html", ".htm"):
+        page = page / f"{path.stem}.html"  # -o site/ : a folder
+    write_atomic(page, build_page(plan, source).html)
+    return page, []
+
+
+def write_site(files: Sequence[Path], out_dir: Path | None) -> tuple[Path, list[str]]:
+    """One page per plan and index.html in `out_dir`; one line per unreadable file."""
+    from kehoach.outputs.io import write_atomic
+
+    out_dir = out_dir or Path("site")
     rows: list[IndexRow] = []
     failed: list[str] = []
     for path, name in zip(files, page_names(files), strict=True):
@@ -473,4 +486,4 @@ def write_site(files: Sequence[Path], out_dir: Path) -> list[str]:
         write_atomic(out_dir / name, built.html)
         rows.append(IndexRow(name, plan.model_dump(mode="json"), built.figures))
     write_atomic(out_dir / "index.html", build_index(rows, failed))
-    return failed
+    return out_dir / "index.html", failed
