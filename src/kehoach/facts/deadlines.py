@@ -273,8 +273,24 @@ def _make(
         if am is not None:
             to = am.name
             break
-    start = max(0, pos - 120)
-    quote = sentence[start : min(len(sentence), pos + 60)].strip()
+    quote = _quote(sentence, pos)
     return FoundDeadline(
         section, what, to, recurrence, month, day, when, quote, block.line_start, block.line_end
     )
+
+
+def _quote(sentence: str, pos: int) -> str:
+    """The words around a date: up to 120 characters before it and 60 after, cut at word
+    boundaries (and at the end of the clause after the date), never inside a word."""
+    start = max(0, pos - 120)
+    if start > 0:
+        space = sentence.find(" ", start)
+        start = space + 1 if 0 <= space < pos else start
+    end = min(len(sentence), pos + 60)
+    stop = regex.search(r"[;.](?=\s|$)|\)", sentence[pos:end])
+    if stop:
+        end = pos + stop.end()
+    elif end < len(sentence):
+        space = sentence.rfind(" ", pos, end)
+        end = space if space > pos else end
+    return sentence[start:end].strip(" ,")
