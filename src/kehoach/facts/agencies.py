@@ -199,6 +199,7 @@ def _place_re() -> regex.Pattern[str]:
     return regex.compile(r"\s+(?:" + _words(names) + r")(?!\w)")
 
 
+_AREA_NUMBER = regex.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})(?!\w)")
 _UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành\s+phố)(?!\w)")
 _ENDS_WITH_UNIT = regex.compile(r"(?:tỉnh|thành\s+phố)$")
 
@@ -211,7 +212,11 @@ def _place_tail(text: str, end: int) -> int:
         if um:
             end = um.end()
     pm = _place_re().match(k, end)
-    return int(pm.end()) if pm else end
+    if pm:
+        return int(pm.end())
+    # 'Ngân hàng Nhà nước chi nhánh Khu vực' + ' II'
+    km = _AREA_NUMBER.match(text, end) if k[:end].endswith("khu vực") else None
+    return int(km.end()) if km else end
 
 
 def _written_name(written: str) -> str:
@@ -258,8 +263,7 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
             or (
                 w == "và"
                 and i + 1 < len(words)
-                and regex.match(r"\p{Lu}", words[i + 1].group(0))
-                and words[i + 1].group(0) in {"Sở", "Ban", "Ủy", "UBND", "Văn", "Báo", "Đài"}
+                and words[i + 1].group(0) in {"Sở", "Ban", "Ủy", "UBND", "Văn", "Báo", "Đài", "các"}
             )
         ):
             break
@@ -268,7 +272,10 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
 
 
 _SEP = regex.compile(r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*")
-_RELATED = regex.compile(r"\s+(?:có\s+)?liên\s+quan(?!\w)")
+# 'có liên quan', 'thuộc tỉnh' after a list member
+_RELATED = regex.compile(
+    r"\s+(?:(?:có\s+)?liên\s+quan|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh))(?!\w)"
+)
 
 
 def _skip_addressing(k: str, pos: int) -> int:

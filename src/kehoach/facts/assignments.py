@@ -221,25 +221,36 @@ def _as_block(child: Node) -> Block:
 def _heading_agencies(node: Node) -> tuple[list[AgencyMatch], int]:
     """Agencies a heading names, and how many of its first body paragraphs continue the
     heading ('2. Sở' / 'Nông nghiệp và Môi trường'; '8. Đề nghị' / 'Liên minh Hợp tác xã
-    tỉnh, Hội Nông dân tỉnh'): a name wrapped or set on its own line."""
+    tỉnh, Hội Nông dân tỉnh'): a name wrapped or set on its own line. A name may also end
+    inside a paragraph that goes on with duties ('Ngân hàng Nhà nước Việt' / 'Nam - Chi
+    nhánh Khu vực II: Chủ trì ...'); that paragraph stays a duty."""
     text = node.title
     best: tuple[list[AgencyMatch], int] = ([], 0)
     if _title_is_agencies(text):
         best = (leading_agencies(text)[1], 0)
+    if node.heading != node.title or regex.search(r"[.;:]\s*$", node.heading):
+        return _not_issuers(best)  # the heading ran on into body text, or ended
     for i, b in enumerate(node.body[:3]):
-        if (
-            b.kind != "paragraph"
-            or len(b.text.split()) > 25
-            or regex.search(r"[.;]\s*$", text)
-            or (node.heading != node.title)  # the heading ran on into body text
-        ):
+        if b.kind != "paragraph":
             break
-        text = f"{text} {b.text}"
-        if _title_is_agencies(text):
+        joined = f"{text} {b.text}"
+        if len(b.text.split()) <= 25 and _title_is_agencies(joined):
+            text = joined
             best = (leading_agencies(text)[1], i + 1)
-        if regex.search(r"[:.]\s*$", b.text):
-            break
-    return [a for a in best[0] if a.name not in ISSUERS], best[1]
+            if regex.search(r"[:.]\s*$", b.text):
+                break
+            continue
+        end, found = leading_agencies(joined)
+        if found and end > len(text) + 1 and opens_duty(joined[end:]) is not None:
+            best = (found, i)
+        break
+    return _not_issuers(best)
+
+
+def _not_issuers(
+    found: tuple[list[AgencyMatch], int],
+) -> tuple[list[AgencyMatch], int]:
+    return [a for a in found[0] if a.name not in ISSUERS], found[1]
 
 
 def _private_heading(title: str) -> AgencyMatch | None:
@@ -252,6 +263,10 @@ def _private_heading(title: str) -> AgencyMatch | None:
     rest = title[start:].strip().rstrip(" .:;")
     if not rest or ":" in rest or len(rest.split()) > 16 or not _private_heads().match(lkey(rest)):
         return None
+    words = key(rest).split(" ")
+    stops = g.stops
+    if any(w in stops or " ".join(words[i : i + 2]) in stops for i, w in enumerate(words)):
+        return None  # a sentence ('Các doanh nghiệp ... chủ động tham gia ...'), not a name
     name = regex.sub(r"^(?:các|Các)\s+", "", rest)
     name = "Các " + name[:1].lower() + name[1:]
     return AgencyMatch(start, len(title), name, rest)
