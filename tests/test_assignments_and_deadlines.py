@@ -377,3 +377,30 @@ def test_unknown_agency_like_names_are_listed_once_and_sorted() -> None:
         "Bệnh viện Đa khoa tỉnh",
         "Trung tâm Kiểm soát bệnh tật tỉnh",
     ]
+
+
+def test_task_table_due_cells_in_words_bind_the_row_they_stand_in() -> None:
+    from kehoach.outputs.responsibility import duties_of
+
+    plan = parse_text(
+        HEAD + "I. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC\nMỘT SỐ NHIỆM VỤ TRỌNG TÂM\n"
+        "| TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | Thời gian thực hiện |\n"
+        "| 1 | Quán triệt Chỉ thị | Các Sở, ban, ngành; UBND các xã, phường | Các Sở, ban, ngành và "
+        "các cơ quan, đơn vị, địa phương liên quan | Xong trong Quý II/2026 |\n"
+        "| 2 | Lắp đặt hệ thống giám sát | Sở Nông nghiệp và Môi trường | Thuế tỉnh | Hoàn thành đầu "
+        "tư, lắp đặt và vận hành xong trước ngày 01/01/2030 |\n"
+        "| 3 | Kiểm tra thường xuyên | Sở Nông nghiệp và Môi trường | Các Sở, ngành | Hằng năm |\n"
+    )
+    got = [(a.agency, a.section, a.partners, len(a.duties)) for a in plan.assignments]
+    assert got == [
+        ("Các sở, ban, ngành", "PB01", ["Các sở, ban, ngành"], 1),
+        ("Ủy ban nhân dân cấp xã", "PB01", ["Các sở, ban, ngành"], 1),
+        ("Sở Nông nghiệp và Môi trường", "PB01", ["Thuế tỉnh", "Các sở, ban, ngành"], 2),
+    ]
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [
+        ("PB01.1", "2026-06-30"),
+        ("PB01.2", "2030-01-01"),
+    ]
+    rows = duties_of([plan], ["Sở Nông nghiệp và Môi trường"])
+    assert [[dl["date"] for dl in r["deadlines"]] for r in rows] == [["2030-01-01"], []]

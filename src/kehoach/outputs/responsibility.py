@@ -87,8 +87,14 @@ def resolve(query: str, plans: list[Plan]) -> Resolution:
     return Resolution(None, [n for _, n in scored[:6]])
 
 
-def _binds(deadline: Deadline, section: str) -> bool:
-    return section == deadline.section or section.startswith(deadline.section + ".")
+def _binds(deadline: Deadline, section: str, duty: Duty | None) -> bool:
+    """A deadline binds a duty when it is set for the duty's section (or one above it), or
+    stands in the duty's own lines (a task table row's due cell)."""
+    if section == deadline.section or section.startswith(deadline.section + "."):
+        return True
+    return duty is not None and (
+        duty.span.line_start <= deadline.span.line_start <= duty.span.line_end
+    )
 
 
 def duties_of(plans: list[Plan], names: list[str]) -> list[dict[str, Any]]:
@@ -101,9 +107,11 @@ def duties_of(plans: list[Plan], names: list[str]) -> list[dict[str, Any]]:
             partner = not lead and any(p in names for p in a.partners)
             if not (lead or partner):
                 continue
-            binding = [d.model_dump(mode="json") for d in plan.deadlines if _binds(d, a.section)]
             duties: list[Duty | None] = list(a.duties) or [None]
             for d in duties:
+                binding = [
+                    dl.model_dump(mode="json") for dl in plan.deadlines if _binds(dl, a.section, d)
+                ]
                 out.append(
                     {
                         "role": "lead" if lead else "partner",
