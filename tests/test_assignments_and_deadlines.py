@@ -404,3 +404,26 @@ def test_task_table_due_cells_in_words_bind_the_row_they_stand_in() -> None:
     ]
     rows = duties_of([plan], ["Sở Nông nghiệp và Môi trường"])
     assert [[dl["date"] for dl in r["deadlines"]] for r in rows] == [["2030-01-01"], []]
+
+
+def test_fields_set_as_lettered_headings_pair_lead_and_partners() -> None:
+    got = assignments(
+        "II. NHIỆM VỤ\n1. Tổ chức hội nghị quán triệt Luật Đường bộ\na) Cơ quan chủ trì\n"
+        "Sở Giao thông vận tải tham mưu Ủy ban nhân dân tỉnh chỉ đạo, thực hiện.\nb) Cơ quan phối hợp\n"
+        "Các sở, ban, ngành của tỉnh; Ủy ban nhân dân huyện, thị xã, thành phố.\n"
+        "c) Thời gian thực hiện\nQuý IV năm 2024 và các năm tiếp theo.\n"
+    )
+    assert got == [
+        ("Sở Giao thông vận tải", "II.1", ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện"])
+    ]
+
+
+def test_a_name_cut_by_a_dash_taken_for_a_bullet_goes_back_into_its_field() -> None:
+    got = assignments(
+        "II. NHIỆM VỤ\n1. Tuyên truyền Luật Đường bộ\n- Cơ quan chủ trì: Đài Phát thanh\n"
+        "- Truyền hình Gia Lai, Báo Gia Lai.\n- Cơ quan phối hợp: Sở Giao thông vận tải.\n"
+    )
+    assert got == [
+        ("Đài Phát thanh - Truyền hình Gia Lai", "II.1", ["Sở Giao thông vận tải"]),
+        ("Báo Gia Lai", "II.1", ["Sở Giao thông vận tải"]),
+    ]

@@ -371,20 +371,8 @@ def _node(node: Node, plan: _Plan) -> None:
     kind = plan.kinds.get(id(node))
     verbs = kind in DUTY_KINDS
     add = plan.add
-    fm = _field(node.heading) if _FIELD_TITLE.match(node.title) else None
-    if fm is not None and not node.children:
-        # 'b) Cơ quan thực hiện' over '- Đơn vị chủ trì: X': the task is the parent's.
-        parent = plan.parents.get(id(node))
-        section = parent.path if parent is not None and parent.path else node.path
-        blocks = list(node.body)
-        if fm[1] or (blocks and _field(blocks[0].text) is None):
-            value = fm[1] or " ".join(b.text for b in blocks)
-            label = "Cơ quan phối hợp" if fm[0] == "partner" else "Cơ quan thực hiện"
-            blocks = [Block("paragraph", f"{label}: {value}", node.line_start, node.line_end)]
-        task = Block(
-            "paragraph", parent.heading if parent else node.heading, node.line_start, node.line_end
-        )
-        _fields(blocks, section, task, add)
+    if _is_field_node(node):
+        _field_headings(node, plan)
         return
     heads, consumed = _heading_agencies(node)
     if not heads and kind == "implementation":
@@ -414,6 +402,42 @@ def _node(node: Node, plan: _Plan) -> None:
         for a in subjects:
             add(a, node.path, [heading], [node.heading])
     _body_addressees(node, node.body, plan, kind)
+
+
+def _is_field_node(node: Node) -> bool:
+    return not node.children and bool(_FIELD_TITLE.match(node.title))
+
+
+def _field_headings(node: Node, plan: _Plan) -> None:
+    """'a) Nhiệm vụ' / 'b) Cơ quan chủ trì' / 'c) Cơ quan phối hợp' / 'd) Thời gian': fields set
+    as headings of their own belong together, to the task above them (the parent)."""
+    parent = plan.parents.get(id(node))
+    siblings = parent.children if parent is not None else [node]
+    i = next(k for k, c in enumerate(siblings) if c is node)
+    if i > 0 and _is_field_node(siblings[i - 1]):
+        return  # read with the first field of the run
+    blocks: list[Block] = []
+    for sib in siblings[i:]:
+        if not _is_field_node(sib):
+            break
+        fm = _field(sib.heading)
+        assert fm is not None
+        if fm[1] or not sib.body or _field(sib.body[0].text) is None:
+            value = fm[1] or " ".join(b.text for b in sib.body)
+            label = "Cơ quan phối hợp" if fm[0] == "partner" else "Cơ quan thực hiện"
+            blocks.append(Block("paragraph", f"{label}: {value}", sib.line_start, sib.line_end))
+        else:
+            blocks += sib.body
+    # the task: the body of an earlier 'Nhiệm vụ' / 'Nội dung' sibling, else the parent heading
+    tasks = [b for sib in siblings[:i] for b in sib.body if not _is_field_node(sib)]
+    heading = parent.heading if parent is not None and parent.heading else node.heading
+    section = parent.path if parent is not None and parent.path else node.path
+    _fields(
+        tasks + blocks,
+        section,
+        Block("paragraph", heading, node.line_start, node.line_end),
+        plan.add,
+    )
 
 
 def _learned_subject(text: str, plan: _Plan) -> list[AgencyMatch]:
@@ -462,8 +486,12 @@ def _fields(blocks: list[Block], section: str, task: Block, add: Add) -> set[int
     leads: list[AgencyMatch] = []
     waiting: list[str] = []  # partner fields met before their lead field
     after_fields = False
+    blocks, merged = _mend_fields(blocks)
+    used |= merged
     for i, b in enumerate(blocks):
         f = _field(b.text)
+        if i in merged:
+            continue
         if f is None:
             if after_fields:
                 tasks, leads, after_fields = [], [], False
@@ -493,6 +521,36 @@ def _fields(blocks: list[Block], section: str, task: Block, add: Add) -> set[int
             add(a, section, duties, [value, *waiting])
         waiting = []
     return used
+
+
+def _mend_fields(blocks: list[Block]) -> tuple[list[Block], set[int]]:
+    """A field whose agency name was cut by a line taken for a bullet ('Cơ quan chủ trì: Đài
+    Phát thanh' / '- Truyền hình Gia Lai, Báo Gia Lai'): the line goes back into the field.
+    Returns the mended blocks (same length) and the indices of lines taken back."""
+    out = list(blocks)
+    taken: set[int] = set()
+    for i in range(1, len(out)):
+        prev, b = out[i - 1], out[i]
+        f = _field(prev.text)
+        if (
+            f is None
+            or _field(b.text) is not None
+            or not f[1]
+            or regex.search(r"[.;:]\s*$", prev.text)
+        ):
+            continue
+        last = _agency_list(f[1])
+        if not last:
+            continue
+        start = len(prev.text) - len(f[1]) + last[-1].start
+        for glue in (" - ", " "):
+            joined = prev.text + glue + b.text
+            m = match_at(joined, start)
+            if m is not None and m.end > len(prev.text) + len(glue):
+                out[i - 1] = Block(prev.kind, joined, prev.line_start, b.line_end)
+                taken.add(i)
+                break
+    return out, taken
 
 
 def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | None) -> None:
@@ -616,16 +674,21 @@ def _subject_only_words() -> frozenset[str]:
 
 
 _DISTRICTS = regex.compile(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")
+_COMMUNES = regex.compile(r"(?<!\w)(?:cấp xã|xã, phường|phường, xã|đặc khu)(?!\w)")
 
 
 def _local_level(root: Node) -> str:
     """What 'các địa phương' means in this plan: the district level where the plan names
-    districts, else the communes (no districts after 1 July 2025)."""
+    districts; the communes where it names only communes (no districts after 1 July 2025);
+    else the district level, the usual addressee before 2025."""
+    communes = False
     for node in root.walk():
         for text in [node.heading, *(b.text for b in node.body)]:
-            if _DISTRICTS.search(lkey(text)):
+            k = lkey(text)
+            if _DISTRICTS.search(k):
                 return "Ủy ban nhân dân cấp huyện"
-    return "Ủy ban nhân dân cấp xã"
+            communes = communes or bool(_COMMUNES.search(k))
+    return "Ủy ban nhân dân cấp xã" if communes else "Ủy ban nhân dân cấp huyện"
 
 
 def _tidy(found: list[FoundAssignment]) -> list[FoundAssignment]:
