@@ -116,6 +116,13 @@ def test_user_queries_resolve_and_successors_follow_the_2025_reorganisation() ->
     }
     assert "Sở Kế hoạch và Đầu tư" in predecessors("Sở Tài chính")
     assert resolve("xyz qwerty", []).name is None
+    # one typo a word; a name only begun resolves when the other readings are predecessors
+    assert resolve("so nong ngiep", []).name == "Sở Nông nghiệp và Môi trường"
+    assert resolve("so xay dugn", []).name == "Sở Xây dựng"
+    assert resolve("so yte", []).name == "Sở Y tế"
+    assert resolve("bo tai chin", []).name == "Bộ Tài chính"
+    assert resolve("so van hoa", []).ambiguous
+    assert resolve("so", []).name is None
 
 
 def deadlines(text: str) -> list[tuple[str, int | None, int | None, str | None, str | None]]:
