@@ -91,6 +91,7 @@ class Gazetteer:
     not_duty_after: frozenset[str]
     not_agencies: regex.Pattern[str]
     central: frozenset[str]  # ministries and national bodies
+    press: regex.Pattern[str]  # generic entries ('Báo' + the paper's own name)
 
 
 @cache
@@ -144,6 +145,11 @@ def gazetteer() -> Gazetteer:
         frozenset(key(w) for w in data["not_duty_after"]),
         not_agencies,
         central,
+        regex.compile(
+            r"(?:"
+            + "|".join(regex.escape(key(e["name"])) for e in data["agencies"] if e.get("generic"))
+            + r")\s"
+        ),
     )
 
 
@@ -366,7 +372,7 @@ def unknown_agency_like(texts: Iterable[str]) -> list[str]:
             if m is None:
                 pos = start + 1
                 continue
-            if not m.known:
+            if not m.known and not g.press.match(k, start):
                 name = regex.sub(r"[\s,;:.\-–]+$", "", m.as_written)
                 if len(name.split()) >= 2:
                     out.add(name)
