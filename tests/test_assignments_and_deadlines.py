@@ -434,3 +434,12 @@ def test_a_name_cut_by_a_dash_taken_for_a_bullet_goes_back_into_its_field() -> N
         ("Đài Phát thanh - Truyền hình Gia Lai", "II.1", ["Sở Giao thông vận tải"]),
         ("Báo Gia Lai", "II.1", ["Sở Giao thông vận tải"]),
     ]
+
+
+def test_bodies_listed_under_a_joint_lead_in_are_partners_of_the_block() -> None:
+    got = assignments(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\na) Chủ trì tham mưu thực hiện Chương trình.\n"
+        "b) Chủ trì, phối hợp:\n- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách.\n"
+        "- Sở Xây dựng, Sở Sây dựng và các đơn vị có liên quan rà soát cơ sở vật chất.\n"
+    )
+    assert got == [("Công an tỉnh", "III.1", ["Sở Tài chính", "Sở Xây dựng"])]

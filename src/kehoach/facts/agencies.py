@@ -280,7 +280,7 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
 _SEP = regex.compile(r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*")
 # 'có liên quan', 'thuộc tỉnh' after a list member
 _RELATED = regex.compile(
-    r"\s+(?:(?:có\s+)?liên\s+quan|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh))(?!\w)"
+    r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh))(?!\w)"
 )
 
 

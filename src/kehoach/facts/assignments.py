@@ -85,6 +85,8 @@ _FILLER = regex.compile(
 )
 # 'Yêu cầu các sở ...', 'Ủy ban nhân dân tỉnh đề nghị ...': the body told by name.
 _ADDRESSED = regex.compile(r"(?<!\w)(?:yêu cầu|đề nghị|giao)\s+(?!của\b|cho\b)", regex.IGNORECASE)
+# A lead-in whose list of partners follows as bullets ('Chủ trì, phối hợp:').
+_JOINT = regex.compile(r"phối hợp(?:\s+với)?\s*:?\s*$", regex.IGNORECASE)
 _CLOSING = regex.compile(r"^\s*trên đây là\b", regex.IGNORECASE)
 
 
@@ -295,7 +297,8 @@ class _Plan:
     tops: dict[int, Node]
     learned: list[str]
     learned_re: regex.Pattern[str] | None
-    under_agency: set[int] = field(default_factory=set)  # nodes below an agency's heading
+    under_agency: dict[int, tuple[Node, list[AgencyMatch]]] = field(default_factory=dict)
+    # nodes below an agency's heading -> that heading's node and agencies
 
     def learned_at(self, text: str) -> AgencyMatch | None:
         if self.learned_re is None:
@@ -374,6 +377,16 @@ def _node(node: Node, plan: _Plan) -> None:
     if _is_field_node(node):
         _field_headings(node, plan)
         return
+    owner = plan.under_agency.get(id(node))
+    if owner is not None and _JOINT.search(node.heading):
+        # 'b) Chủ trì, phối hợp:' over '- Sở Tài chính ... tham mưu ...': the bodies named
+        # in the bullets work with the agency of the block; they are its partners.
+        for b in node.body:
+            names = ", ".join(a.as_written for a in _agency_list(b.text, subjects=True))
+            if names:
+                for a in owner[1]:
+                    add(a, owner[0].path, [], [f"phối hợp với {names}"])
+        return
     heads, consumed = _heading_agencies(node)
     if not heads and kind == "implementation":
         pm = _private_heading(node.title)
@@ -388,7 +401,7 @@ def _node(node: Node, plan: _Plan) -> None:
         )
         for a in heads:
             add(a, node.path, duties, texts)
-        plan.under_agency.update(id(d) for d in node.walk() if d is not node)
+        plan.under_agency.update((id(d), (node, heads)) for d in node.walk() if d is not node)
         return
     if node.heading:
         heading = Block("paragraph", node.heading, node.line_start, node.line_end)
