@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import parse_text
 
-from kehoach.facts.agencies import leading_agencies, repair
+from kehoach.facts.agencies import leading_agencies, repair, unknown_agency_like
 from kehoach.outputs.responsibility import predecessors, resolve
 
 HEAD = "KẾ HOẠCH\nVỀ VIỆC X\n"
@@ -116,6 +116,13 @@ def test_user_queries_resolve_and_successors_follow_the_2025_reorganisation() ->
     }
     assert "Sở Kế hoạch và Đầu tư" in predecessors("Sở Tài chính")
     assert resolve("xyz qwerty", []).name is None
+    # one typo a word; a name only begun resolves when the other readings are predecessors
+    assert resolve("so nong ngiep", []).name == "Sở Nông nghiệp và Môi trường"
+    assert resolve("so xay dugn", []).name == "Sở Xây dựng"
+    assert resolve("so yte", []).name == "Sở Y tế"
+    assert resolve("bo tai chin", []).name == "Bộ Tài chính"
+    assert resolve("so van hoa", []).ambiguous
+    assert resolve("so", []).name is None
 
 
 def deadlines(text: str) -> list[tuple[str, int | None, int | None, str | None, str | None]]:
@@ -251,3 +258,188 @@ def test_agency_heading_with_a_note_in_parentheses() -> None:
         "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT (cơ quan thường trực)\n- Theo dõi, tổng hợp.\n"
     )
     assert got == [("Sở Nông nghiệp và Phát triển nông thôn", "I.1", [])]
+
+
+def test_agency_name_wrapped_onto_the_next_line_of_its_heading() -> None:
+    got = assignments(
+        "V. TỔ CHỨC THỰC HIỆN\n1. Sở\nCông Thương\n- Hướng dẫn, kiểm tra.\n2. Đề nghị\n"
+        "Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh\n- Tuyên truyền.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Sở Công Thương", "V.1"),
+        ("Liên minh Hợp tác xã tỉnh", "V.2"),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "V.2"),
+        ("Hội nông dân tỉnh", "V.2"),
+    ]
+
+
+def test_heads_of_agencies_and_a_vague_tail_in_headings() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban "
+        "nhân dân các xã, phường:\n- Khẩn trương ổn định bộ máy.\n"
+        "2. Các sở, ban, ngành và các đơn vị khác có liên quan\nPhối hợp chặt chẽ với các cơ quan chủ trì.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Các sở, ban, ngành", "I.1"),
+        ("Ủy ban nhân dân cấp xã", "I.1"),
+        ("Các sở, ban, ngành", "I.2"),
+    ]
+
+
+def test_field_lines_lead_and_partners_in_a_city_plan() -> None:
+    got = assignments(
+        "I. NỘI DUNG HOẠT ĐỘNG\n1. Hoạt động 1\n- Nội dung: Triển khai Tháng hành động.\n"
+        "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, "
+        "Ủy ban nhân dân phường, xã, đặc khu, báo, đài và các đơn vị có liên quan.\n"
+    )
+    assert got == [
+        (
+            "Sở Nội vụ",
+            "I.1",
+            ["Các sở, ban, ngành", "Các tổ chức chính trị - xã hội", "Ủy ban nhân dân cấp xã"],
+        )
+    ]
+
+
+def test_a_field_set_as_a_lettered_heading_belongs_to_the_task_above_it() -> None:
+    got = assignments(
+        "I. NHIỆM VỤ\n1. Về dữ liệu\na) Nhiệm vụ\nRà soát, hoàn thiện Chiến lược dữ liệu.\n"
+        "b) Cơ quan thực hiện\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n"
+        "- Đơn vị phối hợp: Các Sở, ban, ngành.\nc) Thời gian thực hiện\nHoàn thành trong năm 2025.\n"
+    )
+    assert got == [("Sở Khoa học và Công nghệ", "I.1", ["Các sở, ban, ngành"])]
+
+
+def test_subjects_with_any_verb_in_task_sections_but_not_reports_on_the_past() -> None:
+    got = assignments(
+        "II. NỘI DUNG\n1. Phát triển khu công nghiệp\n"
+        "- Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp tỉnh đầu tư hạ tầng kỹ thuật.\n"
+        "- UBND phường Lào Cai chủ trì, phối hợp với Sở Xây dựng thực hiện công tác GPMB.\n"
+        "- Sở Y tế đã tổ chức tập huấn.\n"
+    )
+    assert got == [
+        ("Ban Quản lý Khu kinh tế", "II.1", []),
+        ("Ban Quản lý các Khu công nghiệp tỉnh", "II.1", []),
+        ("Ủy ban nhân dân phường Lào Cai", "II.1", ["Sở Xây dựng"]),
+    ]
+
+
+def test_purpose_section_counts_only_bodies_told_by_name() -> None:
+    got = assignments(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n2. Sở Y tế đầu tư trang thiết bị hiện đại.\n"
+        "3. Yêu cầu Thủ trưởng các sở, ban, ngành Thành phố và người đứng đầu các địa phương, đơn vị "
+        "có liên quan phải nâng cao trách nhiệm.\n"
+    )
+    assert got == [("Các sở, ban, ngành", "I.3", [])]
+
+
+def test_reporting_groups_mid_sentence_and_the_closing_paragraph() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo\n- Chủ trì triển khai.\n2. Chế độ báo cáo\n"
+        "Định kỳ hoặc đột xuất (khi có yêu cầu), các sở, ban, ngành tỉnh có liên quan và Ủy ban nhân "
+        "dân các xã, phường báo cáo kết quả về Sở Giáo dục và Đào tạo.\n"
+        "Trên đây là Kế hoạch triển khai, Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành tỉnh và Ủy "
+        "ban nhân dân các xã, phường căn cứ Kế hoạch triển khai thực hiện.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Sở Giáo dục và Đào tạo", "I.1"),
+        ("Các sở, ban, ngành", "I.2"),
+        ("Ủy ban nhân dân cấp xã", "I.2"),
+        ("Các sở, ban, ngành", "I"),
+        ("Ủy ban nhân dân cấp xã", "I"),
+    ]
+
+
+def test_named_ward_in_a_group_block_private_heading_and_local_authorities() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân cấp xã\n- Chủ trì giải phóng mặt bằng.\n"
+        "- Ủy ban nhân dân phường Yên Bái chủ trì phối hợp với Ủy ban nhân dân phường Văn Phú xây "
+        "dựng phương án di dời.\n2. Các chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp\n"
+        "- Thu hút nhà đầu tư.\n3. Các Sở, ngành, địa phương định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert got == [
+        ("Ủy ban nhân dân phường Yên Bái", "I.1", ["Ủy ban nhân dân phường Văn Phú"]),
+        ("Ủy ban nhân dân cấp xã", "I.1", []),
+        ("Các chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp", "I.2", []),
+        ("Các sở, ban, ngành", "I.3", []),
+        ("Ủy ban nhân dân cấp xã", "I.3", []),
+    ]
+
+
+def test_local_authorities_are_districts_where_the_plan_names_districts() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. UBND các huyện, thành phố\n- Triển khai.\n"
+        "2. Các sở, ban, ngành, địa phương định kỳ báo cáo kết quả.\n"
+    )
+    assert ("Ủy ban nhân dân cấp huyện", "I.2", []) in got
+
+
+def test_unknown_agency_like_names_are_listed_once_and_sorted() -> None:
+    texts = [
+        "Bệnh viện Đa khoa tỉnh chủ trì, phối hợp với Sở Y tế.",
+        "Chi cục Chăn nuôi và Thú y hướng dẫn; Bệnh viện Đa khoa tỉnh thực hiện.",
+        "Căn cứ Quyết định của Bộ Chính trị và Ban Bí thư, Công an tỉnh và Báo Lạng Sơn triển khai.",
+    ]
+    assert unknown_agency_like(texts) == [
+        "Bệnh viện Đa khoa tỉnh",
+        "Chi cục Chăn nuôi và Thú y",
+    ]
+
+
+def test_task_table_due_cells_in_words_bind_the_row_they_stand_in() -> None:
+    from kehoach.outputs.responsibility import duties_of
+
+    plan = parse_text(
+        HEAD + "I. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC\nMỘT SỐ NHIỆM VỤ TRỌNG TÂM\n"
+        "| TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | Thời gian thực hiện |\n"
+        "| 1 | Quán triệt Chỉ thị | Các Sở, ban, ngành; UBND các xã, phường | Các Sở, ban, ngành và "
+        "các cơ quan, đơn vị, địa phương liên quan | Xong trong Quý II/2026 |\n"
+        "| 2 | Lắp đặt hệ thống giám sát | Sở Nông nghiệp và Môi trường | Thuế tỉnh | Hoàn thành đầu "
+        "tư, lắp đặt và vận hành xong trước ngày 01/01/2030 |\n"
+        "| 3 | Kiểm tra thường xuyên | Sở Nông nghiệp và Môi trường | Các Sở, ngành | Hằng năm |\n"
+    )
+    got = [(a.agency, a.section, a.partners, len(a.duties)) for a in plan.assignments]
+    assert got == [
+        ("Các sở, ban, ngành", "PB01", ["Các sở, ban, ngành"], 1),
+        ("Ủy ban nhân dân cấp xã", "PB01", ["Các sở, ban, ngành"], 1),
+        ("Sở Nông nghiệp và Môi trường", "PB01", ["Thuế tỉnh", "Các sở, ban, ngành"], 2),
+    ]
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [
+        ("PB01.1", "2026-06-30"),
+        ("PB01.2", "2030-01-01"),
+    ]
+    rows = duties_of([plan], ["Sở Nông nghiệp và Môi trường"])
+    assert [[dl["date"] for dl in r["deadlines"]] for r in rows] == [["2030-01-01"], []]
+
+
+def test_fields_set_as_lettered_headings_pair_lead_and_partners() -> None:
+    got = assignments(
+        "II. NHIỆM VỤ\n1. Tổ chức hội nghị quán triệt Luật Đường bộ\na) Cơ quan chủ trì\n"
+        "Sở Giao thông vận tải tham mưu Ủy ban nhân dân tỉnh chỉ đạo, thực hiện.\nb) Cơ quan phối hợp\n"
+        "Các sở, ban, ngành của tỉnh; Ủy ban nhân dân huyện, thị xã, thành phố.\n"
+        "c) Thời gian thực hiện\nQuý IV năm 2024 và các năm tiếp theo.\n"
+    )
+    assert got == [
+        ("Sở Giao thông vận tải", "II.1", ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện"])
+    ]
+
+
+def test_a_name_cut_by_a_dash_taken_for_a_bullet_goes_back_into_its_field() -> None:
+    got = assignments(
+        "II. NHIỆM VỤ\n1. Tuyên truyền Luật Đường bộ\n- Cơ quan chủ trì: Đài Phát thanh\n"
+        "- Truyền hình Gia Lai, Báo Gia Lai.\n- Cơ quan phối hợp: Sở Giao thông vận tải.\n"
+    )
+    assert got == [
+        ("Đài Phát thanh - Truyền hình Gia Lai", "II.1", ["Sở Giao thông vận tải"]),
+        ("Báo Gia Lai", "II.1", ["Sở Giao thông vận tải"]),
+    ]
+
+
+def test_bodies_listed_under_a_joint_lead_in_are_partners_of_the_block() -> None:
+    got = assignments(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\na) Chủ trì tham mưu thực hiện Chương trình.\n"
+        "b) Chủ trì, phối hợp:\n- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách.\n"
+        "- Sở Xây dựng, Sở Sây dựng và các đơn vị có liên quan rà soát cơ sở vật chất.\n"
+    )
+    assert got == [("Công an tỉnh", "III.1", ["Sở Tài chính", "Sở Xây dựng"])]

@@ -238,3 +238,42 @@ def test_assign_unknown_agency_suggests_and_fails() -> None:
 def test_assign_matrix_without_agency() -> None:
     out = run("assign", str(SAMPLE))
     assert out.returncode == 0 and "Sở Công Thương" in out.stdout and "1L" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "agency"),
+    [
+        ("so nong ngiep", "Sở Nông nghiệp và Phát triển nông thôn"),  # a typo, the plan's name
+        ("so tai chin", "Sở Tài chính"),
+        ("SYT", "Sở Y tế"),
+        ("STC", "Sở Tài chính"),
+        ("SGDĐT", "Sở Giáo dục và Đào tạo"),
+        ("SGDDT", "Sở Giáo dục và Đào tạo"),
+        ("SNV", "Sở Nội vụ"),
+        ("SKHCN", "Sở Khoa học và Công nghệ"),
+        ("bo tai chinh", "Bộ Tài chính"),  # a ministry, never the province's Sở Tài chính
+    ],
+)
+def test_assign_finds_what_users_type(typed: str, agency: str) -> None:
+    plan = RAW / "langson-176-KH-UBND-2023.txt"
+    out = run("assign", str(plan), "--agency", typed, "-f", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["agency"] == agency
+    if typed == "bo tai chinh":
+        assert data["duties"] == []
+    if typed == "so nong ngiep":
+        assert {d["section"] for d in data["duties"] if d["role"] == "lead"} >= {"III.4", "IV.2"}
+
+
+def test_assign_name_known_nowhere_fails_with_the_closest_names() -> None:
+    out = run("assign", str(SAMPLE), "--agency", "Sở Bay Vũ Trụ")
+    lines = out.stderr.strip().splitlines()
+    assert out.returncode == 1 and out.stdout == ""
+    assert len(lines) == 1 and "Sở Bay Vũ Trụ" in lines[0] and "closest: Sở " in lines[0]
+
+
+def test_assign_ambiguous_name_lists_the_names_it_fits() -> None:
+    out = run("assign", str(SAMPLE), "--agency", "ban quan ly")
+    assert out.returncode == 1
+    assert "fits several agencies" in out.stderr and "Ban Quản lý Khu kinh tế tỉnh" in out.stderr

@@ -375,7 +375,9 @@ def assign_cmd(
     found = resolve(agency, loaded)
     if found.name is None:
         hint = "; ".join(found.candidates) if found.candidates else "none"
-        raise _fail(f"no single agency matches {agency!r}; closest: {hint}")
+        if found.ambiguous:
+            raise _fail(f"{agency!r} fits several agencies: {hint}")
+        raise _fail(f"no agency {agency!r} in the gazetteer or the plans; closest: {hint}")
     names = [found.name] + (predecessors(found.name) if successors else [])
     duties = duties_of(loaded, names)
     report: dict[str, Any] = {"agency": found.name, "also_as": names[1:], "duties": duties}

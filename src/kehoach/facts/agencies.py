@@ -6,6 +6,7 @@ match's offsets are offsets into the original string.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,6 +22,7 @@ class AgencyMatch:
     end: int
     name: str  # canonical
     as_written: str
+    known: bool = True  # False: a well-formed name ('Ban Quản lý dự án ...') not in the gazetteer
 
 
 def lkey(s: str) -> str:
@@ -42,7 +44,11 @@ def _alias_pattern(alias: str, abbreviations: dict[str, str]) -> str:
             out.append("(?:" + _plain(full) + "|" + _plain(short) + ")")
         else:
             out.append(_plain(part))
-    return "".join(out)
+    pattern = "".join(out)
+    # 'Ủy ban MTTQ tỉnh' is 'Ủy ban MTTQ Thành phố' in a centrally run city.
+    if pattern.endswith("tỉnh"):
+        pattern = pattern[: -len("tỉnh")] + "(?:tỉnh|thành\\s+phố)"
+    return pattern
 
 
 def _plain(s: str) -> str:
@@ -65,6 +71,11 @@ def _plain(s: str) -> str:
     return lead + "".join(out) + trail
 
 
+def _words(items: Iterable[str]) -> str:
+    """Alternation of word sequences (keys), longest first, any spacing."""
+    return "|".join(_plain(key(w)) for w in sorted(items, key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     pattern: regex.Pattern[str]
@@ -76,6 +87,11 @@ class Gazetteer:
     subject_only: regex.Pattern[str]
     subject_names: tuple[str, ...]
     canonical: tuple[str, ...]  # every canonical name, for fuzzy repair
+    vague_tail: regex.Pattern[str]
+    not_duty_after: frozenset[str]
+    not_agencies: regex.Pattern[str]
+    central: frozenset[str]  # ministries and national bodies
+    press: regex.Pattern[str]  # generic entries ('Báo' + the paper's own name)
 
 
 @cache
@@ -95,15 +111,12 @@ def gazetteer() -> Gazetteer:
         f"(?P<a{i}>{_alias_pattern(alias, abbreviations)})" for i, (alias, _) in enumerate(entries)
     ]
     pattern = regex.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)")
-    generic = regex.compile(
-        r"(?<!\w)(?:Sở|Ban|Văn phòng|Chi cục|Trung tâm|Báo|Đài|Hội|Liên minh|Ngân hàng|Bộ|Cục|"
-        r"Công an|Kho bạc|Quỹ|Bảo hiểm xã hội|Liên đoàn|Viện|Trường)\s+\p{Lu}[\p{L}&]*"
-        r"(?:\s+(?:[\p{L}&]+|-|–))*"
+    heads = "|".join(
+        regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(data["name_heads"], key=len)[::-1]
     )
+    generic = regex.compile(r"(?<!\w)(?:" + heads + r")\s+\p{Lu}[\p{L}&]*(?:\s+(?:[\p{L}&]+|-|–))*")
     stops = frozenset(key(s) for s in data["name_stops"])
-    addressing = regex.compile(
-        r"^\s*(?:" + "|".join(regex.escape(key(a)) for a in data["addressing"]) + r")\s+"
-    )
+    addressing = regex.compile(r"\s*(?:" + _words(data["addressing"]) + r")\s+")
     subj: list[tuple[str, str]] = sorted(
         ((alias, name) for name, aliases in data["subject_only"].items() for alias in aliases),
         key=lambda e: -len(e[0]),
@@ -115,6 +128,9 @@ def gazetteer() -> Gazetteer:
     )
     keep = frozenset(e["name"] for e in data["agencies"] if e.get("keep_written"))
     canonical = tuple(e["name"] for e in data["agencies"] + data["groups"] if not e.get("generic"))
+    vague_tail = regex.compile(r"(?:" + "|".join(data["vague_tails"]) + r")(?!\w)")
+    not_agencies = regex.compile(r"(?:" + _words(data["not_agencies"]) + r")(?!\w)")
+    central = frozenset(e["name"] for e in data["agencies"] if e.get("level") == "central")
     return Gazetteer(
         pattern,
         names,
@@ -125,15 +141,46 @@ def gazetteer() -> Gazetteer:
         subject_only,
         tuple(n for _, n in subj),
         canonical,
+        vague_tail,
+        frozenset(key(w) for w in data["not_duty_after"]),
+        not_agencies,
+        central,
+        regex.compile(
+            r"(?:"
+            + "|".join(regex.escape(key(e["name"])) for e in data["agencies"] if e.get("generic"))
+            + r")\s"
+        ),
     )
 
 
+# 'UBND phường Lào Cai', 'Ủy ban nhân dân huyện Tràng Định', 'UBND Phường 3': one local authority.
+_LOCAL = regex.compile(
+    r"(?:(?i:Ủy ban nhân dân)|UBND)\s+(?P<unit>(?i:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu))"
+    r"\s+(?P<place>(?:\p{Lu}\p{Ll}*|\d+)(?:\s+(?:\p{Lu}\p{Ll}*|\d+))*)"
+)
+
+
+@cache
+def _central_cities() -> frozenset[str]:
+    return frozenset(key(c) for c in load("page")["cities"])
+
+
+def _local(text: str, pos: int) -> AgencyMatch | None:
+    m = _LOCAL.match(text, pos)
+    if not m or key(m.group("place")) in _central_cities():
+        return None
+    name = f"Ủy ban nhân dân {m.group('unit').lower()} {m.group('place')}"
+    return AgencyMatch(m.start(), m.end(), name, m.group(0))
+
+
 def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
-    """The agency named at text[pos:], gazetteer first, then a well-formed 'Sở X' name."""
+    """The agency named at text[pos:]: gazetteer, a named local authority, else a
+    well-formed name that opens with an agency word ('Sở X', 'Ban Quản lý ...')."""
     g = gazetteer()
     k = lkey(text)
     m = g.pattern.match(k, pos)
-    if m:
+    local = _local(text, pos)
+    if m and not (local and local.end > m.end()):
         idx = next(int(name[1:]) for name, val in m.groupdict().items() if val is not None)
         end = _place_tail(text, m.end())
         written = text[m.start() : end]
@@ -141,27 +188,41 @@ def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
         return AgencyMatch(
             m.start(), end, _written_name(written) if name in g.keep else name, written
         )
+    if local:
+        return local
     gm = g.generic.match(text, pos)
-    if not gm:
+    if not gm or g.not_agencies.match(k, pos):
         return None
     end = _trim_generic(text, gm.start(), gm.end(), g.stops)
     written = text[gm.start() : end]
-    return AgencyMatch(gm.start(), end, repair(written) or written, written)
+    fixed = repair(written)
+    return AgencyMatch(gm.start(), end, fixed or written, written, known=fixed is not None)
 
 
 @cache
-def _place_tail_re() -> regex.Pattern[str]:
-    names = sorted(load("page")["provinces"], key=len, reverse=True)
-    return regex.compile(r"\s+(?:" + "|".join(_plain(key(n)) for n in names) + r")(?!\w)")
+def _place_re() -> regex.Pattern[str]:
+    names = load("page")["provinces"]
+    return regex.compile(r"\s+(?:" + _words(names) + r")(?!\w)")
+
+
+_AREA_NUMBER = regex.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})(?!\w)")
+_UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành\s+phố)(?!\w)")
+_ENDS_WITH_UNIT = regex.compile(r"(?:tỉnh|thành\s+phố)$")
 
 
 def _place_tail(text: str, end: int) -> int:
-    """'... chi nhánh tỉnh' + ' Lạng Sơn': a province name after a final 'tỉnh' belongs to it."""
-    if regex.search(r"(?:tỉnh|thành phố)$", text[:end], regex.IGNORECASE):
-        m = _place_tail_re().match(lkey(text), end)
-        if m:
-            return int(m.end())
-    return end
+    """'Công an' + ' tỉnh' + ' Lào Cai': the province a name is followed by belongs to it."""
+    k = lkey(text)
+    if not _ENDS_WITH_UNIT.search(k, 0, end):
+        um = _UNIT_TAIL.match(k, end)
+        if um:
+            end = um.end()
+    pm = _place_re().match(k, end)
+    if pm:
+        return int(pm.end())
+    # 'Ngân hàng Nhà nước chi nhánh Khu vực' + ' II'
+    km = _AREA_NUMBER.match(text, end) if k[:end].endswith("khu vực") else None
+    return int(km.end()) if km else end
 
 
 def _written_name(written: str) -> str:
@@ -208,8 +269,7 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
             or (
                 w == "và"
                 and i + 1 < len(words)
-                and regex.match(r"\p{Lu}", words[i + 1].group(0))
-                and words[i + 1].group(0) in {"Sở", "Ban", "Ủy", "UBND", "Văn", "Báo", "Đài"}
+                and words[i + 1].group(0) in {"Sở", "Ban", "Ủy", "UBND", "Văn", "Báo", "Đài", "các"}
             )
         ):
             break
@@ -217,37 +277,111 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
     return start + int(keep_end)
 
 
-_SEP = regex.compile(r"\s*(?:,\s*và|;|,|và)\s*")
+_SEP = regex.compile(r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*")
+# 'có liên quan', 'thuộc tỉnh' after a list member
+_RELATED = regex.compile(
+    r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh))(?!\w)"
+)
+
+
+def _skip_addressing(k: str, pos: int) -> int:
+    """Past 'Yêu cầu', 'Thủ trưởng', 'Đề nghị Giám đốc' ... before an addressee."""
+    while m := gazetteer().addressing.match(k, pos):
+        pos = int(m.end())
+    return pos
 
 
 def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
-    """Agencies a heading opens with ('Giao Sở X', 'Các sở, ban, ngành; UBND cấp huyện').
+    """Agencies a heading opens with ('Giao Sở X', 'Các sở, ban, ngành; UBND cấp huyện',
+    'Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh').
 
-    Returns the end offset of the list and its members; (0, []) when the text does not
-    open with an agency.
+    Vague members ('và các cơ quan, đơn vị có liên quan') are read over: they extend the
+    list but name no one. Returns the end offset of the list and its members; (0, []) when
+    the text does not open with an agency.
     """
     g = gazetteer()
-    pos = 0
-    am = g.addressing.match(lkey(text))
-    if am:
-        pos = am.end()
+    k = lkey(text)
+    pos = _skip_addressing(k, 0)
     found: list[AgencyMatch] = []
     end = 0
     while True:
         m = match_at(text, pos)
+        vm = g.vague_tail.match(k, pos)
         if m is None and found:
-            sm = g.subject_only.match(lkey(text), pos)
-            if sm:
+            sm = g.subject_only.match(k, pos)
+            # 'địa phương' stands for the local authorities, unless a vague list goes on
+            # ('các địa phương, đơn vị có liên quan')
+            if sm and not (vm and vm.end() > sm.end()):
                 idx = next(int(n[1:]) for n, v in sm.groupdict().items() if v is not None)
                 m = AgencyMatch(
                     sm.start(), sm.end(), g.subject_names[idx], text[sm.start() : sm.end()]
                 )
-        if m is None:
+        if m is not None:
+            found.append(m)
+            end = m.end
+        elif vm and vm.end() > pos:
+            end = int(vm.end())
+        else:
             break
-        found.append(m)
-        end = m.end
+        rm = _RELATED.match(k, end)
+        if rm:
+            end = int(rm.end())
         sep = _SEP.match(text, end)
         if not sep:
             break
-        pos = sep.end()
-    return end, found
+        pos = _skip_addressing(k, sep.end())
+    return (end, found) if found else (0, [])
+
+
+def opens_duty(after: str) -> str | None:
+    """What follows a list of agencies: 'stop' (a colon or a verb that ends a name: 'chủ
+    trì', 'phối hợp'), 'verb' (a lower-case word that can start a duty: 'đầu tư', 'gửi'),
+    or None (a name, a possessive, a report on the past: 'Sở Y tế đã ...')."""
+    after = after.lstrip()
+    if not after or after[0] in ":;.(-–":
+        return "stop"
+    words = [w.strip(",;:.") for w in key(after).split(" ")]
+    g = gazetteer()
+    if words[0] in g.stops or " ".join(words[:2]) in g.stops:
+        return "stop"
+    if words[0] in g.not_duty_after or " ".join(words[:2]) in g.not_duty_after:
+        return None
+    if after[0].islower() and after[0].isalpha():
+        return "verb"
+    return None
+
+
+_HEAD_WORD = regex.compile(r"(?<![\w/])(?=\p{Lu})")
+
+
+def unknown_agency_like(texts: Iterable[str]) -> list[str]:
+    """Names that look like agencies ('Ban Quản lý dự án đầu tư xây dựng tỉnh') but that
+    the gazetteer does not know: what data/agencies.yaml should learn next. Sorted, once
+    each."""
+    g = gazetteer()
+    out: set[str] = set()
+    for text in texts:
+        k = lkey(text)
+        pos = 0
+        while True:
+            hm = _HEAD_WORD.search(text, pos)
+            if hm is None:
+                break
+            start = hm.start()
+            m = match_at(text, start) if not g.not_agencies.match(k, start) else None
+            if m is None:
+                pos = start + 1
+                continue
+            if not m.known and not g.press.match(k, start):
+                name = regex.sub(r"[\s,;:.\-–]+$", "", m.as_written)
+                if len(name.split()) >= 2:
+                    out.add(name)
+            pos = max(m.end, start + 1)
+    return sorted(out, key=lambda s: (key(s), s))
+
+
+def strip_place(name: str) -> str:
+    """A name without the province's name after its 'tỉnh' ('Ban Quản lý các Khu công
+    nghiệp tỉnh Lào Cai' -> '... tỉnh'); unchanged when it has none."""
+    m = regex.compile(r"(?<=\s(?:tỉnh|thành\s+phố))" + _place_re().pattern + "$").search(lkey(name))
+    return name[: m.start()] if m else name

@@ -1,25 +1,44 @@
 """Assignments: which agency is told to do what, with whom (partners), per section.
 
 An agency is the addressee of a block when it heads the block ('1. Sở Tài chính',
-'b) Sở Y tế: ...'), opens one of its paragraphs or bullets ('- Sở Y tế: ...',
-'Yêu cầu các sở, ban, ngành ... báo cáo'), or leads it ('Sở X chủ trì, phối hợp với ...
-thực hiện:' over lettered items), or heads a group of rows in an appendix table.
+'b) Sở Y tế: ...', a heading whose name wraps onto the next line), opens one of its
+paragraphs or bullets ('- Sở Y tế: ...', 'Sở X chủ trì, phối hợp với ... thực hiện:',
+'Các sở, ban, ngành và UBND cấp xã nêu cao trách nhiệm ...'), is told by name ('Yêu cầu
+các sở, ban, ngành ...', 'Ủy ban nhân dân tỉnh đề nghị ...'), is named in a field ('Cơ
+quan thực hiện: X', 'Đơn vị chủ trì: X' / 'Đơn vị phối hợp: Y, Z'), or leads rows of an
+appendix table.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol
 
 import regex
 
 from kehoach.datafiles import load
-from kehoach.facts.agencies import AgencyMatch, leading_agencies, lkey, match_at
-from kehoach.structure.outline import Block, Node
+from kehoach.facts.agencies import (
+    AgencyMatch,
+    gazetteer,
+    leading_agencies,
+    lkey,
+    match_at,
+    opens_duty,
+    strip_place,
+)
+from kehoach.structure.outline import Block, Node, kind_of
 from kehoach.structure.tables import column_roles, row_cells, table_rows
-from kehoach.structure.titles import starts_with_stop
 from kehoach.text import key
 
 ISSUERS = frozenset(("Ủy ban nhân dân tỉnh",))
+# Section kinds whose sentences give duties: there an agency followed by any verb is told
+# to act ('Sở Công Thương tổng hợp ...'); elsewhere only a colon or a leading verb
+# ('chủ trì', 'phối hợp') makes it an addressee.
+DUTY_KINDS = frozenset(("tasks", "implementation", "reporting", "funding"))
+# Kinds where groups are addressed mid-sentence ('..., các sở, ban, ngành ... báo cáo'):
+# Tổ chức thực hiện and its reporting duties (FORMAT.md), not the funding procedure.
+MID_SENTENCE_KINDS = frozenset(("implementation", "reporting"))
 
 
 @dataclass
@@ -31,61 +50,126 @@ class FoundAssignment:
     partners: list[str] = field(default_factory=list)
 
 
+class Add(Protocol):
+    def __call__(
+        self,
+        agency: AgencyMatch,
+        section: str,
+        duties: list[Block],
+        texts: list[str],
+        keep_self: bool = False,
+    ) -> None: ...
+
+
 _LEAD_IN = regex.compile(r":\s*$")
-_LEAD_LABEL = regex.compile(
-    r"^(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện(?:\s+chính)?)\s*:\s*(.+)$", regex.I
+# 'Cơ quan thực hiện:', 'Đơn vị chủ trì tham mưu thực hiện:', 'Cơ quan phối hợp:'
+_FIELD = regex.compile(
+    r"^(?P<label>(?:cơ quan|đơn vị)(?:\s*,\s*(?:đơn vị|địa phương))?\s+(?:chủ trì|thực hiện|phối hợp|đầu mối)"
+    r"[^:]{0,40}?)\s*:\s*(?P<value>.*)$",
+    regex.I,
 )
-_PARTNER_LABEL = regex.compile(r"^(?:cơ quan|đơn vị)\s+phối hợp\s*:\s*(.+)$", regex.I)
+# A field set as a heading of its own ('b) Cơ quan thực hiện').
+_FIELD_TITLE = regex.compile(
+    r"^(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|đầu mối)(?:\s+(?:thực hiện|chính|tham mưu))*\s*$",
+    regex.I,
+)
 _PHOI_HOP = regex.compile(
-    r"(?<!\w)(?:phối hợp|cơ quan phối hợp\s*:)(?:\s+chặt chẽ)?(?:\s+với)?\s*", regex.IGNORECASE
+    r"(?<!\w)(?:phối hợp(?:\s*,\s*\w+(?:\s+\w+){0,3}\s+(?=với))?|cơ quan phối hợp\s*:)"
+    r"(?:\s+chặt chẽ)?(?:\s+với)?\s*",
+    regex.IGNORECASE,
 )
 _FILLER = regex.compile(
     r"\s*(?:[,;]|và|cùng|các|cơ quan|đơn vị|có liên quan|liên quan|địa phương|doanh nghiệp|hiệp hội|"
-    r"cá nhân|chặt chẽ|với|của tỉnh|tỉnh|trên địa bàn|chính quyền|các cấp)(?!\w)",
+    r"cá nhân|chặt chẽ|với|của tỉnh|tỉnh|trên địa bàn|chính quyền|các cấp|khác)(?!\w)",
     regex.IGNORECASE,
 )
+# 'Yêu cầu các sở ...', 'Ủy ban nhân dân tỉnh đề nghị ...': the body told by name.
+_ADDRESSED = regex.compile(r"(?<!\w)(?:yêu cầu|đề nghị|giao)\s+(?!của\b|cho\b)", regex.IGNORECASE)
+# A lead-in whose list of partners follows as bullets ('Chủ trì, phối hợp:').
+_JOINT = regex.compile(r"phối hợp(?:\s+với)?\s*:?\s*$", regex.IGNORECASE)
+_CLOSING = regex.compile(r"^\s*trên đây là\b", regex.IGNORECASE)
 
 
+@cache
 def _vague() -> frozenset[str]:
     return frozenset(key(v) for v in load("agencies")["vague"])
 
 
-def addressees(text: str) -> list[AgencyMatch]:
-    """Agencies a line opens with, when a duty or a colon follows them."""
+@cache
+def _private_heads() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(key(w)) for w in load("agencies")["private_addressees"])
+    return regex.compile(r"^(?:các\s+)?(?:" + words + r")(?!\w)")
+
+
+def _field(text: str) -> tuple[str, str] | None:
+    """('lead' | 'partner', value) of a field line ('Cơ quan thực hiện: Sở Y tế')."""
+    text = text.strip()
+    m = _FIELD.match(text) or _FIELD_TITLE.match(text)
+    if not m:
+        return None
+    label = key(m.groupdict().get("label") or m.group(0))
+    role = "partner" if "phối hợp" in label and "chủ trì" not in label else "lead"
+    return role, (m.groupdict().get("value") or "").strip()
+
+
+def addressees(text: str, verbs: bool = False) -> list[AgencyMatch]:
+    """Agencies a line opens with, when a colon or a duty follows them ('Sở Y tế: ...',
+    'Sở X chủ trì ...'; with `verbs`, any verb: 'Sở Công Thương tổng hợp ...')."""
     end, found = leading_agencies(text)
     if not found:
         return []
-    after = text[end:].lstrip()
-    if after and after[0] not in ":;.(-–" and not starts_with_stop(after):
+    follows = opens_duty(text[end:])
+    if follows is None or (follows == "verb" and not verbs):
         return []
     return [a for a in found if a.name not in ISSUERS]
 
 
-_SUBJECT_VERBS = regex.compile(
-    r"\s*(?:chủ động|căn cứ|có trách nhiệm|định kỳ)(?!\w)", regex.IGNORECASE
+_CLAUSE_START = regex.compile(r"(?:,|\))\s+(?=\p{L})")
+_OBJECT_BEFORE = regex.compile(r"(?:với|cho|của|giao|chỉ đạo|phối hợp|và|đến|tới)\s*$", regex.I)
+_GOVERNS = regex.compile(
+    r"(?<!\w)(?:với|cho|của|giao|chỉ đạo|phối hợp|đôn đốc|hướng dẫn|kiểm tra|tham mưu)\s+", regex.I
 )
-_CLAUSE_START = regex.compile(r",\s+(?=\p{L})")
+
+
+def _inside_object_list(before: str) -> bool:
+    """'Chủ trì, phối hợp với các sở, ban, ngành' + ', UBND các xã ...': the comma continues
+    a list of objects, not a new clause with its own subject."""
+    if _OBJECT_BEFORE.search(before):
+        return True
+    matches = list(_GOVERNS.finditer(before))
+    if not matches:
+        return False
+    last = matches[-1]
+    rest = before[last.end() :].rstrip(" ,")
+    end, found = leading_agencies(rest)
+    return bool(found) and end >= len(rest) - 1
 
 
 def clause_subjects(text: str) -> list[AgencyMatch]:
-    """Agencies that are the subject of a later clause: '..., các sở, ban, ngành, UBND các
-    huyện, thành phố và cơ quan, đơn vị liên quan chủ động đề xuất ...'."""
+    """Agencies that are the subject of a later clause of a block's first sentence: 'Hằng
+    năm, căn cứ ..., các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường cùng ... xây
+    dựng kế hoạch'; 'Định kỳ ..., các sở, ban, ngành ... báo cáo ...'."""
     for m in _CLAUSE_START.finditer(text):
         before = text[: m.start()]
-        if match_at(before, max(0, len(before) - 60)) or regex.search(
-            r"(?:với|cho|của|giao|chỉ đạo)\s*$", before
-        ):
+        if regex.search(r"[.;:](?:\s|$)", before):
+            return []
+        last = before.rsplit(",", 1)[-1].strip()
+        if _inside_object_list(before) or (last and _title_is_agencies(last)):
             continue
         end, found = leading_agencies(text[m.end() :])
-        if not found:
-            continue
-        rest = text[m.end() + end :]
-        tail = regex.sub(
-            r"^(?:\s*(?:,|và)?\s*(?:các\s+)?(?:cơ quan|đơn vị|liên quan|có liên quan))+", "", rest
-        )
-        if _SUBJECT_VERBS.match(tail):
-            return found
+        if found and opens_duty(text[m.end() + end :]) is not None:
+            return [a for a in found if a.name not in ISSUERS]
     return []
+
+
+def addressed(text: str) -> list[AgencyMatch]:
+    """Agencies told by name anywhere in a sentence: '..., Ủy ban nhân dân tỉnh yêu cầu các
+    sở, ban, ngành và Ủy ban nhân dân các xã, phường căn cứ ...'."""
+    out: list[AgencyMatch] = []
+    for m in _ADDRESSED.finditer(text):
+        _, found = leading_agencies(text[m.end() :])
+        out += [a for a in found if a.name not in ISSUERS and a.name not in {o.name for o in out}]
+    return out
 
 
 def partners(text: str, exclude: set[str]) -> list[str]:
@@ -102,6 +186,7 @@ def partners(text: str, exclude: set[str]) -> list[str]:
             if am is not None:
                 if (
                     am.name not in exclude
+                    and am.name not in ISSUERS
                     and key(am.as_written) not in vague
                     and am.name not in out
                 ):
@@ -124,59 +209,9 @@ def _duty_blocks(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.kind in ("paragraph", "bullet") and not _is_lead_in(b)]
 
 
-def extract(root: Node) -> list[FoundAssignment]:
-    found: dict[tuple[str, str], FoundAssignment] = {}
-
-    def add(agency: AgencyMatch, section: str, duties: list[Block], texts: list[str]) -> None:
-        k = (agency.name, section)
-        a = found.get(k)
-        if a is None:
-            a = found[k] = FoundAssignment(agency.name, agency.as_written.strip(), section)
-        a.duties += [d for d in duties if d not in a.duties]
-        for p in partners(" ".join(texts), {agency.name}):
-            if p not in a.partners:
-                a.partners.append(p)
-
-    _task_tables(root, add)
-    kinds: dict[int, str | None] = {}
-
-    def inherit(node: Node, kind: str | None) -> None:
-        for child in node.children:
-            k = child.kind or kind
-            kinds[id(child)] = k
-            inherit(child, k)
-
-    inherit(root, None)
-    for node in root.walk():
-        if node is root or node.style == "appendix":
-            continue
-        mid_sentence = kinds.get(id(node)) in ("implementation", "reporting")
-        if node.style == "row":
-            _table_group(node, add)
-            continue
-        heads = addressees(node.title) if _title_is_agencies(node.title) else []
-        if heads:
-            duties = _duty_blocks(node.body) + [_as_block(c) for c in node.children]
-            texts = [node.heading] + [b.text for b in node.body]
-            for a in heads:
-                add(a, node.path, duties, texts)
-            continue
-        if mid_sentence and node.heading:
-            subjects = clause_subjects(node.heading)
-            for a in subjects:
-                add(
-                    a,
-                    node.path,
-                    [Block("paragraph", node.heading, node.line_start, node.line_end)],
-                    [node.heading],
-                )
-        _body_addressees(node, add, mid_sentence)
-    return list(found.values())
-
-
 def _title_is_agencies(title: str) -> bool:
     """The title is a list of agencies, perhaps with a note ('Sở X (cơ quan thường trực)')."""
-    bare = regex.sub(r"\s*\([^()]*\)\s*$", "", title).rstrip(" .:;")
+    bare = regex.sub(r"\s*\([^()]*\)\s*[.:;]?\s*$", "", title).rstrip(" .:;")
     end, found = leading_agencies(bare)
     return bool(found) and end >= len(bare) - 1
 
@@ -185,53 +220,424 @@ def _as_block(child: Node) -> Block:
     return Block("paragraph", child.heading, child.line_start, child.line_end)
 
 
-def _body_addressees(node: Node, add, mid_sentence: bool) -> None:  # type: ignore[no-untyped-def]
-    """Paragraphs and bullets that open with the agencies they address."""
-    blocks = node.body
-    coordinating = " ".join(
-        f"phối hợp với {m.group(1)}" for b in blocks if (m := _PARTNER_LABEL.match(b.text))
-    )
-    for b in blocks:
-        lm = _LEAD_LABEL.match(b.text)
-        if lm:
-            # 'Cơ quan thực hiện: X' / 'Cơ quan phối hợp: Y, Z'
-            for a in _agency_list(lm.group(1)):
-                task = Block("paragraph", node.heading, node.line_start, node.line_end)
-                add(a, node.path, [task], [coordinating])
-    for i, b in enumerate(blocks):
-        if _LEAD_LABEL.match(b.text) or _PARTNER_LABEL.match(b.text):
+def _heading_agencies(node: Node) -> tuple[list[AgencyMatch], int]:
+    """Agencies a heading names, and how many of its first body paragraphs continue the
+    heading ('2. Sở' / 'Nông nghiệp và Môi trường'; '8. Đề nghị' / 'Liên minh Hợp tác xã
+    tỉnh, Hội Nông dân tỉnh'): a name wrapped or set on its own line. A name may also end
+    inside a paragraph that goes on with duties ('Ngân hàng Nhà nước Việt' / 'Nam - Chi
+    nhánh Khu vực II: Chủ trì ...'); that paragraph stays a duty."""
+    text = node.title
+    best: tuple[list[AgencyMatch], int] = ([], 0)
+    if _title_is_agencies(text):
+        best = (leading_agencies(text)[1], 0)
+    if node.heading != node.title or regex.search(r"[.;:]\s*$", node.heading):
+        return _not_issuers(best)  # the heading ran on into body text, or ended
+    for i, b in enumerate(node.body[:3]):
+        if b.kind != "paragraph":
+            break
+        joined = f"{text} {b.text}"
+        if len(b.text.split()) <= 25 and _title_is_agencies(joined):
+            text = joined
+            best = (leading_agencies(text)[1], i + 1)
+            if regex.search(r"[:.]\s*$", b.text):
+                break
             continue
-        heads = addressees(b.text)
-        if not heads and b.kind == "paragraph" and mid_sentence:
+        end, found = leading_agencies(joined)
+        if found and end > len(text) + 1 and opens_duty(joined[end:]) is not None:
+            best = (found, i)
+        break
+    return _not_issuers(best)
+
+
+def _not_issuers(
+    found: tuple[list[AgencyMatch], int],
+) -> tuple[list[AgencyMatch], int]:
+    return [a for a in found[0] if a.name not in ISSUERS], found[1]
+
+
+def _private_heading(title: str) -> AgencyMatch | None:
+    """'Các chủ đầu tư dự án hạ tầng ...', 'Đề nghị các doanh nghiệp sản xuất ...': a heading
+    of Tổ chức thực hiện that addresses private parties (never partners)."""
+    g = gazetteer()
+    k = lkey(title)
+    am = g.addressing.match(k)
+    start = am.end() if am else 0
+    rest = title[start:].strip().rstrip(" .:;")
+    if not rest or ":" in rest or len(rest.split()) > 16 or not _private_heads().match(lkey(rest)):
+        return None
+    words = key(rest).split(" ")
+    stops = g.stops
+    if any(w in stops or " ".join(words[i : i + 2]) in stops for i, w in enumerate(words)):
+        return None  # a sentence ('Các doanh nghiệp ... chủ động tham gia ...'), not a name
+    name = regex.sub(r"^(?:các|Các)\s+", "", rest)
+    name = "Các " + name[:1].lower() + name[1:]
+    return AgencyMatch(start, len(title), name, rest)
+
+
+def _learned_pattern(names: list[str]) -> regex.Pattern[str] | None:
+    """Private addressees named by a heading, to find again in the plan's bullets ('Chủ đầu
+    tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp san tạo mặt bằng ...')."""
+    if not names:
+        return None
+    alts = []
+    for i, n in enumerate(names):
+        body = regex.sub(r"^các\s+", "", key(n))
+        words = [regex.escape(w) for w in regex.split(r"\s+", body)]
+        alts.append(f"(?P<n{i}>" + r"\s*".join(words).replace(r"\,", r",") + ")")
+    return regex.compile(r"^\s*(?:các\s+)?(?:" + "|".join(alts) + r")(?!\w)")
+
+
+@dataclass
+class _Plan:
+    """What the walk needs to know about the whole plan."""
+
+    add: Add
+    kinds: dict[int, str | None]
+    parents: dict[int, Node]
+    tops: dict[int, Node]
+    learned: list[str]
+    learned_re: regex.Pattern[str] | None
+    under_agency: dict[int, tuple[Node, list[AgencyMatch]]] = field(default_factory=dict)
+    # nodes below an agency's heading -> that heading's node and agencies
+
+    def learned_at(self, text: str) -> AgencyMatch | None:
+        if self.learned_re is None:
+            return None
+        m = self.learned_re.match(lkey(text))
+        if not m:
+            return None
+        idx = next(int(n[1:]) for n, v in m.groupdict().items() if v is not None)
+        return AgencyMatch(m.start(), m.end(), self.learned[idx], text[m.start() : m.end()])
+
+
+def extract(root: Node) -> list[FoundAssignment]:
+    found: dict[tuple[str, str], FoundAssignment] = {}
+
+    local = _local_level(root)
+
+    def add(
+        agency: AgencyMatch,
+        section: str,
+        duties: list[Block],
+        texts: list[str],
+        keep_self: bool = False,
+    ) -> None:
+        if key(agency.as_written) in _subject_only_words():
+            agency = AgencyMatch(agency.start, agency.end, local, agency.as_written)
+        k = (agency.name, section)
+        a = found.get(k)
+        if a is None:
+            a = found[k] = FoundAssignment(agency.name, agency.as_written.strip(), section)
+        a.duties += [d for d in duties if d not in a.duties]
+        for p in partners(" ".join(texts), set() if keep_self else {agency.name}):
+            if p not in a.partners:
+                a.partners.append(p)
+
+    _task_tables(root, add)
+    plan = _survey(root, add)
+    for node in root.walk():
+        if node is root or node.style == "appendix":
+            continue
+        if node.style == "row":
+            _table_group(node, add)
+            continue
+        _node(node, plan)
+    return _tidy(list(found.values()))
+
+
+def _survey(root: Node, add: Add) -> _Plan:
+    kinds: dict[int, str | None] = {}
+    parents: dict[int, Node] = {}
+    tops: dict[int, Node] = {}
+    learned: list[str] = []
+
+    def walk(node: Node, kind: str | None, top: Node | None) -> None:
+        for child in node.children:
+            parents[id(child)] = node
+            t = top or child
+            k = kind
+            if top is None:
+                k = child.kind if child.kind not in (None, "other") else kind_of(child.title)
+            kinds[id(child)] = k
+            tops[id(child)] = t
+            if k == "implementation" and child is not t:
+                pm = _private_heading(child.title)
+                if pm and not _title_is_agencies(child.title) and pm.name not in learned:
+                    learned.append(pm.name)
+            walk(child, k, t)
+
+    walk(root, None, None)
+    return _Plan(add, kinds, parents, tops, learned, _learned_pattern(learned))
+
+
+def _node(node: Node, plan: _Plan) -> None:
+    kind = plan.kinds.get(id(node))
+    verbs = kind in DUTY_KINDS
+    add = plan.add
+    if _is_field_node(node):
+        _field_headings(node, plan)
+        return
+    owner = plan.under_agency.get(id(node))
+    if owner is not None and _JOINT.search(node.heading):
+        # 'b) Chủ trì, phối hợp:' over '- Sở Tài chính ... tham mưu ...': the bodies named
+        # in the bullets work with the agency of the block; they are its partners.
+        for b in node.body:
+            names = ", ".join(a.as_written for a in _agency_list(b.text, subjects=True))
+            if names:
+                for a in owner[1]:
+                    add(a, owner[0].path, [], [f"phối hợp với {names}"])
+        return
+    heads, consumed = _heading_agencies(node)
+    if not heads and kind == "implementation":
+        pm = _private_heading(node.title)
+        if pm is not None:
+            heads = [pm]
+    if heads:
+        body = node.body[consumed:]
+        others = _others_in_block(node, body, heads, plan, verbs)
+        duties = _duty_blocks(body) + [_as_block(c) for c in node.children]
+        texts = (
+            [node.heading] + [b.text for b in body if id(b) not in others] + _descendant_texts(node)
+        )
+        for a in heads:
+            add(a, node.path, duties, texts)
+        plan.under_agency.update((id(d), (node, heads)) for d in node.walk() if d is not node)
+        return
+    if node.heading:
+        heading = Block("paragraph", node.heading, node.line_start, node.line_end)
+        subjects = addressees(node.heading, verbs) or _learned_subject(node.heading, plan)
+        if not subjects and kind in MID_SENTENCE_KINDS and id(node) not in plan.under_agency:
+            subjects = clause_subjects(node.heading) + [
+                a
+                for a in addressed(node.heading)
+                if a.name not in {s.name for s in clause_subjects(node.heading)}
+            ]
+        for a in subjects:
+            add(a, node.path, [heading], [node.heading])
+    _body_addressees(node, node.body, plan, kind)
+
+
+def _is_field_node(node: Node) -> bool:
+    return not node.children and bool(_FIELD_TITLE.match(node.title))
+
+
+def _field_headings(node: Node, plan: _Plan) -> None:
+    """'a) Nhiệm vụ' / 'b) Cơ quan chủ trì' / 'c) Cơ quan phối hợp' / 'd) Thời gian': fields set
+    as headings of their own belong together, to the task above them (the parent)."""
+    parent = plan.parents.get(id(node))
+    siblings = parent.children if parent is not None else [node]
+    i = next(k for k, c in enumerate(siblings) if c is node)
+    if i > 0 and _is_field_node(siblings[i - 1]):
+        return  # read with the first field of the run
+    blocks: list[Block] = []
+    for sib in siblings[i:]:
+        if not _is_field_node(sib):
+            break
+        fm = _field(sib.heading)
+        assert fm is not None
+        if fm[1] or not sib.body or _field(sib.body[0].text) is None:
+            value = fm[1] or " ".join(b.text for b in sib.body)
+            label = "Cơ quan phối hợp" if fm[0] == "partner" else "Cơ quan thực hiện"
+            blocks.append(Block("paragraph", f"{label}: {value}", sib.line_start, sib.line_end))
+        else:
+            blocks += sib.body
+    # the task: the body of an earlier 'Nhiệm vụ' / 'Nội dung' sibling, else the parent heading
+    tasks = [b for sib in siblings[:i] for b in sib.body if not _is_field_node(sib)]
+    heading = parent.heading if parent is not None and parent.heading else node.heading
+    section = parent.path if parent is not None and parent.path else node.path
+    _fields(
+        tasks + blocks,
+        section,
+        Block("paragraph", heading, node.line_start, node.line_end),
+        plan.add,
+    )
+
+
+def _learned_subject(text: str, plan: _Plan) -> list[AgencyMatch]:
+    m = plan.learned_at(text)
+    if m is None or opens_duty(text[m.end :]) is None:
+        return []
+    return [m]
+
+
+def _descendant_texts(node: Node) -> list[str]:
+    """Headings and bodies below an agency's heading (its lettered lead-ins 'a) Chủ trì, phối
+    hợp với ...'), except blocks headed by another agency."""
+    out: list[str] = []
+    for child in node.children:
+        if _title_is_agencies(child.title):
+            continue
+        out.append(child.heading)
+        out += [b.text for b in child.body]
+        out += _descendant_texts(child)
+    return out
+
+
+def _others_in_block(
+    node: Node, body: list[Block], heads: list[AgencyMatch], plan: _Plan, verbs: bool
+) -> set[int]:
+    """Inside an agency's block, a bullet that opens with another agency as its subject
+    ('Ủy ban nhân dân phường Yên Bái chủ trì ...') is that agency's own duty; one that hands
+    work down ('Giao Chi cục ... là cơ quan đầu mối') is not."""
+    names = {h.name for h in heads}
+    used: set[int] = set()
+    for b in body:
+        if gazetteer().addressing.match(lkey(b.text)):
+            continue
+        for a in addressees(b.text, verbs):
+            if a.name not in names:
+                plan.add(a, node.path, [b], [b.text])
+                used.add(id(b))
+    return used
+
+
+def _fields(blocks: list[Block], section: str, task: Block, add: Add) -> set[int]:
+    """'Cơ quan thực hiện: X chủ trì, phối hợp với Y' / 'Cơ quan phối hợp: Y, Z': X leads the
+    task(s) above the fields, Y and Z are its partners. Returns the indices of field lines."""
+    used: set[int] = set()
+    tasks: list[Block] = []
+    leads: list[AgencyMatch] = []
+    waiting: list[str] = []  # partner fields met before their lead field
+    after_fields = False
+    blocks, merged = _mend_fields(blocks)
+    used |= merged
+    for i, b in enumerate(blocks):
+        f = _field(b.text)
+        if i in merged:
+            continue
+        if f is None:
+            if after_fields:
+                tasks, leads, after_fields = [], [], False
+            tasks.append(b)
+            continue
+        used.add(i)
+        after_fields = True
+        role, value = f
+        if role == "partner":
+            text = f"phối hợp với {value}"
+            if leads:
+                for a in leads:
+                    add(a, section, [], [text])
+            else:
+                waiting.append(text)
+            continue
+        # 'Sở X chủ trì ...; Sở Y và các sở, ban, ngành chủ động ...': each clause's subjects
+        leads = []
+        for clause in regex.split(r";\s*", value):
+            leads += [
+                a
+                for a in _agency_list(clause, subjects=True)
+                if a.name not in {x.name for x in leads}
+            ]
+        duties = _duty_blocks(tasks) or [task]
+        for a in leads:
+            add(a, section, duties, [value, *waiting])
+        waiting = []
+    return used
+
+
+def _mend_fields(blocks: list[Block]) -> tuple[list[Block], set[int]]:
+    """A field whose agency name was cut by a line taken for a bullet ('Cơ quan chủ trì: Đài
+    Phát thanh' / '- Truyền hình Gia Lai, Báo Gia Lai'): the line goes back into the field.
+    Returns the mended blocks (same length) and the indices of lines taken back."""
+    out = list(blocks)
+    taken: set[int] = set()
+    for i in range(1, len(out)):
+        prev, b = out[i - 1], out[i]
+        f = _field(prev.text)
+        if (
+            f is None
+            or _field(b.text) is not None
+            or not f[1]
+            or regex.search(r"[.;:]\s*$", prev.text)
+        ):
+            continue
+        last = _agency_list(f[1])
+        if not last:
+            continue
+        start = len(prev.text) - len(f[1]) + last[-1].start
+        for glue in (" - ", " "):
+            joined = prev.text + glue + b.text
+            m = match_at(joined, start)
+            if m is not None and m.end > len(prev.text) + len(glue):
+                out[i - 1] = Block(prev.kind, joined, prev.line_start, b.line_end)
+                taken.add(i)
+                break
+    return out, taken
+
+
+def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | None) -> None:
+    """Paragraphs and bullets that open with the agencies they address, name them after
+    'yêu cầu' / 'đề nghị', or fill a 'Cơ quan thực hiện:' field."""
+    verbs = kind in DUTY_KINDS
+    mid_sentence = kind in MID_SENTENCE_KINDS
+    task = Block("paragraph", node.heading, node.line_start, node.line_end)
+    fields = _fields(blocks, node.path, task, plan.add)
+    for i, b in enumerate(blocks):
+        if i in fields or _continues(blocks, i):
+            continue
+        if _CLOSING.match(b.text):
+            # 'Trên đây là Kế hoạch ..., yêu cầu các sở ...' closes the whole top section.
+            top = plan.tops.get(id(node), node)
+            for a in addressed(b.text):
+                plan.add(a, top.path, [b], [])
+            continue
+        # The run-on of a reflowed heading may carry on its sentence ('... đề xuất gửi' / 'Sở
+        # X tổng hợp ...'): only a colon or a leading 'chủ trì' makes it an addressee there.
+        run_on = i == 0 and _runs_on(node, b)
+        heads = addressees(b.text, verbs and not run_on) or _learned_subject(b.text, plan)
+        if not heads and b.kind in ("paragraph", "bullet") and mid_sentence and not run_on:
             # In Tổ chức thực hiện, groups addressed mid-sentence are addressees too.
             heads = clause_subjects(b.text)
+            heads += [a for a in addressed(b.text) if a.name not in {h.name for h in heads}]
         if not heads:
             continue
         if _is_lead_in(b) and (node.children or i + 1 < len(blocks)):
             # 'Sở X chủ trì, phối hợp với ... thực hiện:' leads what follows it.
             following = blocks[i + 1 :]
-            stop = next((j for j, f in enumerate(following) if addressees(f.text)), len(following))
+            stop = next(
+                (j for j, f in enumerate(following) if addressees(f.text, verbs)), len(following)
+            )
             duties = _duty_blocks(following[:stop]) + [_as_block(c) for c in node.children]
             texts = [b.text] + [f.text for f in following[:stop]]
         else:
             duties, texts = [b], [b.text]
         for a in heads:
-            add(a, node.path, duties, texts)
+            plan.add(a, node.path, duties, texts)
 
 
-def _table_group(node: Node, add) -> None:  # type: ignore[no-untyped-def]
+_UNFINISHED = regex.compile(r"[\p{L}\d,]\s*$")
+
+
+def _continues(blocks: list[Block], i: int) -> bool:
+    """A paragraph after a line that stops without a full stop carries on its sentence:
+    its first words are not the sentence's subject."""
+    return i > 0 and blocks[i].kind == "paragraph" and bool(_UNFINISHED.search(blocks[i - 1].text))
+
+
+def _runs_on(node: Node, b: Block) -> bool:
+    """The block is the rest of the node's heading line (a reflowed crawl)."""
+    title = node.heading[: len(node.heading) - len(b.text)]
+    return (
+        node.heading != b.text and node.heading.endswith(b.text) and bool(_UNFINISHED.search(title))
+    )
+
+
+def _table_group(node: Node, add: Add) -> None:
     """A group of table rows under an agency ('II | Sở Công thương') is its assignment."""
     if not node.children or not _title_is_agencies(node.title):
         return
     _, heads = leading_agencies(node.title)
     rows = [Block("row", c.title, c.line_start, c.line_end) for c in node.children]
     for a in heads:
-        add(a, node.path, rows, [])
+        if a.name not in ISSUERS:
+            add(a, node.path, rows, [])
 
 
-def _task_tables(root: Node, add) -> None:  # type: ignore[no-untyped-def]
+def _task_tables(root: Node, add: Add) -> None:
     """Tables with a lead-agency column: each agency there leads the rows it is named in,
-    at the row group's path (or the table's); the coordinating column gives partners."""
+    at the row group's path (or the table's); the coordinating column gives partners, as
+    written (a group named in both columns partners itself: the group's other members)."""
     for row, group, header in table_rows(root):
         roles = column_roles(header)
         if "lead" not in roles:
@@ -242,18 +648,29 @@ def _task_tables(root: Node, add) -> None:  # type: ignore[no-untyped-def]
             cells[roles["partner"]] if "partner" in roles and roles["partner"] < len(cells) else ""
         )
         duty = Block("row", row.title, row.line_start, row.line_end)
+        texts = [f"phối hợp với {partner}"] if partner else []
         for a in _agency_list(lead):
-            add(a, group.path, [duty], [f"phối hợp với {partner}"] if partner else [])
+            add(a, group.path, [duty], texts, keep_self=True)
 
 
-def _agency_list(cell: str) -> list[AgencyMatch]:
-    """Every agency named in a table cell ('Sở NN&PTNT; UBND các huyện')."""
+def _agency_list(cell: str, subjects: bool = False) -> list[AgencyMatch]:
+    """Every agency named in a table cell or a field ('Sở NN&PTNT; UBND các huyện'); with
+    `subjects`, those before the clause's verb ('Sở X và cơ quan báo chí chủ động ...')."""
     out: list[AgencyMatch] = []
     pos = 0
+    stops = gazetteer().stops
     while pos < len(cell):
+        if subjects and out and opens_duty(cell[pos:]) == "stop" and cell[pos : pos + 1].isalpha():
+            words = key(cell[pos:]).split(" ")
+            if words[0] in stops or " ".join(words[:2]) in stops:
+                break
         m = match_at(cell, pos)
         if m is not None:
-            if m.name not in ISSUERS and key(m.as_written) not in _vague():
+            if (
+                m.name not in ISSUERS
+                and key(m.as_written) not in _vague()
+                and m.name not in {o.name for o in out}
+            ):
                 out.append(m)
             pos = m.end
             continue
@@ -262,3 +679,48 @@ def _agency_list(cell: str) -> list[AgencyMatch]:
             break
         pos += nxt.end()
     return out
+
+
+@cache
+def _subject_only_words() -> frozenset[str]:
+    return frozenset(key(w) for ws in load("agencies")["subject_only"].values() for w in ws)
+
+
+_DISTRICTS = regex.compile(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")
+_COMMUNES = regex.compile(r"(?<!\w)(?:cấp xã|xã, phường|phường, xã|đặc khu)(?!\w)")
+
+
+def _local_level(root: Node) -> str:
+    """What 'các địa phương' means in this plan: the district level where the plan names
+    districts; the communes where it names only communes (no districts after 1 July 2025);
+    else the district level, the usual addressee before 2025."""
+    communes = False
+    for node in root.walk():
+        for text in [node.heading, *(b.text for b in node.body)]:
+            k = lkey(text)
+            if _DISTRICTS.search(k):
+                return "Ủy ban nhân dân cấp huyện"
+            communes = communes or bool(_COMMUNES.search(k))
+    return "Ủy ban nhân dân cấp xã" if communes else "Ủy ban nhân dân cấp huyện"
+
+
+def _tidy(found: list[FoundAssignment]) -> list[FoundAssignment]:
+    """One body written with and without its province ('Ban Quản lý các Khu công nghiệp
+    tỉnh' / '... tỉnh Lào Cai') keeps the shorter name throughout the plan."""
+    names = {a.agency for a in found} | {p for a in found for p in a.partners}
+    rename = {n: s for n in names if (s := strip_place(n)) != n and s in names}
+    if not rename:
+        return found
+    merged: dict[tuple[str, str], FoundAssignment] = {}
+    for a in found:
+        name = rename.get(a.agency, a.agency)
+        ps = [rename.get(p, p) for p in a.partners]
+        m = merged.get((name, a.section))
+        if m is None:
+            merged[(name, a.section)] = FoundAssignment(
+                name, a.as_written, a.section, list(a.duties), list(dict.fromkeys(ps))
+            )
+        else:
+            m.duties += [d for d in a.duties if d not in m.duties]
+            m.partners += [p for p in ps if p not in m.partners]
+    return list(merged.values())

@@ -77,8 +77,12 @@ def rules() -> _Rules:
     )
 
 
+# A due-date cell: 'Quý II/2025', 'Năm 2026', '30/6/2025', 'Xong trong tháng 5/2026',
+# 'Hoàn thành trước ngày 30/6/2025'; or a longer cell that ends with its due phrase
+# ('Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030').
 _DUE_CELL = regex.compile(
-    r"^(?:trước\s+|trong\s+|chậm nhất\s+)?(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
+    r"(?:^(?:(?:hoàn thành|xong|thực hiện)\s+)?|(?:xong|hoàn thành)\s+(?=trước|trong|chậm nhất))"
+    r"(?:trước\s+|trong\s+|chậm nhất\s+|vào\s+)?(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
     r"|năm\s+(?P<y>\d{4})"
     r"|(?:ngày\s+)?(?P<d>\d{1,2})/(?P<dm>\d{1,2})/(?P<dy>\d{4}))\s*$",
@@ -94,8 +98,8 @@ def _table_deadlines(root: Node) -> list[FoundDeadline]:
         cells = row_cells(row)
         if "due" not in roles or roles["due"] >= len(cells):
             continue
-        cell = cells[roles["due"]].strip()
-        m = _DUE_CELL.match(cell)
+        cell = cells[roles["due"]].strip().rstrip(".;")
+        m = _DUE_CELL.search(cell)
         if not m:
             continue
         if m.group("d"):

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import regex
+
 from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
 from kehoach.model import Assignment, Deadline, Duty, Plan
@@ -22,6 +24,7 @@ from kehoach.text import ascii_key
 class Resolution:
     name: str | None
     candidates: list[str] = field(default_factory=list)  # closest names when unresolved
+    ambiguous: bool = False  # the query fits several names equally well
 
 
 @cache
@@ -53,42 +56,224 @@ def known_names(plans: list[Plan]) -> list[str]:
     return names
 
 
+@dataclass(frozen=True)
+class _Name:
+    """A name a user may mean: its canonical form and the word sequences that spell it."""
+
+    name: str
+    spellings: tuple[tuple[str, ...], ...]
+    codes: frozenset[str]
+    order: int  # place in the gazetteer: earlier is the more common reading
+    current: bool  # not renamed in the 2025 reorganisation
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """ASCII words of a name, abbreviations spelt out ('UBND cấp xã' -> uy ban nhan dan cap xa)."""
+    abbreviations = {
+        ascii_key(k): ascii_key(v) for k, v in load("agencies")["abbreviations"].items()
+    }
+    out: list[str] = []
+    for w in regex.split(r"[\s,;.()\-–/]+", ascii_key(text)):
+        if not w:
+            continue
+        out += abbreviations.get(w, w).split()
+    return tuple(out)
+
+
+def _code(text: str) -> str:
+    """'SGDĐT', 'S.GD&ĐT', 'sgddt' -> 'SGDDT'."""
+    return str(regex.sub(r"[^A-Z0-9]", "", ascii_key(text).upper()))
+
+
+@cache
+def _gazetteer_names() -> tuple[_Name, ...]:
+    data = load("agencies")
+    out: list[_Name] = []
+    for i, e in enumerate(data["agencies"] + data["groups"]):
+        if e.get("generic"):
+            continue
+        spellings = {_words(a) for a in [e["name"], *e.get("aliases", [])]}
+        codes = {_code(c) for c in e.get("abbr", [])}
+        out.append(
+            _Name(e["name"], tuple(sorted(spellings)), frozenset(codes), i, not e.get("until"))
+        )
+    return tuple(out)
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """First words of agency names ('so', 'bo', 'ban', 'uy'): a query that opens with one
+    means a name that opens with it ('bo tai chinh' is never 'Sở Tài chính')."""
+    heads = {_words(h)[0] for h in load("agencies")["name_heads"]}
+    return frozenset(heads | {"uy", "cac"})
+
+
+def _osa(a: str, b: str) -> int:
+    """Edit distance with adjacent transpositions ('ngihep' -> 'nghiep' is one edit)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _typos(word: str, target: str) -> int | None:
+    """Edits between a typed word and a name's word, if within one typo (two for words of
+    eight letters or more); None when too far."""
+    d = _osa(word, target)
+    return d if d <= (2 if len(target) >= 8 else 1) else None
+
+
+def _align(query: tuple[str, ...], name: tuple[str, ...]) -> tuple[int, int] | None:
+    """(typos, name words left over) when the query spells the name's first words, a
+    word at a time, with 'và' optional and two name words typed as one ('yte'); None when
+    it does not."""
+    best: tuple[int, int] | None = None
+
+    def walk(qi: int, ni: int, cost: int) -> None:
+        nonlocal best
+        if qi == len(query):
+            rest = sum(1 for w in name[ni:] if w != "va")
+            if best is None or (cost, rest) < best:
+                best = (cost, rest)
+            return
+        if ni == len(name):
+            return
+        if name[ni] == "va":
+            walk(qi, ni + 1, cost)
+        for span in (1, 2):
+            if ni + span > len(name):
+                break
+            t = _typos(query[qi], "".join(name[ni : ni + span]))
+            if t is not None:
+                walk(qi + 1, ni + span, cost + t)
+
+    walk(0, 0, 0)
+    return best
+
+
 def resolve(query: str, plans: list[Plan]) -> Resolution:
-    """Canonical agency for what a user typed: 'so cong thuong', 'KHĐT', 'Sở NN&PTNT'."""
+    """Canonical agency for what a user typed: 'so cong thuong', 'so nong ngiep' (a typo a
+    word), 'KHĐT', 'SGDĐT' / 'SYT' (S + department code), 'BYT', 'Sở NN&PTNT'.
+
+    Names in the given plans come before the gazetteer's; among equals the current name
+    (after the 2025 reorganisation) is taken, as its predecessors are followed anyway.
+    """
     in_plans = known_names(plans)
-    entries = load("agencies")["agencies"] + load("agencies")["groups"]
-    gazetteer = [e["name"] for e in entries if not e.get("generic")]
-    by_abbr = {ascii_key(a): e["name"] for e in entries for a in e.get("abbr", [])}
-    if ascii_key(query) in by_abbr:  # 'KHĐT', 'TNMT', 'NN&PTNT'
-        return Resolution(by_abbr[ascii_key(query)])
-    for text in (query, f"Sở {query}"):
-        m = match_at(text.strip())
-        if m and m.end >= len(text.strip()) - 1:
-            return Resolution(m.name)
+    names = list(_gazetteer_names())
+    known = {n.name for n in names}
+    names += [
+        _Name(n, (_words(n),), frozenset(), len(names) + i, True)
+        for i, n in enumerate(in_plans)
+        if n not in known
+    ]
+    words = _words(query)
+    if not words:
+        return Resolution(None, [])
+    by_code = _by_code(query, names)
+    if by_code is not None:
+        return Resolution(by_code)
+    m = match_at(query.strip())
+    if m is not None and m.known and m.end >= len(query.strip()) - 1:
+        return Resolution(m.name)
+    head = words[0] if words[0] in _heads() else None
+    scored: list[tuple[tuple[int, int, int, int], _Name]] = []
+    for n in names:
+        fits = [
+            a
+            for sp in n.spellings
+            if (head is None or sp[:1] == (head,)) and (a := _align(words, sp)) is not None
+        ]
+        if not fits:
+            continue
+        typos = min(f[0] for f in fits)
+        # words left over are counted on the full name ('Ban Quản lý các KCN' is short
+        # only in writing)
+        full = _align(words, _words(n.name))
+        rest = full[1] if full is not None else min(f[1] for f in fits)
+        if rest > len(words) + 1 and len(words) < 3:
+            continue  # 'so' alone, 'cong' alone: too little of the name
+        scored.append(((typos, n.name not in in_plans, rest, not n.current), n))
+    if all(w in _heads() for w in words):
+        scored = []  # 'so', 'ban': only the kind of body, no name
+    return _pick(scored, query, names, head)
+
+
+def _pick(
+    scored: list[tuple[tuple[int, int, int, int], _Name]],
+    query: str,
+    names: list[_Name],
+    head: str | None,
+) -> Resolution:
+    """The single best reading, or none with the closest names. A name spelt in full beats
+    names the query only begins; among names it only begins ('so nong'), one is taken only
+    when the others are its predecessors (Sở Nông nghiệp và Phát triển nông thôn ->
+    Sở Nông nghiệp và Môi trường)."""
+    scored.sort(key=lambda s: (s[0], s[1].order))
+    if not scored:
+        return Resolution(None, _closest(query, [n.name for n in names], head, []))
+    top = [n for k, n in scored if k[:2] == scored[0][0][:2]]
+    full = [n for k, n in scored if k[:3] == (*scored[0][0][:2], 0)]
+    if len({n.name for n in full}) == 1:
+        return Resolution(full[0].name)
+    if not full:
+        current = [n for n in top if n.current]
+        chain = {n.name for n in top} - {current[0].name} if len(current) == 1 else None
+        if len(top) == 1 or (chain is not None and chain <= set(predecessors(current[0].name))):
+            return Resolution((current or top)[0].name)
+    return Resolution(None, _closest(query, [n.name for n in names], head, full or top), True)
+
+
+def _by_code(query: str, names: list[_Name]) -> str | None:
+    """'KHĐT', 'TNMT' (a department's code), 'SYT' / 'SGDĐT' (Sở + code), 'BYT' (Bộ + code)."""
+    code = _code(query)
+    if not code or " " in query.strip() or len(code) > 8:
+        return None
+    hits = [n.name for n in names if code in n.codes]
+    prefixes = load("agencies")["query_prefixes"]
+    if not hits and code[:1] in prefixes:
+        head = prefixes[code[:1]]
+        for n in names:
+            if code[1:] in n.codes and n.name.startswith("Sở "):
+                target = f"{head} {n.name[3:]}"
+                if any(x.name == target for x in names):
+                    hits.append(target)
+    return hits[0] if len(set(hits)) == 1 else None
+
+
+def _closest(query: str, pool: list[str], head: str | None, fits: list[_Name]) -> list[str]:
+    """The names nearest what was typed: those that fitted equally well first, then by
+    similarity of the whole string, names with the typed head word first."""
+    if fits:
+        return [n.name for n in fits[:6]]
     q = ascii_key(query)
-    for pool in (in_plans, gazetteer):
-        exact = [n for n in pool if ascii_key(n) == q]
-        if exact:
-            return Resolution(exact[0])
-        prefix = [n for n in pool if ascii_key(n).startswith(q) or f" {q}" in f" {ascii_key(n)}"]
-        if len(prefix) == 1:
-            return Resolution(prefix[0])
-        if len(prefix) > 1:
-            return Resolution(None, prefix[:8])
     scored = sorted(
         (
-            (difflib.SequenceMatcher(None, q, ascii_key(n)).ratio(), n)
-            for n in set(in_plans + gazetteer)
+            (
+                head is not None and _words(n)[:1] != (head,),
+                -difflib.SequenceMatcher(None, q, ascii_key(n)).ratio(),
+                n,
+            )
+            for n in dict.fromkeys(pool)
         ),
-        reverse=True,
     )
-    if scored and scored[0][0] >= 0.85 and (len(scored) == 1 or scored[0][0] - scored[1][0] > 0.05):
-        return Resolution(scored[0][1])
-    return Resolution(None, [n for _, n in scored[:6]])
+    return [n for _, _, n in scored[:5]]
 
 
-def _binds(deadline: Deadline, section: str) -> bool:
-    return section == deadline.section or section.startswith(deadline.section + ".")
+def _binds(deadline: Deadline, section: str, duty: Duty | None) -> bool:
+    """A deadline binds a duty when it is set for the duty's section (or one above it), or
+    stands in the duty's own lines (a task table row's due cell)."""
+    if section == deadline.section or section.startswith(deadline.section + "."):
+        return True
+    return duty is not None and (
+        duty.span.line_start <= deadline.span.line_start <= duty.span.line_end
+    )
 
 
 def duties_of(plans: list[Plan], names: list[str]) -> list[dict[str, Any]]:
@@ -101,9 +286,11 @@ def duties_of(plans: list[Plan], names: list[str]) -> list[dict[str, Any]]:
             partner = not lead and any(p in names for p in a.partners)
             if not (lead or partner):
                 continue
-            binding = [d.model_dump(mode="json") for d in plan.deadlines if _binds(d, a.section)]
             duties: list[Duty | None] = list(a.duties) or [None]
             for d in duties:
+                binding = [
+                    dl.model_dump(mode="json") for dl in plan.deadlines if _binds(dl, a.section, d)
+                ]
                 out.append(
                     {
                         "role": "lead" if lead else "partner",
