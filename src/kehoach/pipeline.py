@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from kehoach.facts import references as refs
+from kehoach.facts.agencies import unknown_agency_like
 from kehoach.facts.assignments import extract as extract_assignments
 from kehoach.facts.deadlines import extract as extract_deadlines
 from kehoach.facts.targets import extract as extract_targets
@@ -150,7 +151,10 @@ def parse(doc: Loaded) -> Plan:
     _place_quotes(plan, index(st.physical))
     blank = ["number"] if head.number_seen and not head.number else []
     blank += ["issued_date"] if head.place and not head.issued_date else []
-    plan.quality = assess(plan, st.physical, [], blank)
+    texts = [
+        t for n in root.walk() if n is not root for t in (n.heading, *(b.text for b in n.body))
+    ]
+    plan.quality = assess(plan, st.physical, unknown_agency_like(texts), blank)
     if plan.quality.unplaced:
         where = ", ".join(
             f"{s.line_start}" if s.line_start == s.line_end else f"{s.line_start}-{s.line_end}"
