@@ -219,3 +219,31 @@ def test_prose_appendix_keeps_its_headings() -> None:
         ("Sở Tài chính", "PB01.I"),
         ("Sở Y tế", "PB01.II"),
     ]
+
+
+def test_a_closing_paragraph_belongs_to_the_section_not_its_last_item() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\nBố trí kinh phí thực hiện.\n"
+        "2. Các cơ sở đào tạo\nMở thêm chuyên ngành đào tạo về chuyển đổi số.\n"
+        "Phối hợp với các Viện nghiên cứu phát triển công nghệ mới.\n"
+        "Yêu cầu các sở, ban, ngành căn cứ nhiệm vụ được phân công triển khai thực hiện.\n"
+    )
+    v = plan.sections[0]
+    assert [b.text[:9] for b in v.children[-1].body] == ["Mở thêm c", "Phối hợp "]
+    assert [b.text[:9] for b in v.body] == ["Yêu cầu c"]
+
+
+def test_an_items_fields_after_its_bullets_stay_with_it() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "II. NHIỆM VỤ\n1. Hoàn thiện thể chế\n- Rà soát văn bản.\n- Sửa đổi quy định.\n"
+        "Đơn vị chủ trì: Sở Tư pháp.\nThời gian thực hiện: Quý II/2026.\n"
+    )
+    item = plan.sections[0].children[0]
+    assert [b.text for b in item.body][-2:] == [
+        "Đơn vị chủ trì: Sở Tư pháp.",
+        "Thời gian thực hiện: Quý II/2026.",
+    ]

@@ -490,8 +490,11 @@ class Walker:
 
 
 def reattach_trailing(node: Node) -> None:
-    """Paragraphs after the last numbered child's bullets belong to the parent (FORMAT.md):
-    '12. UBND các huyện' - bullets - then 'Yêu cầu các sở, ban, ngành ...' closes section V."""
+    """Paragraphs after the last numbered child's own text belong to the parent (FORMAT.md):
+    '12. UBND các huyện' - bullets - then 'Yêu cầu các sở, ban, ngành ...' closes section V.
+    In flat text the child's end shows as its bullets ending, or as a closing paragraph
+    ('Yêu cầu ...', 'Trên đây là ...'; data/sections.yaml closing_openers). A field of the
+    item ('Đơn vị chủ trì: ...', 'Thời gian: ...') stays with it."""
     for child in node.children:
         reattach_trailing(child)
     if node.style == "root" or not node.children:
@@ -499,13 +502,36 @@ def reattach_trailing(node: Node) -> None:
     last = node.children[-1]
     if last.style in ("row", "appendix") or last.children:
         return
-    bullets = [i for i, b in enumerate(last.body) if b.kind == "bullet"]
-    if not bullets or bullets[-1] == len(last.body) - 1:
+    body = last.body
+    closing = next(
+        (i for i, b in enumerate(body) if b.kind == "paragraph" and _closes(b.text)), None
+    )
+    bullets = [i for i, b in enumerate(body) if b.kind == "bullet"]
+    cut = closing if closing is not None and closing > 0 else None
+    if cut is None and bullets and bullets[-1] < len(body) - 1:
+        cut = bullets[-1] + 1
+    if cut is None:
         return
-    trailing = last.body[bullets[-1] + 1 :]
-    if all(b.kind == "paragraph" for b in trailing):
-        del last.body[bullets[-1] + 1 :]
+    trailing = body[cut:]
+    if all(b.kind == "paragraph" and not _FIELD.match(b.text) for b in trailing):
+        del body[cut:]
         node.body.extend(trailing)
+
+
+# 'Đơn vị chủ trì: ...', 'Cơ quan phối hợp: ...', 'Thời gian thực hiện: ...'
+_FIELD = regex.compile(
+    r"^(?:cơ quan|đơn vị|thời gian|thời hạn|kinh phí|sản phẩm)[^:]{0,40}:", regex.IGNORECASE
+)
+
+
+@cache
+def _closing() -> regex.Pattern[str]:
+    words = load("sections")["closing_openers"]
+    return regex.compile(r"^(?:" + "|".join(regex.escape(key(w)) for w in words) + r")\b")
+
+
+def _closes(text: str) -> bool:
+    return bool(_closing().match(key(text)))
 
 
 def finish(root: Node) -> None:
