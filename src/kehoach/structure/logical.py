@@ -21,7 +21,7 @@ their physical lines. A copy whose line breaks are real passes through unchanged
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -124,49 +124,81 @@ _LABEL_ONLY = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\
 _DASHES = regex.compile(r"^[-_=*–—.\s]{3,}$")
 
 
-def _open_emphasis(raw: str) -> bool:
-    """Does a bold or italic mark open in this text and stay open at its end?"""
-    bold = raw.count("**") + raw.count("__")
-    single = len(regex.findall(r"(?<!\*)\*(?!\*)", raw))
-    return bold % 2 == 1 or single % 2 == 1
+_SINGLE_STAR = regex.compile(r"(?<!\*)\*(?!\*)")
 
 
-def soft_break(a: Line, b: Line) -> bool:
-    """Does line `b` go on with the paragraph of `a` (the break is only a wrap)?"""
+@dataclass
+class _Para:
+    """A paragraph being joined, with what `soft_break` asks of it kept up to date
+    (so that joining n lines costs n steps, not n squared)."""
+
+    lines: list[Line]
+    text: str
+    first_raw: str
+    last_raw: str
+    marks: int  # bold/italic marks opened and not closed, as parities (bit 0 bold, bit 1 italic)
+    lower: bool  # some lower-case letter in the text
+    upper: bool
+
+    @classmethod
+    def of(cls, ln: Line) -> _Para:
+        p = cls([ln], ln.text, ln.raw.strip(), ln.raw.strip(), 0, False, False)
+        p._count(ln)
+        return p
+
+    def add(self, ln: Line) -> None:
+        self.lines.append(ln)
+        self.text = f"{self.text} {ln.text}" if self.text and ln.text else self.text + ln.text
+        self.last_raw = ln.raw.strip()
+        self._count(ln)
+
+    def _count(self, ln: Line) -> None:
+        bold = ln.raw.count("**") + ln.raw.count("__")
+        single = len(_SINGLE_STAR.findall(ln.raw))
+        self.marks ^= (bold % 2) | ((single % 2) << 1)
+        self.lower = self.lower or any(c.islower() for c in ln.text)
+        self.upper = self.upper or any(c.isupper() for c in ln.text)
+
+    def line(self) -> Line:
+        return join(self.lines) if len(self.lines) > 1 else self.lines[0]
+
+
+def soft_break(a: _Para, b: Line) -> bool:
+    """Does line `b` go on with the paragraph `a` (the break is only a wrap)?"""
     t = b.text
     if t.startswith(("|", "#")) or a.text.startswith("|"):
         return False
-    if _open_emphasis(a.raw):
+    if a.marks:
         return True  # '**1.' / 'Sở Y tế:**', '*Hà Nội, ngày 17' / 'tháng 11 năm 2025*'
     if not t or not a.text or _DASHES.match(t) or _DASHES.match(a.text):
         return False
-    if _LABEL_ONLY.match(a.text):
+    if len(a.text) < 16 and _LABEL_ONLY.match(a.text):
         return True  # a heading's number on a line of its own
     if _BULLET.match(t) or _LABEL.match(t) or _patterns()[3].match(t):
         return False
-    raw_a = a.raw.strip()
-    if raw_a.startswith(("**", "__")) and raw_a.endswith(("**", "__")):
+    if a.first_raw.startswith(("**", "__")) and a.last_raw.endswith(("**", "__")):
         return False  # a bold line of its own: a heading or a title block cell
     # 'PHÓ CHỦ TỊCH' / 'Nguyễn Văn A', 'KẾ HOẠCH' / 'Căn cứ ...' are separate lines
-    return not (a.text.isupper() and not t.isupper())
+    return not (a.upper and not a.lower and not t.isupper())
 
 
-def _join_runs(lines: list[Line], soft: Callable[[Line, Line], bool]) -> list[Line]:
+def _join_runs(lines: list[Line], soft: Callable[[_Para, Line], bool]) -> list[Line]:
     """Join consecutive lines while `soft(a, b)` says b goes on with a; blank lines
     (nothing but spaces) always part paragraphs."""
     out: list[Line] = []
-    run: list[Line] = []
+    para: _Para | None = None
     for ln in lines:
-        if run and ln.raw.strip() and soft(join(run), ln):
-            run.append(ln)
+        blank = not ln.raw.strip()
+        if para is not None and not blank and soft(para, ln):
+            para.add(ln)
             continue
-        if run:
-            out.append(join(run) if len(run) > 1 else run[0])
-        run = [ln] if ln.raw.strip() else []
-        if not run:
+        if para is not None:
+            out.append(para.line())
+        para = None if blank else _Para.of(ln)
+        if blank:
             out.append(ln)
-    if run:
-        out.append(join(run) if len(run) > 1 else run[0])
+    if para is not None:
+        out.append(para.line())
     return out
 
 

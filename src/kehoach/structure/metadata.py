@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -84,8 +85,13 @@ class _Cell:
     offset: int  # offset of the cell in the line's cleaned text
 
 
-def _cells(lines: list[Line], start: int, end: int) -> list[_Cell]:
-    out: list[_Cell] = []
+# A title block's anchors sit in the first lines of a crawl's joined text; past this many
+# characters a cell is body text, not searched for anchors again.
+_HEAD_SCAN = 3000
+
+
+def _cells(lines: list[Line], start: int, end: int) -> Iterator[_Cell]:
+    """The title block's cells, in order, cut at its anchors; made as they are read."""
     r = _rules()
     for i in range(start, end):
         text = lines[i].text
@@ -99,23 +105,19 @@ def _cells(lines: list[Line], start: int, end: int) -> list[_Cell]:
             if not stripped:
                 continue
             base = part_off + (len(part) - len(part.lstrip()))
-            cuts = (
-                [0]
-                + [m.start() for m in r.anchors.finditer(stripped) if m.start() > 0]
-                + [len(stripped)]
-            )
-            ends = [m.end() for m in r.anchors.finditer(stripped)]
-            cuts += [e for e in ends if 0 < e < len(stripped) and r.date_line.search(stripped[:e])]
+            found = list(r.anchors.finditer(stripped, 0, _HEAD_SCAN))
+            cuts = [0] + [m.start() for m in found if m.start() > 0] + [len(stripped)]
+            cuts += [
+                m.end()
+                for m in found
+                if 0 < m.end() < len(stripped) and r.date_line.search(stripped, 0, m.end())
+            ]
             cuts = sorted(set(cuts))
             for a, b in itertools.pairwise(cuts):
                 piece = stripped[a:b].strip()
                 if piece:
-                    out.append(
-                        _Cell(
-                            piece, i, base + a + (len(stripped[a:b]) - len(stripped[a:b].lstrip()))
-                        )
-                    )
-    return out
+                    lead = len(stripped[a:b]) - len(stripped[a:b].lstrip())
+                    yield _Cell(piece, i, base + a + lead)
 
 
 _DASHES = regex.compile(r"^[-_=*–—.\s]+$")

@@ -112,8 +112,7 @@ def _sentence_start(text: str, limit: int) -> int | None:
     words = list(regex.finditer(r"\S+", text[:limit]))
     for prev, m in itertools.pairwise(words):
         p, w = prev.group(0), m.group(0)
-        nxt = text[m.end() :].split(" ", 2)
-        pair = key(f"{w} {nxt[1]}") if len(nxt) > 1 else ""
+        pair = key(f"{w} {_next_word(text, m.end())}") if text[m.end() : m.end() + 1] == " " else ""
         ends_clause = p.endswith((",", ";"))
         after_name_word = key(p) in _BEFORE_NAME
         capital_word = w[:1].isupper() and any(c.islower() for c in w[1:])
@@ -127,6 +126,12 @@ def _sentence_start(text: str, limit: int) -> int | None:
         ):
             return int(m.start())
     return None
+
+
+def _next_word(text: str, space: int) -> str:
+    """The word after the space at `space` (up to the next space)."""
+    j = text.find(" ", space + 1)
+    return text[space + 1 : j if j >= 0 else len(text)]
 
 
 def _upper_title_end(text: str) -> int | None:
