@@ -80,8 +80,14 @@ def join(lines: list[Line]) -> Line:
     return Line(lines[0].no, "\n".join(ln.raw for ln in lines), text, False, tuple(breaks))
 
 
+# Any character one of the rules below would change; most lines of a plan have none.
+_MARKUP = regex.compile(r"[|<#>\\*_\[\t\u00a0\u2007\u202f\u200b\ufeff]|  |---")
+
+
 def clean(raw: str) -> str:
     """Markdown marks, escapes, footnote markers and odd spaces out; one space between words."""
+    if not _MARKUP.search(raw):
+        return raw.strip()
     s = raw
     if _MD_TABLE_RULE.match(s.strip()):
         return ""

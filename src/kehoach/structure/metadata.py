@@ -127,7 +127,7 @@ _OPENING = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]\s|[A-HJ-UWYZ]\.\s+\p{Lu}|\d{1,2
 def _is_opener(text: str) -> bool:
     if upper_ratio(text) > 0.7:  # an all-caps title may open with the same words
         return False
-    k = key(text)
+    k = key(" ".join(text.split(None, 8)[:8]))  # the openers are a few words long
     return any(k.startswith(o + " ") for o in _rules().openers)
 
 

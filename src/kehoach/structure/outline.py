@@ -531,7 +531,7 @@ def _closing() -> regex.Pattern[str]:
 
 
 def _closes(text: str) -> bool:
-    return bool(_closing().match(key(text)))
+    return bool(_closing().match(key(" ".join(text.split(None, 8)[:8]))))
 
 
 def finish(root: Node) -> None:

@@ -104,27 +104,29 @@ _BEFORE_NAME = frozenset(
 )
 
 
+_WORD = regex.compile(r"\S+")
+
+
 def _sentence_start(text: str, limit: int) -> int | None:
     """Offset where a run-on body starts inside a reflowed heading, before `limit`."""
     upper = _upper_title_end(text)
     if upper is not None:
         return upper
-    words = list(regex.finditer(r"\S+", text[:limit]))
+    words = list(_WORD.finditer(text, 0, limit))
     for prev, m in itertools.pairwise(words):
-        p, w = prev.group(0), m.group(0)
-        pair = key(f"{w} {_next_word(text, m.end())}") if text[m.end() : m.end() + 1] == " " else ""
-        ends_clause = p.endswith((",", ";"))
-        after_name_word = key(p) in _BEFORE_NAME
-        capital_word = w[:1].isupper() and any(c.islower() for c in w[1:])
-        if (
-            (p[:1].islower() or p[:1].isdigit())
-            and not ends_clause
-            and not after_name_word
-            and capital_word
-            and key(w) not in _NAME_WORDS
-            and pair not in _NAME_WORDS
+        w = m.group(0)
+        if not (w[:1].isupper() and any(c.islower() for c in w[1:])):
+            continue  # only a capitalised word can start a sentence
+        p = prev.group(0)
+        if not (p[:1].islower() or p[:1].isdigit()) or p.endswith((",", ";")):
+            continue
+        if key(p) in _BEFORE_NAME or key(w) in _NAME_WORDS:
+            continue
+        if text[m.end() : m.end() + 1] == " " and key(f"{w} {_next_word(text, m.end())}") in (
+            _NAME_WORDS
         ):
-            return int(m.start())
+            continue
+        return int(m.start())
     return None
 
 
@@ -144,6 +146,6 @@ def _upper_title_end(text: str) -> int | None:
 
 def starts_with_stop(text: str) -> bool:
     """Does `text` open with a verb-like word that ends an agency name ('chủ trì', 'là')?"""
-    words = [w.strip(",;:.") for w in key(text).split(" ")]
+    words = [w.strip(",;:.") for w in key(" ".join(text.split(None, 4)[:4])).split(" ")]
     stops = gazetteer().stops
     return bool(words) and any(" ".join(words[:n]) in stops for n in (1, 2, 3))
