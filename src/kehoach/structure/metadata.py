@@ -87,7 +87,7 @@ class _Cell:
 
 # A title block's anchors sit in the first lines of a crawl's joined text; past this many
 # characters a cell is body text, not searched for anchors again.
-_HEAD_SCAN = 3000
+_HEAD_SCAN = 1500
 
 
 def _cells(lines: list[Line], start: int, end: int) -> Iterator[_Cell]:

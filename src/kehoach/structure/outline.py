@@ -125,6 +125,7 @@ _INLINE = regex.compile(
     r"(?<=\s)"
     r"(?P<label>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))\s+(?=[\p{Lu}\"“«])"
 )
+_NAME_HEAD = regex.compile(r"(?:Sở|Bộ|Ban|Ủy ban|UBND)\s")
 _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
 _INLINE_ADDRESS = regex.compile(r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S)")
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
@@ -444,10 +445,8 @@ class Walker:
         """Offset of the first inline heading or bullet acceptable after the current state."""
         best: int | None = None
         for m in _INLINE.finditer(text, 1):
-            rest = text[m.end() :]
-            label = m.group("label")
-            probe = f"{label} {rest[:200]}"
-            after_stop = bool(_SENTENCE_END.search(text, 0, m.start()))
+            probe = f"{m.group('label')} {text[m.end() : m.end() + 200]}"
+            after_stop = bool(_SENTENCE_END.search(text, max(0, m.start() - 16), m.start()))
             if self.candidate(probe, strict=True, gap=after_stop):
                 best = m.start("label")
                 break
@@ -459,7 +458,7 @@ class Walker:
             best = int(m.start() + 1)
             break
         # A sentence that addresses agencies ('Yêu cầu các sở ...') opens a new paragraph.
-        am = _INLINE_ADDRESS.search(text, 1)
+        am = _INLINE_ADDRESS.search(text, 1, len(text) if best is None else best)
         if am and (best is None or am.start() < best):
             best = am.start()
         return best
@@ -468,8 +467,8 @@ class Walker:
     def _inside_name(text: str, pos: int) -> bool:
         """' - ' inside an agency name ('Sở Lao động - Thương binh và Xã hội')."""
         window_start = max(0, pos - 40)
-        for m in regex.finditer(r"(?:Sở|Bộ|Ban|Ủy ban|UBND)\s", text[window_start:pos]):
-            am = match_at(text, window_start + m.start())
+        for m in _NAME_HEAD.finditer(text, window_start, pos):
+            am = match_at(text, m.start())
             if am and am.end > pos + 2:
                 return True
         return False
