@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any
 
 import yaml
@@ -37,8 +38,26 @@ def target_value(t: Target) -> str:
 
 
 def plan_label(plan: Plan) -> str:
+    """'272/KH-UBND (Lạng Sơn)': the number and province, else the file name."""
+    from kehoach.outputs.catalog import province
+
     m = plan.metadata
-    return " ".join(x for x in (m.number, m.place and f"({m.place})") if x) or plan.source.path
+    where = province(plan) or m.place
+    name = m.number or PurePath(plan.source.path).name
+    return f"{name} ({where})" if where else name
+
+
+def plan_columns(plan: Plan) -> dict[str, Any]:
+    """What tells one plan's rows from another's: id, source file, number, province."""
+    from kehoach.outputs.catalog import plan_id, province
+
+    return {
+        "plan_id": plan_id(plan),
+        "source": plan.source.path,
+        "plan": plan.metadata.number,
+        "province": province(plan),
+        "place": plan.metadata.place,
+    }
 
 
 def target_rows(
@@ -58,7 +77,7 @@ def target_rows(
 def target_records(rows: list[tuple[Plan, Target]]) -> list[dict[str, Any]]:
     out = []
     for plan, t in rows:
-        rec = {"plan": plan.metadata.number, "place": plan.metadata.place}
+        rec = plan_columns(plan)
         rec.update(t.model_dump(mode="json"))
         out.append(rec)
     return out
@@ -99,7 +118,10 @@ def targets_csv(rows: list[tuple[Plan, Target]]) -> str:
     """UTF-8 with BOM, so that Excel opens Vietnamese text correctly."""
     buf = io.StringIO()
     fields = [
+        "plan_id",
+        "source",
         "plan",
+        "province",
         "place",
         "section",
         "year",
@@ -289,3 +311,85 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console) -> None:
                 fmt(d["only_b"][i]) if i < len(d["only_b"]) else "",
             )
         console.print(t)
+
+
+def summary_record(plan: Plan) -> dict[str, Any]:
+    """One plan in a line: who, when, where, and how many facts of each kind."""
+    from kehoach.outputs.catalog import issuer_level, province_2025
+
+    m = plan.metadata
+    rec = plan_columns(plan)
+    rec.update(
+        {
+            "doc_type": m.doc_type,
+            "issued_date": str(m.issued_date) if m.issued_date else None,
+            "issuer_level": issuer_level(plan),
+            "province_2025": province_2025(rec["province"]),
+            "title": m.title,
+            "sections": len(plan.walk()),
+            "references": len(plan.references),
+            "targets": len(plan.targets),
+            "assignments": len(plan.assignments),
+            "deadlines": len(plan.deadlines),
+            "warnings": len(plan.warnings),
+        }
+    )
+    return rec
+
+
+def records_csv(records: list[dict[str, Any]]) -> str:
+    """UTF-8 with BOM, so that Excel opens Vietnamese text correctly."""
+    buf = io.StringIO()
+    if records:
+        w = csv.DictWriter(buf, fieldnames=list(records[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(records)
+    return "\ufeff" + buf.getvalue()
+
+
+def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -> None:
+    """On a terminal titles are cut to fit; elsewhere (a pipe, a file) they are whole."""
+    table = Table(
+        title="kehoach summary",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        show_edge=False,
+    )
+
+    def column(name: str, width: int | None = None, right: bool = False) -> None:
+        if full or width is None:
+            table.add_column(name, no_wrap=True, justify="right" if right else "left")
+        else:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
+
+    column("plan", 24)
+    column("number", 12)
+    column("issued")
+    column("province", 12)
+    for col in ("sec", "ref", "tgt", "asg", "ddl", "wrn"):
+        column(col, right=True)
+    if full:
+        table.add_column("title", no_wrap=True)
+    else:
+        table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=20)
+    for r in records:
+        table.add_row(
+            PurePath(r["source"]).stem,
+            r["plan"] or "—",
+            r["issued_date"] or "—",
+            r["province"] or "—",
+            *(
+                str(r[k])
+                for k in (
+                    "sections",
+                    "references",
+                    "targets",
+                    "assignments",
+                    "deadlines",
+                    "warnings",
+                )
+            ),
+            r["title"] or "—",
+        )
+    console.print(table, crop=not full, soft_wrap=full)
