@@ -323,3 +323,20 @@ def test_readme_queries_give_the_output_it_shows(tmp_path: Path, json_dir: Path)
     assert len(BLOCK.findall(text)) == 4
     with duckdb.connect(str(db), read_only=True) as con:
         assert updated(text, con) == text, "run scripts/readme_queries.py --write"
+
+
+@pytest.mark.parametrize("stem", ["langson-176-KH-UBND-2023", "sonla-2954-QD-UBND-2025"])
+def test_libyaml_writes_the_same_bytes_as_pure_python(stem: str) -> None:
+    from kehoach.outputs.io import dump
+    from kehoach.pipeline import parse
+    from kehoach.read.load import load_path
+
+    plan = parse(load_path(next(RAW.glob(f"{stem}.*"))))
+    pure = yaml.dump(
+        plan.model_dump(mode="json"),
+        Dumper=yaml.SafeDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+    assert yaml.__with_libyaml__ and dump(plan, "yaml") == pure

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from kehoach.model import Plan, Target
 
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same bytes, faster
 COMPARATOR_SIGN = {"eq": "", "approx": "≈ ", "min": "≥ ", "max": "≤ ", "range": ""}
 
 
@@ -149,7 +150,7 @@ def as_json(data: Any) -> str:
 
 
 def as_yaml(data: Any) -> str:
-    out: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    out: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return out
 
 
