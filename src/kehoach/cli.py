@@ -292,8 +292,15 @@ def summary_cmd(
     else:
         from rich.console import Console
 
-        full = not sys.stdout.isatty()
-        summary_table(records, full, Console(width=100_000) if full else Console())
+        if sys.stdout.isatty():
+            summary_table(records, False, Console())
+        else:  # whole titles, no padding after them
+            import io
+
+            wide = Console(width=100_000, file=io.StringIO())
+            summary_table(records, True, wide)
+            text = wide.file.getvalue()  # type: ignore[attr-defined]
+            sys.stdout.write("".join(ln.rstrip() + "\n" for ln in text.splitlines()))
     if failed:
         raise typer.Exit(1)
 
