@@ -154,6 +154,10 @@ def test_jsonl_gives_one_plan_per_line_in_input_order(tmp_path: Path) -> None:
     target = tmp_path / "plans.jsonl"
     assert run("parse", str(RAW), "-o", str(target)).returncode == 0
     assert len(target.read_text(encoding="utf-8").splitlines()) == 12
+    one_file = run("parse", str(RAW), "-o", str(tmp_path / "plans.json"))
+    assert one_file.returncode == 2 and "need a directory, or one .jsonl file" in one_file.stderr
+    into_dir = run("parse", str(RAW), "-f", "jsonl", "-o", str(tmp_path))
+    assert into_dir.returncode == 2 and "is a directory" in into_dir.stderr
 
 
 def test_validate_reads_a_directory_and_schema_goes_where_asked(

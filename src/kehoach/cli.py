@@ -122,6 +122,8 @@ def parse_cmd(
     files = [src for src, _ in found.files]
     jobs = jobs or cpu_count()
     if fmt is Format.jsonl:
+        if output is not None and output.is_dir():
+            raise _fail(f"{output}: is a directory; jsonl goes to one file or to stdout", 2)
         _parse_lines(files, output, jobs)
         return
     batch = len(files) > 1 or any(p.is_dir() for p in inputs)
@@ -139,6 +141,8 @@ def parse_cmd(
         raise _fail("several plans need -o DIR (one output file per plan) or -f jsonl", 2)
     if output.exists() and not output.is_dir():
         raise _fail(f"{output}: exists and is not a directory", 2)
+    if not output.exists() and output.suffix.lower() in (".json", ".yaml", ".yml"):
+        raise _fail(f"{output}: several plans need a directory, or one .jsonl file", 2)
     _parse_batch(found.files, output, fmt, jobs, force)
 
 
