@@ -27,7 +27,8 @@ app = typer.Typer(
         "data you can check against the text.\n\n"
         "Typical use:\n\n"
         "  kehoach parse plan.txt                  # YAML on stdout\n\n"
-        "  kehoach parse data/raw -o data/structured\n\n"
+        "  kehoach parse data/raw -o data/structured  # all cores, cached\n\n"
+        "  kehoach export data/raw -o plans.duckdb\n\n"
         "  kehoach targets plan.txt --year 2030\n\n"
         "  kehoach assign plan.txt --agency 'so cong thuong'\n\n"
         "  kehoach diff plan-a.txt plan-b.yaml\n\n"
@@ -238,17 +239,18 @@ def _parse_batch(
                 _say(d.error)
             advance(d)
 
-        ext = "json" if fmt is Format.jsonl else fmt.value
         try:
-            tally = parse_to_folder(files, out_dir, ext, jobs, force, done)
+            tally = parse_to_folder(files, out_dir, fmt.value, jobs, force, done)
         except InputError as exc:
             raise _fail(str(exc), 2) from None
     secs = time.monotonic() - t0
     cached = f" ({tally.cached} unchanged, from cache)" if tally.cached else ""
+    workers = min(jobs, tally.files)
     _say(
         f"{tally.files} files, {tally.written} written to {out_dir}{cached}, {tally.facts} facts, "
         f"{tally.warnings} warnings, {tally.failed} failed; {secs:.1f} s, "
-        f"{tally.files / secs if secs else 0:.0f} files/s on {min(jobs, tally.files)} workers"
+        f"{tally.files / secs if secs else 0:.0f} files/s, {workers} worker"
+        + ("s" if workers > 1 else "")
     )
     if tally.failed:
         raise typer.Exit(1)
