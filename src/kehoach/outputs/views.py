@@ -40,11 +40,13 @@ def target_value(t: Target) -> str:
 
 def plan_label(plan: Plan) -> str:
     """'272/KH-UBND (Lạng Sơn)': the number and province, else the file name."""
-    from kehoach.outputs.catalog import province
+    return row_label(plan_columns(plan))
 
-    m = plan.metadata
-    where = province(plan) or m.place
-    name = m.number or PurePath(plan.source.path).name
+
+def row_label(rec: dict[str, Any]) -> str:
+    """The plan a row comes from, from the columns `plan_columns` gives it."""
+    name = rec["plan"] or PurePath(rec["source"]).name
+    where = rec["province"] or rec["place"]
     return f"{name} ({where})" if where else name
 
 
@@ -95,7 +97,7 @@ def targets_table(rows: list[tuple[Plan, Target]], several: bool, console: Conso
             expand=True,
         )
         if several:
-            table.add_column("plan", no_wrap=True, max_width=18, overflow="ellipsis")
+            table.add_column("plan", max_width=13, overflow="fold")  # number, then province
         table.add_column("indicator", ratio=1, min_width=24, overflow="fold")
         table.add_column("value", justify="right", no_wrap=True)
         table.add_column("unit", max_width=14, overflow="fold")
@@ -163,7 +165,7 @@ def duties_table(data: dict[str, Any], several: bool, console: Console) -> None:
     )
     table.add_column("role", no_wrap=True)
     if several:
-        table.add_column("plan", no_wrap=True, max_width=14, overflow="ellipsis")
+        table.add_column("plan", max_width=13, overflow="fold")
     table.add_column("section", no_wrap=True)
     table.add_column("duty", ratio=1, overflow="fold")
     table.add_column("due", max_width=18, overflow="fold")
@@ -176,7 +178,7 @@ def duties_table(data: dict[str, Any], several: bool, console: Console) -> None:
             notes.append(f"as {d['agency_as_named']}")
         body = d["text"] if len(d["text"]) <= 240 else d["text"][:239].rstrip() + "…"
         text = (f"[{'; '.join(notes)}] " if notes else "") + body
-        table.add_row(d["role"], *([d["plan"] or ""] if several else []), d["section"], text, due)
+        table.add_row(d["role"], *([row_label(d)] if several else []), d["section"], text, due)
     if not data["duties"]:
         console.print(f"{data['agency']}: no duties in these plans")
         return
