@@ -15,7 +15,10 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from kehoach.errors import InputError
 from kehoach.model import (
@@ -35,8 +38,41 @@ from kehoach.outputs.io import file_mode, umask
 
 Row = tuple[Any, ...]
 
-# Columns of each table and their type (text, int, float, date). Every table but `plans`
-# starts with plan_id and the fact's number within the plan (n, from 1, document order).
+_SPAN = [("line_start", "int"), ("line_end", "int")]
+_KINDS: dict[Any, str] = {str: "text", int: "int", float: "float", bool: "bool", dt.date: "date"}
+
+
+def _columns(model: type[BaseModel], rename: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """A fact model's fields as typed columns (its span apart), so new fields are exported."""
+    out = []
+    for name, info in model.model_fields.items():
+        if name == "span":
+            continue
+        kinds = {_kind(a) for a in _arms(info.annotation)} - {"null"}
+        if len(kinds) != 1 or "?" in kinds:
+            raise TypeError(f"{model.__name__}.{name}: no column type for {info.annotation}")
+        out.append(((rename or {}).get(name, name), kinds.pop()))
+    return out
+
+
+def _arms(annotation: Any) -> tuple[Any, ...]:
+    """The types of a union, or the type itself."""
+    if get_origin(annotation) in (Union, UnionType):
+        return get_args(annotation)
+    return (annotation,)
+
+
+def _kind(annotation: Any) -> str:
+    if annotation is type(None):
+        return "null"
+    if get_origin(annotation) is Literal:
+        return "text"
+    return _KINDS.get(annotation, "?")
+
+
+# Columns of each table and their type (text, int, float, bool, date). Every table but
+# `plans` starts with plan_id and the fact's number within the plan (n, from 1, document
+# order). Targets, deadlines and references take their columns from the models.
 TABLES: dict[str, list[tuple[str, str]]] = {
     "plans": [
         ("plan_id", "text"),
@@ -63,6 +99,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("deadlines", "int"),
         ("references", "int"),
         ("warnings", "int"),
+        ("lines_placed", "float"),
+        ("review", "text"),
     ],
     "sections": [
         ("plan_id", "text"),
@@ -79,21 +117,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("line_start", "int"),
         ("line_end", "int"),
     ],
-    "targets": [
-        ("plan_id", "text"),
-        ("n", "int"),
-        ("section", "text"),
-        ("year", "int"),
-        ("indicator", "text"),
-        ("comparator", "text"),
-        ("value", "float"),
-        ("value_max", "float"),
-        ("unit", "text"),
-        ("baseline_year", "int"),
-        ("quote", "text"),
-        ("line_start", "int"),
-        ("line_end", "int"),
-    ],
+    "targets": [("plan_id", "text"), ("n", "int"), *_columns(Target), *_SPAN],
     "assignments": [
         ("plan_id", "text"),
         ("n", "int"),
@@ -127,28 +151,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "deadlines": [
         ("plan_id", "text"),
         ("n", "int"),
-        ("section", "text"),
-        ("what", "text"),
-        ("to_agency", "text"),
-        ("recurrence", "text"),
-        ("month", "int"),
-        ("day", "int"),
-        ("date", "date"),
-        ("quote", "text"),
-        ("line_start", "int"),
-        ("line_end", "int"),
+        *_columns(Deadline, {"to": "to_agency"}),  # 'to' is an SQL keyword
+        *_SPAN,
     ],
-    "references": [
-        ("plan_id", "text"),
-        ("n", "int"),
-        ("number", "text"),
-        ("doc_type", "text"),
-        ("date", "date"),
-        ("issuer", "text"),
-        ("quote", "text"),
-        ("line_start", "int"),
-        ("line_end", "int"),
-    ],
+    "references": [("plan_id", "text"), ("n", "int"), *_columns(Reference), *_SPAN],
 }
 FORMATS = {
     ".duckdb": "duckdb",
@@ -157,7 +163,7 @@ FORMATS = {
     ".xlsx": "xlsx",
     ".parquet": "parquet",
 }
-_SQL = {"text": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "DATE"}
+_SQL = {"text": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN", "date": "DATE"}
 _BATCH = 5000  # rows held per table before they are written
 
 
@@ -278,6 +284,8 @@ def rows(plan: Plan) -> dict[str, list[Row]]:
             province=prov,
             province_2025=province_2025(prov),
             warnings=len(plan.warnings),
+            lines_placed=plan.quality.lines_accounted if plan.quality else None,
+            review="; ".join(plan.quality.review) if plan.quality and plan.quality.review else None,
             **{name: len(out[name]) for name in TABLES if name != "plans"},
         )
     )
@@ -377,7 +385,11 @@ class Writer:
 
 
 def _ddl(name: str, cols: list[tuple[str, str]], sqlite: bool = False) -> str:
-    types = {"text": "TEXT", "int": "INTEGER", "float": "REAL", "date": "TEXT"} if sqlite else _SQL
+    types = (
+        {"text": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER", "date": "TEXT"}
+        if sqlite
+        else _SQL
+    )
     body = ", ".join(f'"{c}" {types[t]}' for c, t in cols)
     return f'CREATE TABLE "{name}" ({body})'
 
@@ -389,7 +401,13 @@ def _sqlite_row(row: Row) -> Row:
 def _arrow(name: str, buf: list[Row]) -> Any:
     import pyarrow as pa
 
-    types = {"text": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
+    types = {
+        "text": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "date": pa.date32(),
+    }
     cols = TABLES[name]
     schema = pa.schema([(c, types[t]) for c, t in cols])
     return pa.Table.from_arrays(
@@ -450,6 +468,8 @@ class _Excel:
                     continue
                 if isinstance(v, dt.date):
                     sheet.write_datetime(r, c, dt.datetime(v.year, v.month, v.day), self.date)
+                elif isinstance(v, bool):
+                    sheet.write_boolean(r, c, v)
                 elif isinstance(v, str):
                     sheet.write_string(
                         r, c, v if len(v) <= self.LIMIT else v[: self.LIMIT - 1] + "…"
@@ -540,6 +560,13 @@ def _read_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def _fields(
+    model: type[BaseModel], row: dict[str, Any], rename: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A row's values for the model's fields (span apart), under their column names."""
+    return {f: row[(rename or {}).get(f, f)] for f in model.model_fields if f != "span"}
+
+
 def _span(r: dict[str, Any]) -> Span:
     return Span(line_start=r["line_start"], line_end=r["line_end"])
 
@@ -580,21 +607,7 @@ def _plan(p: dict[str, Any], facts: dict[str, list[dict[str, Any]]]) -> Plan:
             implements=p["implements"].split("; ") if p["implements"] else [],
         ),
         sections=sections,
-        targets=[
-            Target(
-                section=r["section"],
-                year=r["year"],
-                indicator=r["indicator"],
-                comparator=r["comparator"],
-                value=r["value"],
-                value_max=r["value_max"],
-                unit=r["unit"],
-                baseline_year=r["baseline_year"],
-                quote=r["quote"],
-                span=_span(r),
-            )
-            for r in facts.get("targets", [])
-        ],
+        targets=[Target(**_fields(Target, r), span=_span(r)) for r in facts.get("targets", [])],
         assignments=[
             Assignment(
                 agency=r["agency"],
@@ -606,28 +619,10 @@ def _plan(p: dict[str, Any], facts: dict[str, list[dict[str, Any]]]) -> Plan:
             for r in facts.get("assignments", [])
         ],
         deadlines=[
-            Deadline(
-                section=r["section"],
-                what=r["what"],
-                to=r["to_agency"],
-                recurrence=r["recurrence"],
-                month=r["month"],
-                day=r["day"],
-                date=r["date"],
-                quote=r["quote"],
-                span=_span(r),
-            )
+            Deadline(**_fields(Deadline, r, {"to": "to_agency"}), span=_span(r))
             for r in facts.get("deadlines", [])
         ],
         references=[
-            Reference(
-                number=r["number"],
-                doc_type=r["doc_type"],
-                date=r["date"],
-                issuer=r["issuer"],
-                quote=r["quote"],
-                span=_span(r),
-            )
-            for r in facts.get("references", [])
+            Reference(**_fields(Reference, r), span=_span(r)) for r in facts.get("references", [])
         ],
     )

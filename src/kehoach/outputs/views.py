@@ -335,6 +335,8 @@ def summary_record(plan: Plan) -> dict[str, Any]:
             "assignments": len(plan.assignments),
             "deadlines": len(plan.deadlines),
             "warnings": len(plan.warnings),
+            "check": "review" if plan.quality and plan.quality.review else "ok",
+            "review": "; ".join(plan.quality.review) if plan.quality else "",
         }
     )
     return rec
@@ -351,7 +353,11 @@ def records_csv(records: list[dict[str, Any]]) -> str:
 
 
 def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -> None:
-    """On a terminal titles are cut to fit; elsewhere (a pipe, a file) they are whole."""
+    """One row per plan, then why each plan marked 'review' needs a person.
+
+    Off a terminal (full) every column is whole; on one, titles are cut to fit, and
+    province and title are left out below 110 columns so that the counts stay readable.
+    """
     table = Table(
         title="kehoach summary",
         box=box.SIMPLE_HEAD,
@@ -359,6 +365,7 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
         collapse_padding=True,
         show_edge=False,
     )
+    wide = full or console.width >= 110
 
     def column(name: str, width: int | None = None, right: bool = False) -> None:
         if full or width is None:
@@ -366,33 +373,32 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
         else:
             table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
 
-    column("plan", 24)
+    counts = ("sections", "references", "targets", "assignments", "deadlines")
+    column("plan", 21)
     column("number", 12)
     column("issued")
-    column("province", 12)
-    for col in ("sec", "ref", "tgt", "asg", "ddl", "wrn"):
+    if wide:
+        column("province", 11)
+    for col in ("sec", "ref", "tgt", "asg", "ddl"):
         column(col, right=True)
+    column("check")
     if full:
         table.add_column("title", no_wrap=True)
-    else:
-        table.add_column("title", no_wrap=True, overflow="ellipsis", min_width=20)
+    elif wide:
+        table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)  # what is left
+        table.expand = True
     for r in records:
         table.add_row(
             PurePath(r["source"]).stem,
             r["plan"] or "—",
             r["issued_date"] or "—",
-            r["province"] or "—",
-            *(
-                str(r[k])
-                for k in (
-                    "sections",
-                    "references",
-                    "targets",
-                    "assignments",
-                    "deadlines",
-                    "warnings",
-                )
-            ),
-            r["title"] or "—",
+            *([r["province"] or "—"] if wide else []),
+            *(str(r[k]) for k in counts),
+            r["check"],
+            *([r["title"] or "—"] if wide else []),
         )
     console.print(table, crop=not full, soft_wrap=full)
+    for r in records:
+        if r["review"]:
+            line = f"{PurePath(r['source']).stem}: {r['review']}"
+            console.print(line, markup=False, highlight=False, crop=not full, soft_wrap=full)
