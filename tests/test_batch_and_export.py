@@ -344,3 +344,19 @@ def test_libyaml_writes_the_same_bytes_as_pure_python(stem: str) -> None:
         width=100,
     )
     assert yaml.__with_libyaml__ and dump(plan, "yaml") == pure
+
+
+def test_every_field_of_the_models_has_a_column_or_a_table() -> None:
+    """A field added to the output models must reach the database (or be left out here)."""
+    from kehoach.model import Assignment, Metadata, Section, Source
+
+    elsewhere = {"span", "body", "children", "duties", "partners"}  # spans, own tables, text
+    for model, table, renamed in (
+        (Section, "sections", {}),
+        (Assignment, "assignments", {}),
+        (Metadata, "plans", {}),
+        (Source, "plans", {"path": "source"}),
+    ):
+        columns = {c for c, _ in TABLES[table]}
+        fields = {renamed.get(f, f) for f in model.model_fields} - elsewhere
+        assert fields <= columns, (model.__name__, fields - columns)
