@@ -186,8 +186,6 @@ def cache_key(data: bytes, task: Task) -> str:
 
 def parse_one(task: Task) -> Done:
     """Worker: one input file to one output file (skipped when the cache says so)."""
-    from kehoach.outputs.io import dump, write_atomic
-    from kehoach.pipeline import parse
     from kehoach.read.load import load_bytes, read_input
 
     try:
@@ -197,6 +195,9 @@ def parse_one(task: Task) -> Done:
     key = cache_key(data, task)
     if key == task.known and os.path.exists(task.dest):
         return Done(task.src, task.dest, key=key, cached=True)
+    from kehoach.outputs.io import dump, write_atomic  # the parser is loaded only when needed
+    from kehoach.pipeline import parse
+
     try:
         plan = parse(load_bytes(data, task.src))
     except InputError as exc:
