@@ -360,3 +360,16 @@ def test_every_field_of_the_models_has_a_column_or_a_table() -> None:
         columns = {c for c, _ in TABLES[table]}
         fields = {renamed.get(f, f) for f in model.model_fields} - elsewhere
         assert fields <= columns, (model.__name__, fields - columns)
+
+
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for args, code in (
+        (("parse", str(TXT[0]), "-o", str(blocker / "x.yaml")), 1),
+        (("parse", str(RAW), "-o", str(blocker / "out")), 2),
+        (("export", str(TXT[0]), "-o", str(blocker / "p.sqlite")), 1),
+    ):
+        done = run(*args)
+        assert done.returncode == code and "cannot write" in done.stderr, args
+        assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1, args

@@ -53,6 +53,11 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _why(exc: OSError) -> str:
+    """'Not a directory: out/x' rather than a traceback."""
+    return f"{exc.strerror}: {exc.filename}" if exc.filename else str(exc.strerror or exc)
+
+
 @app.command("parse")
 def parse_cmd(
     inputs: Annotated[
@@ -231,6 +236,10 @@ def _parse_batch(
 ) -> None:
     from kehoach.outputs.batch import Done, parse_to_folder
 
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot write ({_why(exc)})", 2) from None
     t0 = time.monotonic()
     with _progress(len(files)) as advance:
 
@@ -379,6 +388,8 @@ def export_cmd(
                 db.add(got)
     except InputError as exc:
         raise _fail(str(exc), 2) from None
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({_why(exc)})") from None
     counts = ", ".join(f"{n} {name}" for name, n in db.counts.items())
     _say(f"wrote {output}: {counts}; {failures} failed")
     if failures:
@@ -765,4 +776,8 @@ def main_callback(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OSError as exc:  # an output that cannot be written: one line, not a traceback
+        _say(f"cannot write ({_why(exc)})")
+        sys.exit(1)

@@ -202,7 +202,11 @@ def parse_one(task: Task) -> Done:
         plan = parse(load_bytes(data, task.src))
     except InputError as exc:
         return Done(task.src, task.dest, error=str(exc))
-    write_atomic(Path(task.dest), dump(plan, task.fmt))
+    try:
+        write_atomic(Path(task.dest), dump(plan, task.fmt))
+    except OSError as exc:
+        why = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+        return Done(task.src, task.dest, error=f"{task.dest}: cannot write ({why})")
     return Done(task.src, task.dest, key, None, fact_count(plan), len(plan.warnings))
 
 
