@@ -195,7 +195,7 @@ def _parse_lines(files: list[Path], output: Path | None, jobs: int) -> None:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[object], None]]:
+def _progress(total: int, label: str = "parsing") -> Iterator[Callable[[object], None]]:
     """A bar with files/s and time left on a terminal; nothing otherwise."""
     if total < 2 or not sys.stderr.isatty():
         yield lambda _: None
@@ -211,7 +211,7 @@ def _progress(total: int) -> Iterator[Callable[[object], None]]:
     )
 
     columns = (
-        TextColumn("parsing"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TaskProgressColumn(),
@@ -219,7 +219,7 @@ def _progress(total: int) -> Iterator[Callable[[object], None]]:
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("parsing", total=total, rate="–")
+        task = bar.add_task(label, total=total, rate="–")
         t0 = time.monotonic()
 
         def advance(_: object) -> None:
@@ -373,7 +373,7 @@ def export_cmd(
     seen: dict[str, str] = {}
     failures = 0
     try:
-        with Writer(output) as db, _progress(len(files)) as advance:
+        with Writer(output) as db, _progress(len(files), "exporting") as advance:
             for src, got in zip(files, pmap(plan_rows, files, jobs or cpu_count()), strict=True):
                 advance(src)
                 if isinstance(got, str):
