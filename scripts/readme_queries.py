@@ -77,7 +77,7 @@ def main() -> None:
         return
     if new != text:
         sys.stdout.writelines(difflib.unified_diff(text.splitlines(True), new.splitlines(True)))
-        sys.exit("README.md: query outputs are stale; run scripts/readme_queries.py --write")
+        sys.exit("README.md: query outputs are stale; run make readme")
     print(f"{README.name}: {len(BLOCK.findall(new))} query outputs as shown")
 
 

@@ -326,7 +326,7 @@ def test_readme_queries_give_the_output_it_shows(tmp_path: Path, json_dir: Path)
     text = README.read_text(encoding="utf-8")
     assert len(BLOCK.findall(text)) == 4
     with duckdb.connect(str(db), read_only=True) as con:
-        assert updated(text, con) == text, "run scripts/readme_queries.py --write"
+        assert updated(text, con) == text, "the parser changed: run make readme"
 
 
 @pytest.mark.parametrize("stem", ["langson-176-KH-UBND-2023", "sonla-2954-QD-UBND-2025"])

@@ -403,6 +403,21 @@ class TargetFormat(StrEnum):
     yaml = "yaml"
 
 
+def _plan_files(paths: list[Path], recursive: bool = False) -> list[Path]:
+    """Files as given; directories give their raw and structured plans (others reported)."""
+    from kehoach.outputs.batch import discover
+    from kehoach.outputs.io import STRUCTURED_SUFFIXES
+    from kehoach.read.load import TEXT_SUFFIXES
+
+    try:
+        found = discover(paths, (*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES), recursive)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    for note in found.notes:
+        _say(note)
+    return [f for f, _ in found.files]
+
+
 def _each_plan(
     paths: list[Path], recursive: bool = False, failed: list[str] | None = None
 ) -> Iterator[Plan]:
@@ -411,22 +426,17 @@ def _each_plan(
     An unreadable input stops the command (exit 1), or, given a `failed` list, is reported,
     added to it, and skipped.
     """
-    from kehoach.outputs.batch import discover
     from kehoach.outputs.export import is_database, read_plans
-    from kehoach.outputs.io import STRUCTURED_SUFFIXES, load_plan
-    from kehoach.read.load import TEXT_SUFFIXES
+    from kehoach.outputs.io import load_plan
 
     for p in paths:
-        try:
-            if is_database(p):
+        if is_database(p):
+            try:
                 yield from read_plans(p)
-                continue
-            found = discover([p], (*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES), recursive)
-        except InputError as exc:
-            raise _fail(str(exc)) from None
-        for note in found.notes:
-            _say(note)
-        for f, _ in found.files:
+            except InputError as exc:
+                raise _fail(str(exc)) from None
+            continue
+        for f in _plan_files([p], recursive):
             try:
                 yield load_plan(f)
             except InputError as exc:
