@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo view-demo test lint format eval corpus bench schema clean
+.PHONY: install demo view-demo test lint format eval corpus bench schema readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ bench: install
 
 schema: install
 	$(BIN)/kehoach schema
+
+## readme: refresh the output shown under each SQL query in README.md (a test checks it)
+readme: install
+	$(BIN)/python scripts/readme_queries.py --write
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,112 +1,224 @@
-"""make bench: parse throughput and peak memory, reported as ratios measured in one run.
+"""make bench: speed and memory of parsing, as ratios to a plain regex pass, measured in one run.
 
-The baseline is a single `regex` pass that finds every number in the same text: a floor
-for any parser that must at least look at every character.
+Times are CPU seconds (the machine may be shared; CPU time is what a parse costs), except
+the -j speed-up and start-up, which are wall-clock and printed with the load average.
+
+The yardstick is one `\\p{L}+` word-count pass over the same bytes (decode included): a floor
+for any parser that must at least look at every character. Reported:
+
+- the library (parse only, warm, one process) on the corpus: MB/s and the ratio;
+- the whole CLI batch (start-up, reading, parsing, YAML writing) with -j 1 and on all cores;
+- `kehoach --help` start-up;
+- peak RSS of one process parsing the largest plan, and of a one-process batch;
+- parse time of a plan repeated 1x .. 64x, and of one very long wrapped paragraph.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
+import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
 
-from kehoach import text
-from kehoach.facts import agencies, assignments, deadlines, references, targets
-from kehoach.pipeline import parse, read_structure
-from kehoach.read.load import load_bytes, load_path
+from kehoach.pipeline import parse
+from kehoach.read.load import TEXT_SUFFIXES, load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+WORDS = regex.compile(r"\p{L}+")
+KEHOACH = [sys.executable, "-m", "kehoach"]
 
 
 def fresh() -> None:
-    """Forget per-text memos, so that identical copies cost what a new document costs."""
-    for fn in (text.key, text.ascii_key, references._find, agencies.repair):
-        fn.cache_clear()
+    """Forget per-text memos, so that a second pass costs what new documents cost.
+
+    Caches of functions that take arguments are memos of text (data files excepted).
+    """
+    for name, mod in list(sys.modules.items()):
+        if not name.startswith("kehoach") or name == "kehoach.datafiles":
+            continue
+        for fn in vars(mod).values():
+            clear = getattr(fn, "cache_clear", None)
+            if clear and getattr(fn, "__module__", "") == name:
+                try:
+                    if inspect.signature(fn).parameters:
+                        clear()
+                except (TypeError, ValueError):
+                    pass
 
 
-def _time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Median CPU seconds of this process over `repeat` runs."""
     runs = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        runs.append(time.perf_counter() - t0)
+        runs.append(time.process_time() - t0)
     return statistics.median(runs)
+
+
+def run(args: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of a command and the processes it waited for."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"{' '.join(args)} failed: {err}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def load() -> str:
+    return "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+
+
+def grown(data: bytes, times: int) -> bytes:
+    """A plan's text repeated: the document grows, its kind of content does not."""
+    return b"\n".join([data] * times)
+
+
+FILLER = (
+    "Các sở, ban, ngành, Ủy ban nhân dân các huyện tăng cường phối hợp triển khai các "
+    "nhiệm vụ phát triển nông nghiệp, nông thôn theo kế hoạch được giao"
+)
+# Parses one file in a fresh, warmed-up process; prints the CPU seconds of that parse alone.
+CHILD = (
+    "import sys, time; from pathlib import Path; from kehoach.pipeline import parse; "
+    "from kehoach.read.load import load_bytes; d = Path(sys.argv[1]).read_bytes(); "
+    "parse(load_bytes(d[:20000].decode('utf-8', 'ignore').encode(), 'warm-up')); "
+    "t = time.process_time(); parse(load_bytes(d, sys.argv[1])); print(time.process_time() - t)"
+)
+
+
+def long_paragraph(size: int) -> bytes:
+    """A title block, one heading, then one paragraph of `size` bytes wrapped at ~70 chars."""
+    words = FILLER.split()
+    lines: list[str] = []
+    line: list[str] = []
+    total = i = 0
+    while total < size:
+        line.append(words[i % len(words)])
+        i += 1
+        if sum(len(x) + 1 for x in line) > 70:
+            text = " ".join(line)
+            lines.append(text)
+            total += len(text.encode()) + 1
+            line = []
+    head = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 1/KH-UBND\n\nKẾ HOẠCH\nThử\n\nI. MỤC TIÊU\n"
+    return (head + "\n".join(lines) + ".\n").encode()
+
+
+def parse_seconds(path: Path, timeout: float) -> float:
+    """CPU seconds one parse of `path` takes in a fresh process; inf past the timeout."""
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+            cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        return float("inf")
+    return float(out.stdout)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument(
-        "--copies", type=int, default=300, help="copies of the samples in the large set"
+        "--corpus",
+        type=Path,
+        nargs="+",
+        default=[ROOT / "data" / "corpus" / "web", ROOT / "data" / "corpus" / "crawl"],
     )
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--max-grow", type=int, default=64)
+    ap.add_argument("--timeout", type=float, default=60, help="seconds allowed per growth step")
     args = ap.parse_args()
-    samples = [(p.name, p.read_bytes()) for p in sorted((ROOT / "data/raw").glob("*.txt"))]
-    large = [(f"{i}-{n}", b) for i in range(args.copies // len(samples) + 1) for n, b in samples][
-        : args.copies
-    ]
 
-    def parse_all(docs: list[tuple[str, bytes]]) -> None:
+    files = [f for folder in args.corpus for f in corpus_files(folder)]
+    docs = [(str(p), p.read_bytes()) for p in files]
+    mb = sum(len(b) for _, b in docs) / 1e6
+    where = ", ".join(str(c.relative_to(ROOT)) for c in args.corpus)
+    print(f"corpus: {where}: {len(docs)} plans, {mb:.2f} MB; {os.cpu_count()} cores, {load()}")
+
+    def parse_all() -> None:
         for name, data in docs:
-            fresh()
             parse(load_bytes(data, name))
 
-    def regex_all(docs: list[tuple[str, bytes]]) -> None:
+    def words_all() -> None:
         for _, data in docs:
-            sum(1 for _ in NUMBER.finditer(data.decode("utf-8")))
+            len(WORDS.findall(data.decode("utf-8", "replace")))
 
-    def parse_dir(folder: Path) -> None:
-        for path in sorted(folder.iterdir()):
-            fresh()
-            parse(load_path(path))
+    parse_all()  # warm: data files, compiled patterns
+    t_words = timed(words_all, args.repeat * 3)
+    t_lib = timed(lambda: (fresh(), parse_all()), args.repeat)
+    print(f"{'CPU seconds':34} {'seconds':>8} {'MB/s':>7} {'x regex':>8}")
+    print(f"{'word-count regex pass':34} {t_words:8.3f} {mb / t_words:7.1f} {1:8.1f}")
+    row = "library parse, 1 process, warm"
+    print(f"{row:34} {t_lib:8.3f} {mb / t_lib:7.2f} {t_lib / t_words:8.1f}")
 
-    def regex_dir(folder: Path) -> None:
-        for path in sorted(folder.iterdir()):
-            sum(1 for _ in NUMBER.finditer(path.read_text(encoding="utf-8")))
-
-    parse_all(samples)  # warm caches (data files, compiled patterns)
-    print(f"{'set':<22} {'MB':>7} {'parse MB/s':>11} {'regex MB/s':>11} {'ratio':>7}")
-    mb = sum(len(b) for _, b in samples) / 1e6
-    tp = _time(lambda: parse_all(samples), args.repeat * 4)
-    tr = _time(lambda: regex_all(samples), args.repeat * 4)
-    print(f"{'5 samples':<22} {mb:7.2f} {mb / tp:11.2f} {mb / tr:11.1f} {tp / tr:6.0f}x")
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for name, data in large:
-            (folder / f"{name}").write_bytes(data)
-        mb = sum(len(b) for _, b in large) / 1e6
-        tp = _time(lambda: parse_dir(folder), args.repeat)
-        tr = _time(lambda: regex_dir(folder), args.repeat)
-        label = f"dir of {len(large)} copies"
-        print(f"{label:<22} {mb:7.2f} {mb / tp:11.2f} {mb / tr:11.1f} {tp / tr:6.0f}x")
-    # Share of parse time each fact extractor takes, measured on the same trees.
-    docs = [load_bytes(b, n) for n, b in samples]
-    structures = [read_structure(d) for d in docs]
-    t_parse = _time(lambda: [(fresh(), parse(d)) for d in docs], args.repeat * 4)
-    t_tree = _time(lambda: [(fresh(), read_structure(d)) for d in docs], args.repeat * 4)
-    shares = []
-    for name, fn in (
-        ("targets", targets.extract),
-        ("assignments", assignments.extract),
-        ("deadlines", deadlines.extract),
-    ):
-        t = _time(lambda f=fn: [(fresh(), f(s.root)) for s in structures], args.repeat * 4)
-        shares.append(f"{name} {t / t_parse:.0%}")
-    print(f"of parse time: structure {t_tree / t_parse:.0%}, " + ", ".join(shares))
-    tracemalloc.start()
-    biggest = max(samples, key=lambda s: len(s[1]))
-    parse(load_bytes(biggest[1], biggest[0]))
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+        batch = [*KEHOACH, "parse", *map(str, args.corpus), "--force", "-o", tmp]
+        w_one, c_one, rss_batch = run([*batch, "-j", "1"])
+        w_all = statistics.median(run([*batch, "-j", str(args.jobs)])[0] for _ in range(2))
+        w_cached, _, _ = run([*KEHOACH, "parse", *map(str, args.corpus), "-o", tmp])
+    row = "CLI batch -j 1 (start-up, YAML out)"
+    print(f"{row:34} {c_one:8.3f} {mb / c_one:7.2f} {c_one / t_words:8.1f}")
     print(
-        f"peak memory parsing the largest sample ({len(biggest[1]) / 1e3:.0f} kB): "
-        f"{peak / 1e6:.1f} MB ({peak / len(biggest[1]):.0f}x its size)"
+        f"wall clock: CLI batch -j 1 {w_one:.2f} s, -j {args.jobs} {w_all:.2f} s: "
+        f"speed-up {w_one / w_all:.2f}x; again from the cache {w_cached:.2f} s ({load()})"
     )
+
+    script = Path(sys.executable).with_name("kehoach")
+    help_cmd = [str(script), "--help"] if script.exists() else [*KEHOACH, "--help"]
+    startup = statistics.median(run(help_cmd)[0] for _ in range(7))
+    print(f"start-up, kehoach --help: {startup:.3f} s wall")
+
+    largest = max(files, key=lambda p: p.stat().st_size)
+    with tempfile.TemporaryDirectory() as tmp:
+        _, _, rss_one = run([*KEHOACH, "parse", str(largest), "-o", f"{tmp}/x.yaml"])
+    print(
+        f"peak RSS: largest plan ({largest.name}, {largest.stat().st_size / 1e3:.0f} kB) "
+        f"{rss_one:.0f} MB; batch of {len(files)} plans in one process {rss_batch:.0f} MB "
+        f"({rss_batch / rss_one:.2f}x)"
+    )
+
+    base_name, base = max(docs, key=lambda d: len(d[1]) if len(d[1]) < 40_000 else 0)
+    print(f"growth: {Path(base_name).name} ({len(base) / 1e3:.0f} kB) repeated; CPU seconds")
+    print(f"{'times':>6} {'kB':>8} {'seconds':>8} {'s per MB':>9}")
+    with tempfile.TemporaryDirectory() as tmp:
+        k = 1
+        while k <= args.max_grow:
+            path = Path(tmp) / f"x{k}.txt"
+            path.write_bytes(grown(base, k))
+            t = parse_seconds(path, args.timeout)
+            size = path.stat().st_size
+            print(f"{k:6} {size / 1e3:8.0f} {t:8.3f} {t / (size / 1e6):9.2f}")
+            if t == float("inf"):
+                print(f"       (stopped: over {args.timeout:.0f} s)")
+                break
+            k *= 2
+        for size in (50_000, 450_000):
+            path = Path(tmp) / f"para{size}.txt"
+            path.write_bytes(long_paragraph(size))
+            t = parse_seconds(path, args.timeout)
+            shown = f"{t:.3f} s" if t != float("inf") else f"over {args.timeout:.0f} s (stopped)"
+            print(f"one wrapped paragraph of {path.stat().st_size / 1e3:.0f} kB: {shown} CPU")
 
 
 if __name__ == "__main__":

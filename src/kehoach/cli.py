@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
 
 from kehoach import __version__
-from kehoach.model import Plan
-from kehoach.outputs.io import (
-    STRUCTURED_SUFFIXES,
-    dump,
-    load_plan,
-    read_data,
-    validation_problems,
-    write_atomic,
-)
-from kehoach.pipeline import parse
-from kehoach.read.load import TEXT_SUFFIXES, InputError, expand_inputs, load_bytes, load_path
+from kehoach.errors import InputError
+
+if TYPE_CHECKING:  # the heavy modules are imported by the commands that use them
+    from kehoach.model import Plan
 
 app = typer.Typer(
     add_completion=False,
@@ -35,19 +27,20 @@ app = typer.Typer(
         "data you can check against the text.\n\n"
         "Typical use:\n\n"
         "  kehoach parse plan.txt                  # YAML on stdout\n\n"
-        "  kehoach parse data/raw -o data/structured\n\n"
+        "  kehoach parse data/raw -o data/structured  # all cores, cached\n\n"
+        "  kehoach export data/raw -o plans.duckdb\n\n"
         "  kehoach targets plan.txt --year 2030\n\n"
         "  kehoach assign plan.txt --agency 'so cong thuong'\n\n"
         "  kehoach diff plan-a.txt plan-b.yaml\n\n"
         "  kehoach validate data/structured/*.yaml"
     ),
 )
-err = Console(stderr=True)
 
 
 class Format(StrEnum):
     yaml = "yaml"
     json = "json"
+    jsonl = "jsonl"
 
 
 def _say(message: str) -> None:
@@ -58,6 +51,11 @@ def _say(message: str) -> None:
 def _fail(message: str, code: int = 1) -> typer.Exit:
     _say(message)
     return typer.Exit(code)
+
+
+def _why(exc: OSError) -> str:
+    """'Not a directory: out/x' rather than a traceback."""
+    return f"{exc.strerror}: {exc.filename}" if exc.filename else str(exc.strerror or exc)
 
 
 @app.command("parse")
@@ -74,21 +72,47 @@ def parse_cmd(
         typer.Option(
             "-o",
             "--output",
-            help="File to write, or a directory for one file per plan (needed for several inputs).",
+            help="File to write (format from its extension: .yaml, .json, .jsonl), or a "
+            "directory for one file per plan (needed for several inputs, except jsonl).",
         ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.yaml,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="yaml, json, or jsonl (one plan per line, for jq). Default: from -o, else yaml.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Worker processes for a batch (0: all cores)."),
+    ] = 0,
+    force: Annotated[
+        bool, typer.Option("--force", help="Parse again plans the output folder's cache has.")
+    ] = False,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Read subfolders of input directories too.")
+    ] = False,
 ) -> None:
     """Parse plans: title block, section tree, targets, assignments, deadlines, citations.
 
     Each fact points back to its line in the source. Website chrome around the plan is
     dropped and listed under 'trimmed'. A file that cannot be read is reported on one
-    line and skipped; the exit status is then 1.
+    line and skipped; the exit status is then 1. A batch into a folder runs on all cores
+    and keeps a cache there (.kehoach-cache): plans whose bytes and parser are unchanged
+    are not parsed again.
     """
+    from kehoach.outputs.batch import cpu_count, discover
+
+    fmt = fmt or _format_of(output)
     stdin = [p for p in inputs if str(p) == "-"]
     if stdin and len(inputs) > 1:
         raise _fail("'-' (standard input) cannot be mixed with files")
     if stdin:
+        from kehoach.pipeline import parse
+        from kehoach.read.load import load_bytes
+
         try:
             plan = parse(load_bytes(sys.stdin.buffer.read(), "<stdin>"))
         except InputError as exc:
@@ -96,11 +120,23 @@ def parse_cmd(
         _emit_one(plan, output, fmt)
         return
     try:
-        files = expand_inputs(inputs)
+        found = discover(inputs, recursive=recursive)
     except InputError as exc:
         raise _fail(str(exc)) from None
+    for note in found.notes:
+        _say(note)
+    files = [src for src, _ in found.files]
+    jobs = jobs or cpu_count()
+    if fmt is Format.jsonl:
+        if output is not None and output.is_dir():
+            raise _fail(f"{output}: is a directory; jsonl goes to one file or to stdout", 2)
+        _parse_lines(files, output, jobs)
+        return
     batch = len(files) > 1 or any(p.is_dir() for p in inputs)
     if not batch:
+        from kehoach.pipeline import parse
+        from kehoach.read.load import load_path
+
         try:
             plan = parse(load_path(files[0]))
         except InputError as exc:
@@ -108,59 +144,131 @@ def parse_cmd(
         _emit_one(plan, output, fmt)
         return
     if output is None:
-        raise _fail("several plans need -o DIR (one output file per plan)", 2)
+        raise _fail("several plans need -o DIR (one output file per plan) or -f jsonl", 2)
     if output.exists() and not output.is_dir():
         raise _fail(f"{output}: exists and is not a directory", 2)
-    _parse_batch(files, output, fmt)
+    if not output.exists() and output.suffix.lower() in (".json", ".yaml", ".yml"):
+        raise _fail(f"{output}: several plans need a directory, or one .jsonl file", 2)
+    _parse_batch(found.files, output, fmt, jobs, force)
+
+
+def _format_of(output: Path | None) -> Format:
+    """Format named by the output file's extension ('-o x.json' means JSON); else YAML."""
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    return {"json": Format.json, "jsonl": Format.jsonl, "ndjson": Format.jsonl}.get(
+        suffix, Format.yaml
+    )
 
 
 def _emit_one(plan: Plan, output: Path | None, fmt: Format) -> None:
+    from kehoach.outputs.io import dump, write_atomic
+
     text = dump(plan, fmt.value)
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
     target = output
     if output.is_dir() or str(output).endswith(("/", "\\")):
-        target = output / f"{Path(plan.source.path).stem or 'stdin'}.{fmt.value}"
+        ext = "json" if fmt is Format.jsonl else fmt.value
+        target = output / f"{Path(plan.source.path).stem or 'stdin'}.{ext}"
     write_atomic(target, text)
 
 
-def _parse_batch(files: list[Path], out_dir: Path, fmt: Format) -> None:
-    from rich.progress import Progress
+def _parse_lines(files: list[Path], output: Path | None, jobs: int) -> None:
+    """One plan per line, in input order, to stdout or one file (written whole or not at all)."""
+    from kehoach.outputs.batch import pmap
+    from kehoach.outputs.io import AtomicWriter, parse_line
 
     failures = 0
-    facts = 0
-    warnings = 0
-    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("parsing", total=len(files))
-        for path in files:
-            try:
-                plan = parse(load_path(path))
-            except InputError as exc:
-                _say(str(exc))
-                failures += 1
+    with AtomicWriter(output) as out, _progress(len(files)) as advance:
+        for line, error in pmap(parse_line, [str(f) for f in files], jobs):
+            if line is not None:
+                out.write(line)
             else:
-                write_atomic(out_dir / f"{path.stem}.{fmt.value}", dump(plan, fmt.value))
-                facts += _fact_count(plan)
-                warnings += len(plan.warnings)
-            progress.advance(task)
-    ok = len(files) - failures
-    _say(
-        f"{len(files)} files, {ok} written to {out_dir}, {facts} facts, "
-        f"{warnings} warnings, {failures} failed"
-    )
+                _say(str(error))
+                failures += 1
+            advance(line)
+    if len(files) > 1 or failures:
+        _say(f"{len(files)} files, {len(files) - failures} plans written, {failures} failed")
     if failures:
         raise typer.Exit(1)
 
 
-def _fact_count(plan: Plan) -> int:
-    return (
-        len(plan.walk())
-        + len(plan.references)
-        + len(plan.targets)
-        + len(plan.assignments)
-        + len(plan.deadlines)
+@contextmanager
+def _progress(total: int, label: str = "parsing") -> Iterator[Callable[[object], None]]:
+    """A bar with files/s and time left on a terminal; nothing otherwise."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda _: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
     )
+
+    columns = (
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]} files/s"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total, rate="–")
+        t0 = time.monotonic()
+
+        def advance(_: object) -> None:
+            bar.advance(task)
+            done = bar.tasks[0].completed
+            elapsed = time.monotonic() - t0
+            bar.update(task, rate=f"{done / elapsed:.1f}" if elapsed > 0 else "–")
+
+        yield advance
+
+
+def _parse_batch(
+    files: list[tuple[Path, PurePath]], out_dir: Path, fmt: Format, jobs: int, force: bool
+) -> None:
+    from kehoach.outputs.batch import Done, parse_to_folder
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot write ({_why(exc)})", 2) from None
+    t0 = time.monotonic()
+    with _progress(len(files)) as advance:
+
+        def done(d: Done) -> None:
+            if d.error:
+                _say(d.error)
+            advance(d)
+
+        try:
+            tally = parse_to_folder(files, out_dir, fmt.value, jobs, force, done)
+        except InputError as exc:
+            raise _fail(str(exc), 2) from None
+    secs = time.monotonic() - t0
+    cached = f" ({tally.cached} unchanged, from cache)" if tally.cached else ""
+    workers = min(jobs, tally.files)
+    _say(
+        f"{tally.files} files, {tally.written} written to {out_dir}{cached}, {tally.facts} facts, "
+        f"{tally.warnings} warnings, {tally.failed} failed; {secs:.1f} s, "
+        f"{tally.files / secs if secs else 0:.0f} files/s, {workers} worker"
+        + ("s" if workers > 1 else "")
+    )
+    if tally.failed:
+        raise typer.Exit(1)
+
+
+class SummaryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
 
 
 @app.command("summary")
@@ -168,59 +276,123 @@ def summary_cmd(
     plans: Annotated[
         list[Path],
         typer.Argument(
-            help="Raw texts, structured YAML/JSON files, or directories of either.",
+            help="Raw texts, structured YAML/JSON files, directories of either, or a database "
+            "written by `kehoach export`.",
             show_default=False,
         ),
     ],
+    fmt: Annotated[
+        SummaryFormat,
+        typer.Option("--format", "-f", help="table, csv (UTF-8 with BOM) or json."),
+    ] = SummaryFormat.table,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
+    ] = False,
 ) -> None:
-    """One row per plan: number, date, how many facts were found, and what to review.
+    """One row per plan: number, date, province, how many facts were found, what to review.
 
-    'placed' is the share of the text's lines that landed somewhere (a section, the
-    preamble, the title block, signature, footnotes or trimmed chrome); 'review' says why
-    a person should read the plan (lines placed nowhere, numbering out of sequence, an
-    incomplete title block, unknown agency names)."""
-    files = _plan_files(plans)
-    table = Table(
-        title="kehoach summary",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-        show_edge=False,
-    )
-    table.add_column("plan", no_wrap=True, overflow="ellipsis", max_width=22)
-    table.add_column("number", no_wrap=True, overflow="ellipsis", max_width=12)
-    table.add_column("issued", no_wrap=True, min_width=10)
-    for col in ("sec", "ref", "tgt", "asg", "ddl"):
-        table.add_column(col, justify="right", no_wrap=True, min_width=3)
-    table.add_column("check", no_wrap=True)
-    to_review: list[str] = []
-    failed = 0
-    for f in files:
-        try:
-            plan = load_plan(f)
-        except InputError as exc:
-            _say(str(exc))
-            failed += 1
-            continue
-        m, q = plan.metadata, plan.quality
-        table.add_row(
-            f.stem,
-            m.number or "—",
-            str(m.issued_date or "—"),
-            str(len(plan.walk())),
-            str(len(plan.references)),
-            str(len(plan.targets)),
-            str(len(plan.assignments)),
-            str(len(plan.deadlines)),
-            "review" if q and q.review else "ok",
-        )
-        if q and q.review:
-            to_review.append(f"{f.stem}: {'; '.join(q.review)}")
-    console = Console()
-    console.print(table)
-    for line in to_review:
-        console.print(line, markup=False, highlight=False)
+    'check' is 'review' when a person should read the plan; the reasons follow the table
+    (lines placed nowhere, numbering out of sequence, an incomplete title block, unknown
+    agency names). On a terminal long titles are cut to fit; piped or redirected, the
+    table keeps them whole.
+    """
+    from kehoach.outputs.views import as_json, records_csv, summary_record, summary_table
+
+    failed: list[str] = []
+    records = [summary_record(plan) for plan in _each_plan(plans, recursive, failed)]
+    if fmt is SummaryFormat.json:
+        sys.stdout.write(as_json(records))
+    elif fmt is SummaryFormat.csv:
+        sys.stdout.write(records_csv(records))
+    else:
+        from rich.console import Console
+
+        if sys.stdout.isatty():
+            summary_table(records, False, Console())
+        else:  # whole titles, no padding after them
+            import io
+
+            wide = Console(width=100_000, file=io.StringIO())
+            summary_table(records, True, wide)
+            text = wide.file.getvalue()  # type: ignore[attr-defined]
+            sys.stdout.write("".join(ln.rstrip() + "\n" for ln in text.splitlines()))
     if failed:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_cmd(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Raw plan texts, YAML/JSON written by `kehoach parse`, or directories of them.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            help="plans.duckdb, plans.sqlite, plans.xlsx, or plans.parquet (a folder, one "
+            "file per table).",
+            show_default=False,
+        ),
+    ],
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")
+    ] = 0,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
+    ] = False,
+) -> None:
+    """Put many plans into one database: a table per kind of fact, joined by plan_id.
+
+    Tables: plans (one row per plan: number, issuer and its level, province and the province
+    it belongs to since the 1 July 2025 mergers, title, counts), sections, targets,
+    assignments, duties, partners, deadlines, references: one row per fact with its plan_id,
+    number within the plan (n), section path, source lines and quote. A plan given twice
+    (same bytes) is written once. The file appears only when all went well.
+    """
+    from kehoach.outputs.batch import cpu_count, discover, pmap
+    from kehoach.outputs.export import Writer, format_of, plan_rows
+    from kehoach.outputs.io import STRUCTURED_SUFFIXES
+    from kehoach.read.load import TEXT_SUFFIXES
+
+    try:
+        format_of(output)
+    except InputError as exc:
+        raise _fail(str(exc), 2) from None
+    try:
+        found = discover(inputs, (*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES), recursive)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    for note in found.notes:
+        _say(note)
+    files = [str(f) for f, _ in found.files]
+    seen: dict[str, str] = {}
+    failures = 0
+    try:
+        with Writer(output) as db, _progress(len(files), "exporting") as advance:
+            for src, got in zip(files, pmap(plan_rows, files, jobs or cpu_count()), strict=True):
+                advance(src)
+                if isinstance(got, str):
+                    _say(got)
+                    failures += 1
+                    continue
+                pid = got["plans"][0][0]
+                if pid in seen:
+                    _say(f"{src}: the same plan as {seen[pid]}; written once")
+                    continue
+                seen[pid] = src
+                db.add(got)
+    except InputError as exc:
+        raise _fail(str(exc), 2) from None
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({_why(exc)})") from None
+    counts = ", ".join(f"{n} {name}" for name, n in db.counts.items())
+    _say(f"wrote {output}: {counts}; {failures} failed")
+    if failures:
         raise typer.Exit(1)
 
 
@@ -231,30 +403,47 @@ class TargetFormat(StrEnum):
     yaml = "yaml"
 
 
-def _plan_files(paths: list[Path]) -> list[Path]:
-    """Files as given; directories give their raw (.txt, .md) and structured plans."""
-    files: list[Path] = []
+def _plan_files(paths: list[Path], recursive: bool = False) -> list[Path]:
+    """Files as given; directories give their raw and structured plans (others reported)."""
+    from kehoach.outputs.batch import discover
+    from kehoach.outputs.io import STRUCTURED_SUFFIXES
+    from kehoach.read.load import TEXT_SUFFIXES
+
+    try:
+        found = discover(paths, (*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES), recursive)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    for note in found.notes:
+        _say(note)
+    return [f for f, _ in found.files]
+
+
+def _each_plan(
+    paths: list[Path], recursive: bool = False, failed: list[str] | None = None
+) -> Iterator[Plan]:
+    """Plans from raw texts, structured files, directories of either, or export databases.
+
+    An unreadable input stops the command (exit 1), or, given a `failed` list, is reported,
+    added to it, and skipped.
+    """
+    from kehoach.outputs.export import is_database, read_plans
+    from kehoach.outputs.io import load_plan
+
     for p in paths:
-        if p.is_dir():
-            suffixes = (*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES)
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in suffixes)
-            if not found:
-                raise _fail(f"{p}: directory has no plans (.txt, .md, .html, .docx, .yaml, .json)")
-            files += found
-        else:
-            files.append(p)
-    return files
-
-
-def _plans(paths: list[Path]) -> list[Plan]:
-    """Plans from raw texts or structured files (or directories of either), in order."""
-    plans = []
-    for f in _plan_files(paths):
-        try:
-            plans.append(load_plan(f))
-        except InputError as exc:
-            raise _fail(str(exc)) from None
-    return plans
+        if is_database(p):
+            try:
+                yield from read_plans(p)
+            except InputError as exc:
+                raise _fail(str(exc)) from None
+            continue
+        for f in _plan_files([p], recursive):
+            try:
+                yield load_plan(f)
+            except InputError as exc:
+                if failed is None:
+                    raise _fail(str(exc)) from None
+                _say(str(exc))
+                failed.append(str(f))
 
 
 @app.command("targets")
@@ -262,7 +451,8 @@ def targets_cmd(
     plans: Annotated[
         list[Path],
         typer.Argument(
-            help="Raw plan texts or YAML/JSON written by `kehoach parse` (same result either way).",
+            help="Raw plan texts, YAML/JSON written by `kehoach parse`, or a database written by "
+            "`kehoach export` (same result either way).",
             show_default=False,
         ),
     ],
@@ -295,7 +485,7 @@ def targets_cmd(
         targets_table,
     )
 
-    loaded = _plans(plans)
+    loaded = list(_each_plan(plans))
     rows = target_rows(loaded, year, section)
     if fmt is TargetFormat.json:
         sys.stdout.write(as_json(target_records(rows)))
@@ -307,6 +497,8 @@ def targets_cmd(
         if not rows:
             _say("no targets match")
             return
+        from rich.console import Console
+
         targets_table(rows, several=len(loaded) > 1, console=Console())
 
 
@@ -321,7 +513,8 @@ def assign_cmd(
     plans: Annotated[
         list[Path],
         typer.Argument(
-            help="Raw plan texts or YAML/JSON written by `kehoach parse`.", show_default=False
+            help="Raw plan texts, YAML/JSON written by `kehoach parse`, or an export database.",
+            show_default=False,
         ),
     ],
     agency: Annotated[
@@ -353,10 +546,12 @@ def assign_cmd(
     from kehoach.outputs.responsibility import duties_of, matrix, predecessors, resolve
     from kehoach.outputs.views import as_json, as_yaml, duties_table, matrix_table
 
-    loaded = _plans(plans)
+    loaded = list(_each_plan(plans))
     if agency is None:
         agencies, tops, cells = matrix(loaded)
         if fmt is AssignFormat.table:
+            from rich.console import Console
+
             matrix_table(agencies, tops, cells, Console())
         else:
             data = [
@@ -386,6 +581,8 @@ def assign_cmd(
     elif fmt is AssignFormat.yaml:
         sys.stdout.write(as_yaml(report))
     else:
+        from rich.console import Console
+
         duties_table(report, several=len(loaded) > 1, console=Console())
 
 
@@ -430,6 +627,7 @@ def diff_cmd(
     2 trouble.
     """
     from kehoach.outputs.diff import compare
+    from kehoach.outputs.io import load_plan
     from kehoach.outputs.views import as_json, as_yaml, diff_view
 
     try:
@@ -442,6 +640,8 @@ def diff_cmd(
     elif fmt is AssignFormat.yaml:
         sys.stdout.write(as_yaml({**result.data, "differs": result.differs}))
     else:
+        from rich.console import Console
+
         diff_view(result.data, result.differs, Console())
     raise typer.Exit(1 if result.differs else 0)
 
@@ -493,23 +693,41 @@ def view_cmd(
 @app.command("schema")
 def schema_cmd(
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Where to write the JSON Schema.")
+        Path,
+        typer.Option(
+            "-o", "--output", help="Where to write the JSON Schema ('-': standard output)."
+        ),
     ] = Path("schemas/plan.schema.json"),
 ) -> None:
     """Write the JSON Schema of the output (from the pydantic models)."""
+    if str(output) == "-":
+        sys.stdout.write(schema_text())
+        return
+    from kehoach.outputs.io import write_atomic
+
     write_atomic(output, schema_text())
     _say(f"wrote {output}")
 
 
 def schema_text() -> str:
+    import json
+
+    from kehoach.model import Plan
+
     return json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 @app.command("validate")
 def validate_cmd(
     files: Annotated[
-        list[Path], typer.Argument(help="Structured YAML or JSON files.", show_default=False)
+        list[Path],
+        typer.Argument(
+            help="Structured YAML or JSON files, or directories of them.", show_default=False
+        ),
     ],
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
+    ] = False,
 ) -> None:
     """Check structured files against the models.
 
@@ -517,8 +735,17 @@ def validate_cmd(
     2 when a file cannot be read. YAML is read with a safe loader: tags such as
     !!python/object are refused, never run.
     """
+    from kehoach.outputs.batch import discover
+    from kehoach.outputs.io import STRUCTURED_SUFFIXES, read_data, validation_problems
+
+    try:
+        found = discover(files, STRUCTURED_SUFFIXES, recursive)
+    except InputError as exc:
+        raise _fail(str(exc), 2) from None
+    for note in found.notes:
+        _say(note)
     status = 0
-    for f in files:
+    for f, _ in found.files:
         try:
             data = read_data(f)
         except InputError as exc:
@@ -559,4 +786,8 @@ def main_callback(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OSError as exc:  # an output that cannot be written: one line, not a traceback
+        _say(f"cannot write ({_why(exc)})")
+        sys.exit(1)

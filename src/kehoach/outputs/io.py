@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 from pydantic import ValidationError
@@ -25,8 +27,22 @@ def dump(plan: Plan, fmt: str) -> str:
     data = plan.model_dump(mode="json")
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     out: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return out
+
+
+@cache
+def umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """Mode a new file gets under the user's umask (a temporary file would be 0600)."""
+    return 0o666 & ~umask()
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -34,6 +50,7 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
@@ -44,6 +61,46 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class AtomicWriter:
+    """Text to standard output (path None or '-'), or to a file that appears only if all went well."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = None if path is None or str(path) == "-" else path
+        self._fh: IO[str] = sys.stdout
+        self._tmp: str | None = None
+
+    def __enter__(self) -> AtomicWriter:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self._tmp = tempfile.mkstemp(
+                prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+            )
+            os.fchmod(fd, file_mode())
+            self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self
+
+    def write(self, text: str) -> None:
+        self._fh.write(text)
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if self._tmp is None or self.path is None:
+            self._fh.flush()
+            return
+        self._fh.close()
+        if kind is None:
+            os.replace(self._tmp, self.path)
+        else:
+            Path(self._tmp).unlink(missing_ok=True)
+
+
+def parse_line(path: str) -> tuple[str | None, str | None]:
+    """Worker: (the plan as one JSON line, None) or (None, the one-line error)."""
+    try:
+        return dump(parse(load_path(Path(path))), "jsonl"), None
+    except InputError as exc:
+        return None, str(exc)
 
 
 def read_data(path: Path) -> Any:

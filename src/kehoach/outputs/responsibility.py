@@ -17,6 +17,7 @@ import regex
 from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
 from kehoach.model import Assignment, Deadline, Duty, Plan
+from kehoach.outputs.views import plan_columns
 from kehoach.text import ascii_key
 
 
@@ -280,7 +281,7 @@ def duties_of(plans: list[Plan], names: list[str]) -> list[dict[str, Any]]:
     """Every duty of the agencies `names`: as lead (addressed) and as partner."""
     out: list[dict[str, Any]] = []
     for plan in plans:
-        label = {"plan": plan.metadata.number, "place": plan.metadata.place}
+        label = plan_columns(plan)
         for a in plan.assignments:
             lead = a.agency in names
             partner = not lead and any(p in names for p in a.partners)

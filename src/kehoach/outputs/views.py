@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any
 
 import yaml
@@ -15,6 +16,7 @@ from rich.table import Table
 
 from kehoach.model import Plan, Target
 
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same bytes, faster
 COMPARATOR_SIGN = {"eq": "", "approx": "≈ ", "min": "≥ ", "max": "≤ ", "range": ""}
 
 
@@ -37,8 +39,28 @@ def target_value(t: Target) -> str:
 
 
 def plan_label(plan: Plan) -> str:
-    m = plan.metadata
-    return " ".join(x for x in (m.number, m.place and f"({m.place})") if x) or plan.source.path
+    """'272/KH-UBND (Lạng Sơn)': the number and province, else the file name."""
+    return row_label(plan_columns(plan))
+
+
+def row_label(rec: dict[str, Any]) -> str:
+    """The plan a row comes from, from the columns `plan_columns` gives it."""
+    name = rec["plan"] or PurePath(rec["source"]).name
+    where = rec["province"] or rec["place"]
+    return f"{name} ({where})" if where else name
+
+
+def plan_columns(plan: Plan) -> dict[str, Any]:
+    """What tells one plan's rows from another's: id, source file, number, province."""
+    from kehoach.outputs.catalog import plan_id, province
+
+    return {
+        "plan_id": plan_id(plan),
+        "source": plan.source.path,
+        "plan": plan.metadata.number,
+        "province": province(plan),
+        "place": plan.metadata.place,
+    }
 
 
 def target_rows(
@@ -58,7 +80,7 @@ def target_rows(
 def target_records(rows: list[tuple[Plan, Target]]) -> list[dict[str, Any]]:
     out = []
     for plan, t in rows:
-        rec = {"plan": plan.metadata.number, "place": plan.metadata.place}
+        rec = plan_columns(plan)
         rec.update(t.model_dump(mode="json"))
         out.append(rec)
     return out
@@ -75,7 +97,7 @@ def targets_table(rows: list[tuple[Plan, Target]], several: bool, console: Conso
             expand=True,
         )
         if several:
-            table.add_column("plan", no_wrap=True, max_width=18, overflow="ellipsis")
+            table.add_column("plan", max_width=13, overflow="fold")  # number, then province
         table.add_column("indicator", ratio=1, min_width=24, overflow="fold")
         table.add_column("value", justify="right", no_wrap=True)
         table.add_column("unit", max_width=14, overflow="fold")
@@ -99,7 +121,10 @@ def targets_csv(rows: list[tuple[Plan, Target]]) -> str:
     """UTF-8 with BOM, so that Excel opens Vietnamese text correctly."""
     buf = io.StringIO()
     fields = [
+        "plan_id",
+        "source",
         "plan",
+        "province",
         "place",
         "section",
         "year",
@@ -127,7 +152,7 @@ def as_json(data: Any) -> str:
 
 
 def as_yaml(data: Any) -> str:
-    out: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    out: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return out
 
 
@@ -140,7 +165,7 @@ def duties_table(data: dict[str, Any], several: bool, console: Console) -> None:
     )
     table.add_column("role", no_wrap=True)
     if several:
-        table.add_column("plan", no_wrap=True, max_width=14, overflow="ellipsis")
+        table.add_column("plan", max_width=13, overflow="fold")
     table.add_column("section", no_wrap=True)
     table.add_column("duty", ratio=1, overflow="fold")
     table.add_column("due", max_width=18, overflow="fold")
@@ -153,7 +178,7 @@ def duties_table(data: dict[str, Any], several: bool, console: Console) -> None:
             notes.append(f"as {d['agency_as_named']}")
         body = d["text"] if len(d["text"]) <= 240 else d["text"][:239].rstrip() + "…"
         text = (f"[{'; '.join(notes)}] " if notes else "") + body
-        table.add_row(d["role"], *([d["plan"] or ""] if several else []), d["section"], text, due)
+        table.add_row(d["role"], *([row_label(d)] if several else []), d["section"], text, due)
     if not data["duties"]:
         console.print(f"{data['agency']}: no duties in these plans")
         return
@@ -289,3 +314,91 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console) -> None:
                 fmt(d["only_b"][i]) if i < len(d["only_b"]) else "",
             )
         console.print(t)
+
+
+def summary_record(plan: Plan) -> dict[str, Any]:
+    """One plan in a line: who, when, where, and how many facts of each kind."""
+    from kehoach.outputs.catalog import issuer_level, province_2025
+
+    m = plan.metadata
+    rec = plan_columns(plan)
+    rec.update(
+        {
+            "doc_type": m.doc_type,
+            "issued_date": str(m.issued_date) if m.issued_date else None,
+            "issuer_level": issuer_level(plan),
+            "province_2025": province_2025(rec["province"]),
+            "title": m.title,
+            "sections": len(plan.walk()),
+            "references": len(plan.references),
+            "targets": len(plan.targets),
+            "assignments": len(plan.assignments),
+            "deadlines": len(plan.deadlines),
+            "warnings": len(plan.warnings),
+            "check": "review" if plan.quality and plan.quality.review else "ok",
+            "review": "; ".join(plan.quality.review) if plan.quality else "",
+        }
+    )
+    return rec
+
+
+def records_csv(records: list[dict[str, Any]]) -> str:
+    """UTF-8 with BOM, so that Excel opens Vietnamese text correctly."""
+    buf = io.StringIO()
+    if records:
+        w = csv.DictWriter(buf, fieldnames=list(records[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(records)
+    return "\ufeff" + buf.getvalue()
+
+
+def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -> None:
+    """One row per plan, then why each plan marked 'review' needs a person.
+
+    Off a terminal (full) every column is whole; on one, titles are cut to fit, and
+    province and title are left out below 110 columns so that the counts stay readable.
+    """
+    table = Table(
+        title="kehoach summary",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        show_edge=False,
+    )
+    wide = full or console.width >= 110
+
+    def column(name: str, width: int | None = None, right: bool = False) -> None:
+        if full or width is None:
+            table.add_column(name, no_wrap=True, justify="right" if right else "left")
+        else:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
+
+    counts = ("sections", "references", "targets", "assignments", "deadlines")
+    column("plan", 21)
+    column("number", 12)
+    column("issued")
+    if wide:
+        column("province", 11)
+    for col in ("sec", "ref", "tgt", "asg", "ddl"):
+        column(col, right=True)
+    column("check")
+    if full:
+        table.add_column("title", no_wrap=True)
+    elif wide:
+        table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)  # what is left
+        table.expand = True
+    for r in records:
+        table.add_row(
+            PurePath(r["source"]).stem,
+            r["plan"] or "—",
+            r["issued_date"] or "—",
+            *([r["province"] or "—"] if wide else []),
+            *(str(r[k]) for k in counts),
+            r["check"],
+            *([r["title"] or "—"] if wide else []),
+        )
+    console.print(table, crop=not full, soft_wrap=full)
+    for r in records:
+        if r["review"]:
+            line = f"{PurePath(r['source']).stem}: {r['review']}"
+            console.print(line, markup=False, highlight=False, crop=not full, soft_wrap=full)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from kehoach.errors import InputError
 from kehoach.read.docx import docx_to_text, is_docx
 from kehoach.read.html import html_to_text, looks_like_html
 from kehoach.text import nfc
-
-
-class InputError(Exception):
-    """Input that cannot be parsed; the message is one line for the user."""
-
 
 # Magic numbers of files users most often feed by mistake.
 _MAGIC: list[tuple[bytes, str]] = [
@@ -30,7 +27,10 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\x7fELF", "a program, not a text file"),
 ]
 
+# C0 controls other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".docx")
+__all__ = ["TEXT_SUFFIXES", "InputError", "Loaded", "load_bytes", "load_path", "read_input"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _strict(data: bytes, enc: str, name: str) -> str:
             f"{name}: not valid {enc.upper()} text (byte {exc.start}); re-save the file as UTF-8"
         ) from None
     text = text.lstrip("\ufeff")
-    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t\f\v")
+    controls = len(_CONTROLS.findall(text, 0, 20000))
     if controls > max(8, len(text[:20000]) // 100):
         raise InputError(f"{name}: binary data (control characters), not a text file")
     return text
@@ -113,29 +113,17 @@ def load_bytes(data: bytes, name: str) -> Loaded:
     )
 
 
-def load_path(path: Path) -> Loaded:
+def read_input(path: Path) -> bytes:
+    """A file's bytes, or InputError saying in one line why not."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return load_bytes(data, str(path))
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given; directories give their *.txt and *.md files, sorted."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = sorted(
-                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-            )
-            if not found:
-                raise InputError(f"{p}: directory has no .txt, .md, .html or .docx files")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
+def load_path(path: Path) -> Loaded:
+    return load_bytes(read_input(path), str(path))
