@@ -111,8 +111,20 @@ def to_roman(n: int) -> str:
     return out
 
 
-_TERMINAL = regex.compile(r"[.:;!?…]\s*$")
-_HEAD_END = regex.compile(r"[.:!?…]\s*$")
+# Sentence and heading ends, checked on the last character only: a paragraph that grows
+# line by line must not be searched from its start at every line.
+_TERMINAL = ".:;!?…"
+_HEAD_END = ".:!?…"
+
+
+def _ends(text: str, marks: str) -> bool:
+    t = text.rstrip()
+    return bool(t) and t[-1] in marks
+
+
+def _broken_word(text: str) -> bool:
+    """'Nghị định số 52/2018/NĐ-' cut at its hyphen: the next line goes on with the word."""
+    return len(text) >= 2 and text[-1] in "-/" and text[-2].isalnum()
 
 
 # ---------------------------------------------------------------------------------------
@@ -134,7 +146,6 @@ _REFLOW_HINT = regex.compile(r"[.:;]\s+(?:I|II|III|IV|V|VI)\.\s+\p{Lu}\p{Lu}")
 
 _GLUED_MARK = regex.compile(r"(?<=\p{Ll})(?<!\b(?:k?m|cm|dm|co))(\d{1,2})(?=[\s,.;:)]|$)")
 _FOOTNOTE_LINE = regex.compile(r"^(?:(?P<b>\[\d{1,2}\])|(?P<n>\d{1,2}))\s+(?=\p{Lu})")
-_BROKEN_WORD = regex.compile(r"[\p{L}\d][-/]$")
 
 
 def is_wrapped(lines: list[Line]) -> bool:
@@ -143,7 +154,7 @@ def is_wrapped(lines: list[Line]) -> bool:
     breaks = sum(
         1
         for a, b in itertools.pairwise(texts)
-        if a and b and not _TERMINAL.search(a) and b[:1].islower()
+        if a and b and not _ends(a, _TERMINAL) and b[:1].islower()
     )
     return breaks >= max(3, len([t for t in texts if t]) // 20)
 
@@ -310,7 +321,7 @@ class Walker:
         if body:
             node.body.append(Block("paragraph", body, no, no if end is None else end))
         # A heading may wrap onto the next line unless it ended its sentence.
-        self.open_heading = node if not body and not _HEAD_END.search(heading) else None
+        self.open_heading = node if not body and not _ends(heading, _HEAD_END) else None
         self.seen_heading = True
         return node
 
@@ -383,7 +394,7 @@ class Walker:
             return False
         target = self.stack[-1].body if self.seen_heading else self.preamble
         last = target[-1] if target and self.open_heading is None else None
-        if last is not None and last.kind != "row" and _BROKEN_WORD.search(last.text):
+        if last is not None and last.kind != "row" and _broken_word(last.text):
             # 'Nghị định số 52/2018/NĐ-' + 'CP ngày ...': a number or word cut at its hyphen
             last.text += text
             last.line_end = self.last_no
@@ -400,7 +411,7 @@ class Walker:
                 node.body.append(Block("paragraph", body, self.last_no, self.last_no))
                 self.open_heading = None
             return True
-        if last is not None and not _TERMINAL.search(last.text) and last.kind != "row":
+        if last is not None and not _ends(last.text, _TERMINAL) and last.kind != "row":
             last.text += " " + text
             last.line_end = self.last_no
             return True

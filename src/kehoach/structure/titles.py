@@ -15,7 +15,7 @@ import regex
 from kehoach.facts.agencies import gazetteer, leading_agencies
 from kehoach.text import key
 
-_TERMINAL = regex.compile(r"[.:;!?…]\s*$")
+_TERMINAL = tuple(".:;!?…")  # a heading that ends its sentence
 _CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
 _TRAILER = regex.compile(r"[\s./:;,]+$")
 
@@ -50,7 +50,7 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
             return _TRAILER.sub("", rest[:start]).strip(), rest[start:].strip()
     # A heading that ends without a full stop is a title in full, even with a ';' inside;
     # one that runs on as a sentence is cut at its first ':', ';' or '.'.
-    if m and (m.group(0) == ":" or _TERMINAL.search(rest) or len(rest) > 250):
+    if m and (m.group(0) == ":" or rest.rstrip()[-1:] in _TERMINAL or len(rest) > 250):
         return _TRAILER.sub("", rest[: m.start()]).strip(), rest[m.end() :].strip()
     return _TRAILER.sub("", rest).strip(), ""
 
