@@ -35,7 +35,7 @@ ISSUERS = frozenset(("Ủy ban nhân dân tỉnh",))
 # Section kinds whose sentences give duties: there an agency followed by any verb is told
 # to act ('Sở Công Thương tổng hợp ...'); elsewhere only a colon or a leading verb
 # ('chủ trì', 'phối hợp') makes it an addressee.
-DUTY_KINDS = frozenset(("tasks", "implementation", "reporting", "funding"))
+DUTY_KINDS = frozenset(("tasks", "implementation", "reporting", "funding", "purpose"))
 # Kinds where groups are addressed mid-sentence ('..., các sở, ban, ngành ... báo cáo'):
 # Tổ chức thực hiện and its reporting duties (FORMAT.md), not the funding procedure.
 MID_SENTENCE_KINDS = frozenset(("implementation", "reporting"))

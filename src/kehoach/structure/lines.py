@@ -17,6 +17,7 @@ _MD_ESCAPE = regex.compile(r"\\([\\.\-()*_#+!\[\]`|])")
 _MD_STRONG = regex.compile(r"\*\*|__")
 _MD_EM = regex.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w])_(?=\S)|(?<=\S)_(?!\w)")
 _MD_TABLE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+_MD_MARKS_ONLY = regex.compile(r"^[\s*_]+$")  # '** **', '* *': emphasis around nothing
 _SPACES = regex.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 _HTML_BREAK = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 _HTML_TAG = regex.compile(r"</?[a-zA-Z][^<>]*>")
@@ -89,7 +90,7 @@ def clean(raw: str) -> str:
     if not _MARKUP.search(raw):
         return raw.strip()
     s = raw
-    if _MD_TABLE_RULE.match(s.strip()):
+    if _MD_TABLE_RULE.match(s.strip()) or _MD_MARKS_ONLY.match(s):
         return ""
     s = _HTML_BREAK.sub(" | ", s)
     s = _HTML_TAG.sub("", s)

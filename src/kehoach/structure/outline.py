@@ -517,7 +517,10 @@ def reattach_trailing(node: Node) -> None:
         (i for i, b in enumerate(body) if b.kind == "paragraph" and _closes(b.text)), None
     )
     bullets = [i for i, b in enumerate(body) if b.kind == "bullet"]
-    cut = closing if closing is not None and closing > 0 else None
+    # (a closing paragraph first in the body closes the section only when the item's own
+    # text ran on its heading line: '3. Thủ trưởng các sở ... chịu trách nhiệm ...')
+    runs_on = len(last.heading) > len(last.title) + 15 or _ends(last.heading, ".")
+    cut = closing if closing is not None and (closing > 0 or runs_on) else None
     if cut is None and bullets and bullets[-1] < len(body) - 1:
         cut = bullets[-1] + 1
     if cut is None:
