@@ -324,13 +324,15 @@ def test_subjects_with_any_verb_in_task_sections_but_not_reports_on_the_past() -
     ]
 
 
-def test_purpose_section_counts_only_bodies_told_by_name() -> None:
+def test_purpose_section_counts_bodies_that_open_an_item_with_their_duty() -> None:
+    # FORMAT.md: outside Tổ chức thực hiện, a paragraph that opens with an agency followed
+    # by its duties is an assignment at the enclosing section; an item naming none is not.
     got = assignments(
         "I. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.\n2. Sở Y tế đầu tư trang thiết bị hiện đại.\n"
         "3. Yêu cầu Thủ trưởng các sở, ban, ngành Thành phố và người đứng đầu các địa phương, đơn vị "
         "có liên quan phải nâng cao trách nhiệm.\n"
     )
-    assert got == [("Các sở, ban, ngành", "I.3", [])]
+    assert got == [("Sở Y tế", "I.2", []), ("Các sở, ban, ngành", "I.3", [])]
 
 
 def test_reporting_groups_mid_sentence_and_the_closing_paragraph() -> None:
