@@ -389,3 +389,17 @@ def test_table_with_two_header_rows_groups_and_measures_per_year() -> None:
         ("I.3", 2027, 14800, "Tấn", "Xoài - Lượng"),
         ("I.3", 2027, 7_800_000, "USD", "Xoài - Giá trị"),
     ]
+
+
+def test_one_number_over_the_criteria_named_after_it_gives_one_target_each() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông\n\nI. MỤC TIÊU\n"
+        "1. Kiềm chế và kéo giảm tai nạn giao thông từ 5% đến 10% trên cả 3 tiêu chí về số vụ, "
+        "số người chết, số người bị thương so với năm 2023.\n"
+    )
+    got = [(t.indicator, t.value, t.value_max, t.baseline_year) for t in plan.targets]
+    assert got == [
+        ("Kiềm chế và kéo giảm tai nạn giao thông về số vụ", 5.0, 10.0, 2023),
+        ("Kiềm chế và kéo giảm tai nạn giao thông về số người chết", 5.0, 10.0, 2023),
+        ("Kiềm chế và kéo giảm tai nạn giao thông về số người bị thương", 5.0, 10.0, 2023),
+    ]

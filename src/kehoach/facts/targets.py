@@ -367,7 +367,38 @@ def _block_targets(
                     )
                 )
             _share_tails(out, clause, runs)
-    return _elided(_split_shared(out))
+    return _elided(_split_criteria(_split_shared(out)))
+
+
+# 'giảm 5-10% tai nạn giao thông trên cả 3 tiêu chí về số vụ, số người chết, số người bị
+# thương': one target per criterion named after the number.
+_CRITERIA = regex.compile(
+    r"(?:0?(?P<n>[2-9])|(?P<w>hai|ba|bốn|năm))\s+tiêu\s+chí\s*(?:về|là|gồm|:)?\s*\(?\s*"
+    r"(?P<list>[^():;.]+?)\s*(?:\)|\bso\s+với\b|[:;.]|$)",
+    regex.IGNORECASE,
+)
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+
+
+def _split_criteria(found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for f in found:
+        m = _CRITERIA.search(f.quote)
+        items = [
+            i.strip()
+            for i in regex.split(r",\s*|\s+và\s+", m.group("list") if m else "")
+            if i.strip()
+        ]
+        n = (
+            int(m.group("n"))
+            if m and m.group("n")
+            else _COUNT_WORDS.get(key(m.group("w") or "") if m else "", 0)
+        )
+        if m and len(items) == n and all(len(i.split()) <= 6 for i in items):
+            out += [replace(f, indicator=f"{f.indicator} về {item}") for item in items]
+        else:
+            out.append(f)
+    return out
 
 
 def _elided(found: list[Found]) -> list[Found]:
