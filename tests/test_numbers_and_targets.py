@@ -403,3 +403,16 @@ def test_one_number_over_the_criteria_named_after_it_gives_one_target_each() -> 
         ("Kiềm chế và kéo giảm tai nạn giao thông về số người chết", 5.0, 10.0, 2023),
         ("Kiềm chế và kéo giảm tai nạn giao thông về số người bị thương", 5.0, 10.0, 2023),
     ]
+
+
+def test_the_criteria_may_follow_without_their_count() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông\n\nI. MỤC TIÊU\n"
+        "1. Hàng năm giảm tai nạn giao thông từ 5-10% cả về số vụ, số người chết và số người bị "
+        "thương.\n"
+    )
+    assert [t.indicator for t in plan.targets] == [
+        "giảm tai nạn giao thông về số vụ",
+        "giảm tai nạn giao thông về số người chết",
+        "giảm tai nạn giao thông về số người bị thương",
+    ]

@@ -373,8 +373,10 @@ def _block_targets(
 # 'giảm 5-10% tai nạn giao thông trên cả 3 tiêu chí về số vụ, số người chết, số người bị
 # thương': one target per criterion named after the number.
 _CRITERIA = regex.compile(
-    r"(?:0?(?P<n>[2-9])|(?P<w>hai|ba|bốn|năm))\s+tiêu\s+chí\s*(?:về|là|gồm|:)?\s*\(?\s*"
-    r"(?P<list>[^():;.]+?)\s*(?:\)|\bso\s+với\b|[:;.]|$)",
+    r"(?:(?:0?(?P<n>[2-9])|(?P<w>hai|ba|bốn|năm))\s+tiêu\s+chí\s*(?:về|là|gồm|:)?"
+    # or without the count: '... từ 5-10% cả về số vụ, số người chết và số người bị thương'
+    r"|\bcả\s+về(?=\s+số\s))"
+    r"\s*\(?\s*(?P<list>[^():;.]+?)\s*(?:\)|\bso\s+với\b|[:;.]|$)",
     regex.IGNORECASE,
 )
 _COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
@@ -394,6 +396,8 @@ def _split_criteria(found: list[Found]) -> list[Found]:
             if m and m.group("n")
             else _COUNT_WORDS.get(key(m.group("w") or "") if m else "", 0)
         )
+        if not n and len(items) >= 2 and all(key(i).startswith("số ") for i in items):
+            n = len(items)  # counted by the list itself: each item a 'số ...'
         if m and len(items) == n and all(len(i.split()) <= 6 for i in items):
             out += [replace(f, indicator=f"{f.indicator} về {item}") for item in items]
         else:
