@@ -63,7 +63,7 @@ def parse_cmd(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Plan files (.txt, .md, .html, .docx), directories of them, or - for standard input.",
+            help="Plan files (.txt, .md, .html, .docx, .doc, .pdf), directories of them, or - for standard input.",
             show_default=False,
         ),
     ],
@@ -114,7 +114,7 @@ def parse_cmd(
         from kehoach.read.load import load_bytes
 
         try:
-            plan = parse(load_bytes(sys.stdin.buffer.read(), "<stdin>"))
+            plan = _parse(load_bytes(sys.stdin.buffer.read(), "<stdin>", ocr))
         except InputError as exc:
             raise _fail(str(exc)) from None
         _emit_one(plan, output, fmt)
@@ -138,7 +138,7 @@ def parse_cmd(
         from kehoach.read.load import load_path
 
         try:
-            plan = parse(load_path(files[0]))
+            plan = _parse(load_path(files[0], ocr))
         except InputError as exc:
             raise _fail(str(exc)) from None
         _emit_one(plan, output, fmt)

@@ -1,0 +1,118 @@
+"""Scanned PDF -> text lines through Tesseract OCR with Vietnamese data.
+
+Pages are rendered with pypdfium2 and read by the `tesseract` program (Debian:
+tesseract-ocr, tesseract-ocr-vie); its TSV output gives every word with its box, so the
+same layout rules as for a text layer (layout.py) put the words into lines, columns,
+paragraphs and footnotes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+from kehoach.read.layout import Page, Word, page_lines
+
+DPI = 300
+TIMEOUT = 180  # seconds per page
+MIN_CONFIDENCE = 10.0  # Tesseract's word confidence (0-100); below is speckle, not a word
+
+
+class OcrError(Exception):
+    """OCR cannot run or failed; the message says what is missing."""
+
+
+def available() -> str | None:
+    """Why OCR cannot run here, or None when Tesseract with Vietnamese is installed."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
+    try:
+        done = subprocess.run(
+            [exe, "--list-langs"], capture_output=True, timeout=30, check=False, text=True
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "Tesseract does not run"
+    if "vie" not in done.stdout.split():
+        return "Tesseract has no Vietnamese data (apt-get install tesseract-ocr-vie)"
+    return None
+
+
+def ocr_pdf(data: bytes) -> tuple[list[str], list[int], int]:
+    """(lines, page of each line, pages) of a scanned PDF."""
+    missing = available()
+    if missing:
+        raise OcrError(missing)
+    from kehoach.read.pdf import open_pdf
+
+    doc = open_pdf(data)
+    count = len(doc)
+    with tempfile.TemporaryDirectory() as tmp:
+        images: list[tuple[int, str, float, float]] = []
+        for k in range(count):
+            page = doc[k]
+            width, height = page.get_size()
+            img = page.render(scale=DPI / 72).to_pil()
+            path = os.path.join(tmp, f"p{k + 1}.png")
+            img.save(path)
+            images.append((k + 1, path, float(width), float(height)))
+            page.close()
+        doc.close()
+        workers = max(1, min(len(images), (os.cpu_count() or 1)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            pages = list(pool.map(lambda im: _ocr_page(*im), images))
+    lines, line_pages = page_lines(pages)
+    return lines, line_pages, count
+
+
+def _ocr_page(number: int, path: str, width: float, height: float) -> Page:
+    try:
+        done = subprocess.run(
+            ["tesseract", path, "stdout", "-l", "vie", "--psm", "3", "tsv"],
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    except subprocess.TimeoutExpired:
+        raise OcrError(f"Tesseract took more than {TIMEOUT} s on page {number}") from None
+    if done.returncode != 0:
+        why = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise OcrError(f"Tesseract failed on page {number} ({why[-1] if why else '?'})")
+    return Page(number, width, height, tsv_words(done.stdout.decode("utf-8", "replace")))
+
+
+def tsv_words(tsv: str, scale: float = 72 / DPI) -> list[Word]:
+    """Words of Tesseract's TSV, in PDF points. A word's size is its line's height, so
+    that words of one line share it as printed words share their font size."""
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
+    line_height: dict[tuple[str, str, str, str], float] = {}
+    for r in rows:
+        if r.get("level") == "4":
+            key = (r["page_num"], r["block_num"], r["par_num"], r["line_num"])
+            line_height[key] = float(r["height"]) * scale
+    heights = list(line_height.values())
+    typical = statistics.median(heights) if heights else 12.0
+    words: list[Word] = []
+    for r in rows:
+        if r.get("level") != "5" or not (r.get("text") or "").strip():
+            continue
+        try:
+            conf = float(r["conf"])
+        except (TypeError, ValueError):
+            continue
+        if conf < MIN_CONFIDENCE:
+            continue
+        key = (r["page_num"], r["block_num"], r["par_num"], r["line_num"])
+        h = line_height.get(key, typical)
+        size = typical if abs(h - typical) < 0.25 * typical else h
+        x, y = float(r["left"]) * scale, float(r["top"]) * scale
+        w, hh = float(r["width"]) * scale, float(r["height"]) * scale
+        words.append(Word(r["text"].strip(), x, x + w, y, y + hh, size / 1.2))
+    return words

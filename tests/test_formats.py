@@ -1,0 +1,219 @@
+"""Plans in the files users download: PDF, Word (.docx, .doc), web pages.
+
+The renderings in fixtures/formats/ were made once from data/raw by
+scripts/render_samples.py (LibreOffice); fixtures/formats/real/ holds copies of real
+provincial files (see data/corpus/SOURCES.md, 'corpus/formats').
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import RAW, parsed
+
+from kehoach.model import Plan
+from kehoach.pipeline import parse
+from kehoach.read.load import InputError, load_path
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "formats"
+REAL = FIX / "real"
+RENDERED = ["langson-244-KH-UBND-2024", "langson-272-KH-UBND-2024", "langson-176-KH-UBND-2023"]
+HAS_DOC_TOOL = bool(shutil.which("antiword") or shutil.which("catdoc"))
+
+
+def facts(plan: Plan) -> dict[str, list[tuple[object, ...]]]:
+    """What a reader must not change: the outline and every fact, without line numbers."""
+    return {
+        "sections": [(s.path, s.title.lower()) for s in plan.walk()],
+        "targets": [(t.section, t.indicator, t.value, t.unit, t.year) for t in plan.targets],
+        "assignments": [
+            (a.agency, a.section, len(a.duties), tuple(a.partners)) for a in plan.assignments
+        ],
+        "deadlines": [(d.section, d.recurrence, d.month, d.day, d.date) for d in plan.deadlines],
+    }
+
+
+@pytest.mark.parametrize("stem", RENDERED)
+@pytest.mark.parametrize("ext", ["pdf", "docx", "html", "doc"])
+def test_a_plan_printed_to_another_format_gives_the_same_plan(stem: str, ext: str) -> None:
+    if ext == "doc" and not HAS_DOC_TOOL:
+        pytest.skip("needs antiword or catdoc (apt-get install antiword) to read .doc")
+    plan = parse(load_path(FIX / f"{stem}.{ext}"))
+    text = parsed(stem)
+    assert facts(plan) == facts(text)
+    assert (plan.metadata.number, plan.metadata.issued_date, plan.metadata.issuer) == (
+        text.metadata.number,
+        text.metadata.issued_date,
+        text.metadata.issuer,
+    )
+
+
+def _lines(path: Path) -> list[str]:
+    return load_path(path).text.split("\n")
+
+
+def test_pdf_drops_page_numbers_and_running_header_and_gathers_the_footnote() -> None:
+    lines = _lines(FIX / "langson-244-KH-UBND-2024.pdf")
+    # The running header 'Bản điện tử ...' and the footer page numbers are gone.
+    assert not [ln for ln in lines if "Bản điện tử" in ln]
+    assert "1" not in lines and "2" not in lines
+    # The footnote mark stays glued as '[1]' (the line cleaner drops it), the note itself
+    # comes after the body.
+    body = next(ln for ln in lines if ln.startswith("Thực hiện Quyết định số 801"))
+    assert "801/QĐ-TTg[1] ngày 07/7/2022" in body
+    assert lines.index(body) < lines.index(
+        "[1] Quyết định số 801/QĐ-TTg ngày 07/7/2022 của Thủ tướng Chính phủ."
+    )
+
+
+def test_pdf_joins_wrapped_lines_and_reads_the_title_block_as_two_columns() -> None:
+    lines = _lines(FIX / "langson-272-KH-UBND-2024.pdf")
+    raw = (RAW / "langson-272-KH-UBND-2024.txt").read_text(encoding="utf-8")
+    long = next(ln for ln in raw.splitlines() if ln.startswith("Phát triển ngành nghề nông thôn"))
+    assert long.strip() in lines  # printed over several lines, read as one
+    head = lines[lines.index("ỦY BAN NHÂN DÂN") : lines.index("KẾ HOẠCH")]
+    assert head == [
+        "ỦY BAN NHÂN DÂN",
+        "Số: 272/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Lạng Sơn, ngày 24 tháng 12 năm 2024",
+    ]
+
+
+def test_pdf_facts_carry_their_page() -> None:
+    plan = parse(load_path(FIX / "langson-176-KH-UBND-2023.pdf"))
+    assert plan.source.pages == 15 and plan.source.encoding == "pdf"
+    pages = {t.span.page for t in plan.targets}
+    assert None not in pages and len(pages) > 1
+    first, last = plan.walk()[0], plan.walk()[-1]
+    assert first.span.page == 1 and last.span.page is not None and last.span.page > 1
+    # Text input has no pages: the field is left out of the output.
+    assert "page" not in parsed("langson-176-KH-UBND-2023").targets[0].span.model_dump()
+
+
+def test_word_numbering_comes_back_from_numbering_xml() -> None:
+    plan = parse(load_path(REAL / "lamdong-x-KH-UBND-2025.docx"))
+    # '1. Cải cách thể chế' is typed as 'Cải cách thể chế' with Word's list numbering.
+    assert [(s.path, s.title) for s in plan.walk()][:3] == [
+        ("I", "MỤC TIÊU, NHIỆM VỤ"),
+        ("I.1", "Cải cách thể chế"),
+        ("I.1.a", "Mục tiêu"),
+    ]
+    assert [s.path for s in plan.sections] == ["I", "II", "PB01"]
+
+
+@pytest.mark.parametrize(
+    ("name", "doc_type", "issuer", "signer", "tops"),
+    [
+        (
+            "lamdong-x-KH-UBND-2025.docx",
+            "Kế hoạch",
+            "Ủy ban nhân dân tỉnh Lâm Đồng",
+            "Nguyễn Ngọc Phúc",
+            ["I", "II", "PB01"],
+        ),
+        (
+            "lamdong-x-KH-UBND-2026-cchc.docx",
+            "Kế hoạch",
+            "Ủy ban nhân dân tỉnh Lâm Đồng",
+            "Nguyễn Ngọc Phúc",
+            ["I", "II", "III", "PB01"],
+        ),
+        (
+            "lamdong-x-KH-UBND-2026-matuy.doc",
+            "Kế hoạch",
+            "Ủy ban nhân dân tỉnh Lâm Đồng",
+            "Nguyễn Minh",
+            ["I", "II", "III", "IV", "V"],
+        ),
+        (
+            "lamdong-666-TTr-SNV-2025.pdf",
+            "Tờ trình",
+            "Sở Nội vụ tỉnh Lâm Đồng",
+            "Trần Hữu Tuấn",
+            ["1", "2"],
+        ),
+    ],
+)
+def test_real_files_give_their_title_block_and_outline(
+    name: str, doc_type: str, issuer: str, signer: str, tops: list[str]
+) -> None:
+    if name.endswith(".doc") and not HAS_DOC_TOOL:
+        pytest.skip("needs antiword or catdoc (apt-get install antiword) to read .doc")
+    plan = parse(load_path(REAL / name))
+    m = plan.metadata
+    # Drafts sent for signature: number and day are left blank, so both are null.
+    assert (m.doc_type, m.number, m.issued_date, m.issuer, m.signer) == (
+        doc_type,
+        None,
+        None,
+        issuer,
+        signer,
+    )
+    assert [s.path for s in plan.sections] == tops
+
+
+def test_signed_pdf_keeps_the_footnote_and_drops_the_signature_stamp() -> None:
+    lines = _lines(REAL / "lamdong-666-TTr-SNV-2025.pdf")
+    assert any(ln.startswith("[1] (1) Thuế tỉnh;") for ln in lines)
+    assert any("địa phương[1] tham gia góp ý" in ln for ln in lines)
+    assert lines[-2].startswith("[1]")  # after the signature block
+
+
+def test_garbled_text_layer_is_refused_with_the_ocr_hint() -> None:
+    with pytest.raises(InputError) as err:
+        load_path(REAL / "laocai-1105-KH-DKT-2026.pdf")
+    msg = str(err.value)
+    assert "laocai-1105-KH-DKT-2026.pdf" in msg and "garbled" in msg and "--ocr" in msg
+    assert "\n" not in msg
+
+
+def test_scanned_pdf_is_refused_with_the_ocr_hint() -> None:
+    with pytest.raises(InputError, match=r"scanned PDF with no text layer \(2 pages\).*--ocr"):
+        load_path(REAL / "lamdong-91-TTr-CAT-2026-p2-3.pdf")
+
+
+def _has_tesseract_vie() -> str | None:
+    from kehoach.read.ocr import available
+
+    return available()
+
+
+def _scanned(stem: str) -> bytes:
+    """The rendered PDF printed to page images and saved as an image-only PDF: a scan."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(FIX / f"{stem}.pdf")
+    images = [pdf[k].render(scale=200 / 72, grayscale=True).to_pil() for k in range(len(pdf))]
+    buf = io.BytesIO()
+    images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=200)
+    return buf.getvalue()
+
+
+def test_a_scanned_plan_is_refused_without_ocr_and_read_with_it() -> None:
+    from kehoach.read.load import load_bytes
+
+    data = _scanned("langson-244-KH-UBND-2024")
+    with pytest.raises(InputError, match=r"^scan\.pdf: a scanned PDF .*kehoach parse --ocr"):
+        load_bytes(data, "scan.pdf")
+    missing = _has_tesseract_vie()
+    if missing:
+        pytest.skip(f"OCR not tested: {missing}")
+    plan = parse(load_bytes(data, "scan.pdf", ocr=True))
+    text = parsed("langson-244-KH-UBND-2024")
+    assert plan.source.encoding == "pdf+ocr" and any("OCR" in w for w in plan.warnings)
+    m, t = plan.metadata, text.metadata
+    assert (m.number, m.issued_date, m.issuer, m.signer) == (
+        t.number,
+        t.issued_date,
+        t.issuer,
+        t.signer,
+    )
+    assert [s.path for s in plan.walk()] == [s.path for s in text.walk()]
+    # OCR may misread a tone mark in a word, not the numbers and years of the targets.
+    got = sorted((x.section, x.value, x.year) for x in plan.targets)
+    assert got == sorted((x.section, x.value, x.year) for x in text.targets)
