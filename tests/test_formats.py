@@ -217,3 +217,95 @@ def test_a_scanned_plan_is_refused_without_ocr_and_read_with_it() -> None:
     # OCR may misread a tone mark in a word, not the numbers and years of the targets.
     got = sorted((x.section, x.value, x.year) for x in plan.targets)
     assert got == sorted((x.section, x.value, x.year) for x in text.targets)
+
+
+def _one_line_error(data: bytes, name: str) -> str:
+    with pytest.raises(InputError) as err:
+        from kehoach.read.load import load_bytes
+
+        load_bytes(data, name)
+    msg = str(err.value)
+    assert msg.startswith(f"{name}: ") and "\n" not in msg
+    return msg
+
+
+def test_an_encrypted_pdf_is_refused() -> None:
+    data = (FIX / "encrypted.pdf").read_bytes()  # qpdf --encrypt secret owner 256
+    assert "encrypted (password-protected)" in _one_line_error(data, "secret.pdf")
+
+
+def test_a_truncated_pdf_is_refused() -> None:
+    data = (FIX / "langson-244-KH-UBND-2024.pdf").read_bytes()
+    assert "not a readable PDF" in _one_line_error(data[: len(data) // 2], "cut.pdf")
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_a_zip_bomb_docx_is_refused_before_it_is_unpacked() -> None:
+    bomb = _zip({"word/document.xml": b"<w:document>" + b" " * 80_000_000})
+    assert len(bomb) < 200_000
+    assert "zip bomb" in _one_line_error(bomb, "bomb.docx")
+
+
+def test_a_docx_with_broken_xml_is_refused() -> None:
+    broken = _zip({"word/document.xml": b"<w:document><w:body><w:p>"})
+    assert "cannot be read: damaged XML" in _one_line_error(broken, "broken.docx")
+
+
+def test_a_web_page_with_no_plan_is_refused() -> None:
+    page = b"<!DOCTYPE html><html><body><nav>Trang ch\xe1\xbb\xa7</nav><p>Xin ch\xc3\xa0o</p></body></html>"
+    assert "a web page with no plan in it" in _one_line_error(page, "home.html")
+
+
+def test_web_page_chrome_is_left_out() -> None:
+    text = load_path(FIX / "langson-272-KH-UBND-2024.html").text
+    for chrome in ("Trang chủ", "Văn bản liên quan", "Giấy phép số 123", "Cổng thông tin"):
+        assert chrome not in text
+    assert "KẾ HOẠCH" in text.split("\n")
+
+
+def test_the_format_is_told_by_the_bytes_not_the_name(tmp_path: Path) -> None:
+    lying = tmp_path / "plan.txt"
+    lying.write_bytes((FIX / "langson-244-KH-UBND-2024.pdf").read_bytes())
+    assert load_path(lying).encoding == "pdf"
+
+
+def test_doc_without_antiword_or_catdoc_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import kehoach.read.doc as doc
+
+    monkeypatch.setattr(doc.shutil, "which", lambda _name: None)
+    data = (REAL / "lamdong-x-KH-UBND-2026-matuy.doc").read_bytes()
+    assert "install antiword or catdoc" in _one_line_error(data, "old.doc")
+
+
+def test_a_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(FIX / "langson-244-KH-UBND-2024.docx", src / "good.docx")
+    shutil.copy(FIX / "encrypted.pdf", src / "locked.pdf")
+    (src / "bad.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "kehoach", "parse", str(src), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.yaml"]
+    said = [ln for ln in done.stderr.splitlines() if "locked.pdf" in ln or "bad.docx" in ln]
+    assert len(said) == 2

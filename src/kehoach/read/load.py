@@ -13,7 +13,7 @@ from kehoach.errors import InputError
 from kehoach.read.doc import DocError, doc_to_lines, is_doc
 from kehoach.read.docx import DocxError, docx_to_lines, is_docx
 from kehoach.read.encodings import best_reading, looks_legacy, read_bytes, vietnamese_share
-from kehoach.read.html import html_to_text, looks_like_html
+from kehoach.read.html import has_plan, html_to_text, looks_like_html
 from kehoach.text import nfc
 
 
@@ -193,8 +193,11 @@ def load_bytes(data: bytes, name: str, ocr: bool = False) -> Loaded:
     if looks_like_html(text):
         # A saved web page: its blocks become lines; line numbers then refer to that text.
         text, enc = html_to_text(text), f"{enc}+html"
-        if not text.strip():
-            raise InputError(f"{name}: a web page with no text in it")
+        if not has_plan(text):
+            raise InputError(
+                f"{name}: a web page with no plan in it (no title block, document type "
+                "or numbered heading)"
+            )
     text, enc = _legacy(text, enc)
     return Loaded(
         path=name,

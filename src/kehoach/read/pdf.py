@@ -55,7 +55,7 @@ def open_pdf(data: bytes) -> Any:
             raise PdfError(
                 "the PDF is encrypted (password-protected); remove the password first"
             ) from None
-        why = str(exc).split(":")[-1].strip() or "damaged"
+        why = str(exc).split(":")[-1].strip(" ).") or "damaged"
         raise PdfError(f"not a readable PDF ({why})") from None
     if len(doc) == 0:
         raise PdfError("the PDF has no pages")
