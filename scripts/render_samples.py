@@ -283,6 +283,27 @@ def main() -> None:
                 )
                 shutil.copy(Path(tmp) / f"{stem}.{ext}", OUT / f"{stem}.{ext}")
         print(f"rendered {stem}: .docx .pdf .doc .html")
+    # A real Word plan (title block and signature in tables, a footnote, a ruled task
+    # table that Word breaks across pages) printed to PDF and saved as Word 97.
+    for docx in sorted(RAW.glob("*.docx")):
+        with tempfile.TemporaryDirectory() as tmp:
+            for fmt, ext in (("pdf:writer_pdf_Export", "pdf"), ("doc:MS Word 97", "doc")):
+                subprocess.run(
+                    [
+                        soffice,
+                        "--headless",
+                        f"-env:UserInstallation=file://{tmp}/u",
+                        "--convert-to",
+                        fmt,
+                        "--outdir",
+                        tmp,
+                        str(docx),
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
+                shutil.copy(Path(tmp) / f"{docx.stem}.{ext}", OUT / f"{docx.stem}.{ext}")
+        print(f"rendered {docx.stem}: .pdf .doc")
 
 
 if __name__ == "__main__":

@@ -309,3 +309,18 @@ def test_a_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["good.yaml"]
     said = [ln for ln in done.stderr.splitlines() if "locked.pdf" in ln or "bad.docx" in ln]
     assert len(said) == 2
+
+
+@pytest.mark.parametrize("ext", ["pdf", "doc"])
+def test_a_real_word_plan_printed_to_pdf_and_saved_as_word_97_gives_the_same_plan(
+    ext: str,
+) -> None:
+    # Its task appendix is a ruled table that Word breaks across pages (rows 4 and 8 go on
+    # at the top of the next page); its footnote sits at the foot of page 3.
+    if ext == "doc" and not HAS_DOC_TOOL:
+        pytest.skip("needs antiword or catdoc (apt-get install antiword) to read .doc")
+    word = parse(load_path(RAW / "laocai-duthao-KH-UBND-2026.docx"))
+    plan = parse(load_path(FIX / f"laocai-duthao-KH-UBND-2026.{ext}"))
+    assert facts(plan) == facts(word)
+    assert plan.metadata == word.metadata
+    assert sorted(r.number for r in plan.references) == sorted(r.number for r in word.references)

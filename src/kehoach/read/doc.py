@@ -15,7 +15,7 @@ import tempfile
 import regex
 
 from kehoach.read.docx import LAYOUT_TABLE
-from kehoach.read.layout import goes_on
+from kehoach.read.layout import goes_on, row_goes_on
 
 TIMEOUT = 60  # seconds; a plan converts in well under one
 
@@ -101,7 +101,15 @@ def _table(rows: list[list[str]]) -> list[str]:
                 else:
                     out.append(cell)
         return out
-    return ["| " + " | ".join(" ".join(c.split()) for c in r) + " |" for r in rows]
+    out = []
+    for r in rows:
+        row = "| " + " | ".join(" ".join(c.split()) for c in r) + " |"
+        joined = row_goes_on(out[-1], row) if out else None
+        if joined is not None:
+            out[-1] = joined  # antiword prints a cell's wrapped text as more rows
+        else:
+            out.append(row)
+    return out
 
 
 def _continues(prev: str) -> bool:

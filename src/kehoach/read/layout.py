@@ -19,6 +19,7 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
+from kehoach.text import upper_ratio
 
 
 @dataclass(frozen=True)
@@ -139,16 +140,29 @@ def _line_text(words: list[Word]) -> str:
     return " ".join(parts)
 
 
-def _wide(a: Word, b: Word) -> bool:
-    """A gap no justified line has between words: a column gutter or a cell border."""
-    return b.x0 - a.x1 > max(1.6 * max(a.size, b.size), 12.0)
+def _wide(a: Word, b: Word, usual: float = 0.0) -> bool:
+    """A gap no justified line has between words: a column gutter or a cell border. A
+    justified line stretches all its gaps alike, so a gap must also stand out from the
+    line's usual gap (`usual`, the median)."""
+    return b.x0 - a.x1 > max(1.6 * max(a.size, b.size), 12.0, 3.0 * usual)
+
+
+def _usual_gap(words: list[Word]) -> float:
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    return statistics.median(gaps) if len(gaps) >= 3 else 0.0
+
+
+def _wide_gaps(words: list[Word]) -> list[tuple[float, float]]:
+    usual = _usual_gap(words)
+    return [(a.x1, b.x0) for a, b in itertools.pairwise(words) if _wide(a, b, usual)]
 
 
 def _segments(words: list[Word]) -> list[list[Word]]:
     """A line cut where the gap between words is wide: columns or table cells."""
     segs: list[list[Word]] = [[words[0]]]
+    usual = _usual_gap(words)
     for a, b in itertools.pairwise(words):
-        if _wide(a, b):
+        if _wide(a, b, usual):
             segs.append([b])
         else:
             segs[-1].append(b)
@@ -176,16 +190,22 @@ def _page_items(page: Page) -> list[tuple[float, list[str], str, list[Word]]]:
             continue
         segs = _segments(line)
         head = page.number == 1 and not any(k == "text" for _, _, k, _ in items)
-        if len(segs) == 2 or (len(segs) > 2 and head):
+        # Two columns side by side: each holds a few words ('ỦY BAN NHÂN DÂN' | 'CỘNG HÒA
+        # ...', 'Nơi nhận:' | 'KT. CHỦ TỊCH'); a lone word at each end is a stretched line.
+        paired = len(segs) == 2 and min(len(s) for s in segs) >= 2
+        if paired or (len(segs) >= 2 and head):
             j, left, right = _band(lines, i)
             texts = [t for t in left + right if t]
             items.append((min(w.top for w in line), texts, "column", line))
             i = j
             continue
-        if len(segs) >= 3:
+        if len(segs) >= 3 and (_is_row(lines, i - 1) or _is_row(lines, i + 1)):
+            # a table drawn without lines: rows of cells apart, one under another
             cells = [_line_text(s) for s in segs]
             items.append((min(w.top for w in line), ["| " + " | ".join(cells) + " |"], "row", line))
         else:
+            # one line with wide gaps alone is text: blanks left in a draft's form
+            # ('Kế hoạch số:      /KH-UBND ngày     tháng')
             items.append((min(w.top for w in line), [text], "text", line))
         i += 1
     for t in page.tables:
@@ -197,12 +217,16 @@ def _page_items(page: Page) -> list[tuple[float, list[str], str, list[Word]]]:
     return items
 
 
+def _is_row(lines: list[list[Word]], i: int) -> bool:
+    return 0 <= i < len(lines) and len(_segments(lines[i])) >= 3
+
+
 def _band(lines: list[list[Word]], i: int) -> tuple[int, list[str], list[str]]:
     """Two columns side by side (title block, signature block) from line i on: the
     left column's lines, then the right column's. Ends at a line crossing the gutter."""
     first = lines[i]
     lo, hi = max(
-        ((a.x1, b.x0) for a, b in itertools.pairwise(first) if _wide(a, b)),
+        _wide_gaps(first),
         key=lambda g: g[1] - g[0],
     )
     left: list[str] = [_line_text([w for w in first if w.x1 <= lo])]
@@ -213,7 +237,7 @@ def _band(lines: list[list[Word]], i: int) -> tuple[int, list[str], list[str]]:
         if _rules().stamp.search(_line_text(line)):
             j += 1
             continue
-        gaps = [(a.x1, b.x0) for a, b in itertools.pairwise(line) if _wide(a, b)]
+        gaps = _wide_gaps(line)
         fit = [(a, b) for a, b in gaps if a < hi and b > lo]
         if fit:
             a, b = max(fit, key=lambda g: min(g[1], hi) - max(g[0], lo))
@@ -266,6 +290,12 @@ def page_lines(pages: list[Page]) -> tuple[list[str], list[int]]:
         body = [it for it in items if not _dropped(p, it, repeated, rules)]
         cut = _footnote_start(p, body, body_size)
         for top, texts, kind, ws in body[:cut]:
+            if kind == "row" and out and prev is not None and prev.page != p.number:
+                joined = row_goes_on(out[-1][0], texts[0])
+                if joined is not None:
+                    # A table row that Word broke across the page: its tail goes back in.
+                    out[-1] = (joined, out[-1][1])
+                    texts = texts[1:]
             size = statistics.median(w.size for w in ws) if kind == "text" else 0.0
             here = _Prev(
                 kind,
@@ -284,6 +314,7 @@ def page_lines(pages: list[Page]) -> tuple[list[str], list[int]]:
                 and prev.kind == "text"
                 and out
                 and (_continues(prev, here, texts[0], rules) or _centred(prev, here, texts[0]))
+                and not _heading_then_text(out[-1][0], texts[0])
             ):
                 out[-1] = (out[-1][0] + " " + texts[0], out[-1][1])
             else:
@@ -370,6 +401,32 @@ def _continues(prev: _Prev, line: _Prev, text: str, rules: _Rules) -> bool:
     if prev.page == line.page and line.top - prev.bottom > 0.9 * line.size:
         return False
     return not rules.new_item.match(text)
+
+
+def row_goes_on(last: str, first: str) -> str | None:
+    """The row `last` with the cells of `first` added, when `first` is its tail carried to
+    the next page (same cells, an empty number cell, text going on mid-sentence)."""
+    if not (last.startswith("|") and first.startswith("|")):
+        return None
+    a = [c.strip() for c in last.strip().strip("|").split("|")]
+    b = [c.strip() for c in first.strip().strip("|").split("|")]
+    if len(a) != len(b) or b[0] or not any(b):
+        return None
+    for x, y in zip(a, b, strict=True):
+        # each carried cell goes on in lower case, or its first half ended mid-sentence
+        if y and not goes_on(y) and (not x or x.endswith((".", ";", ":", "!", "?", ")"))):
+            return None
+        if y and (upper_ratio(y) > 0.8 or regex.fullmatch(r"\(\d{1,2}\)", y)):
+            return None  # a group row in capitals, a row of column numbers ('(1)', '(2)')
+
+    cells = [f"{x} {y}".strip() for x, y in zip(a, b, strict=True)]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _heading_then_text(prev: str, text: str) -> bool:
+    """A heading in capitals is not continued by a line in small letters ('PHỤ LỤC ...'
+    then '(Kèm theo Kế hoạch số ...)')."""
+    return upper_ratio(prev) > 0.8 and upper_ratio(text) < 0.5
 
 
 def _centred(prev: _Prev, line: _Prev, text: str) -> bool:

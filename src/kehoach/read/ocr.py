@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from kehoach.read.layout import Page, Word, page_lines
 
@@ -58,7 +59,7 @@ def ocr_pdf(data: bytes) -> tuple[list[str], list[int], int]:
         for k in range(count):
             page = doc[k]
             width, height = page.get_size()
-            img = page.render(scale=DPI / 72).to_pil()
+            img = _without_seal(page.render(scale=DPI / 72).to_pil())
             path = os.path.join(tmp, f"p{k + 1}.png")
             img.save(path)
             images.append((k + 1, path, float(width), float(height)))
@@ -69,6 +70,20 @@ def ocr_pdf(data: bytes) -> tuple[list[str], list[int], int]:
             pages = list(pool.map(lambda im: _ocr_page(*im), images))
     lines, line_pages = page_lines(pages)
     return lines, line_pages, count
+
+
+def _without_seal(img: Any) -> Any:
+    """The page in grey with red and blue ink (the seal, the signature, a 'SAO Y' stamp
+    printed over the text) turned white: Tesseract then sees only the black type."""
+    from PIL import ImageChops
+
+    rgb = img.convert("RGB")
+    r, g, b = rgb.split()
+    red = ImageChops.subtract(r, g).point(lambda v: 255 if v > 50 else 0)
+    blue = ImageChops.subtract(b, r).point(lambda v: 255 if v > 50 else 0)
+    ink = ImageChops.lighter(red, blue)
+    grey = rgb.convert("L")
+    return ImageChops.lighter(grey, ink)
 
 
 def _ocr_page(number: int, path: str, width: float, height: float) -> Page:

@@ -120,8 +120,11 @@ def _tables(page: Any) -> list[Table]:
     out: list[Table] = []
     for t in page.find_tables():
         rows = [[" ".join((c or "").split()) for c in row] for row in t.extract(x_tolerance=1.5)]
-        if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
-            continue  # a box around a paragraph, not a table
+        filled = [r for r in rows if sum(1 for c in r if c) >= 2]
+        if len(rows) < 2 or len(filled) < max(2, len(rows) // 2):
+            # a box, underline or highlight around a paragraph, not a table: most rows
+            # of a table have two cells or more with text
+            continue
         x0, top, x1, bottom = t.bbox
         out.append(Table(float(x0), float(top), float(x1), float(bottom), rows))
     return out
