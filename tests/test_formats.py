@@ -324,3 +324,36 @@ def test_a_real_word_plan_printed_to_pdf_and_saved_as_word_97_gives_the_same_pla
     assert facts(plan) == facts(word)
     assert plan.metadata == word.metadata
     assert sorted(r.number for r in plan.references) == sorted(r.number for r in word.references)
+
+
+def test_ocr_misreadings_that_are_sure_get_corrected() -> None:
+    from kehoach.read.ocr import correct
+
+    assert correct(
+        [
+            "TỈNH LÂM ĐÓNG",  # a province with a wrong mark
+            "KẺ HOẠCH",  # a document type
+            "Lâm Đồng. ngày 03 tháng 02 năm 2026",  # the date line's comma
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "II. CHỈ TIÊU",
+            "II. GIẢI PHÁP THỰC HIỆN",  # 'III.' one stroke short
+            "V. KINH PHÍ THỰC HIỆN",  # 'IV.' one stroke short
+            "1. Các sở, ban, ngành",
+        ]
+    ) == [
+        "TỈNH LÂM ĐỒNG",
+        "KẾ HOẠCH",
+        "Lâm Đồng, ngày 03 tháng 02 năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. CHỈ TIÊU",
+        "III. GIẢI PHÁP THỰC HIỆN",
+        "IV. KINH PHÍ THỰC HIỆN",
+        "1. Các sở, ban, ngành",
+    ]
+
+
+def test_ocr_keeps_a_new_count_of_roman_headings() -> None:
+    from kehoach.read.ocr import correct
+
+    lines = ["IV. KINH PHÍ", "V. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC", "I. CẢI CÁCH THỂ CHẾ", "II. ĐẦU TƯ"]
+    assert correct(lines) == lines

@@ -16,9 +16,14 @@ import statistics
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from typing import Any
 
+import regex
+
+from kehoach.datafiles import load
 from kehoach.read.layout import Page, Word, page_lines
+from kehoach.text import ascii_key, upper_ratio
 
 DPI = 300
 TIMEOUT = 180  # seconds per page
@@ -69,7 +74,96 @@ def ocr_pdf(data: bytes) -> tuple[list[str], list[int], int]:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             pages = list(pool.map(lambda im: _ocr_page(*im), images))
     lines, line_pages = page_lines(pages)
-    return lines, line_pages, count
+    return correct(lines), line_pages, count
+
+
+@cache
+def _known() -> tuple[dict[str, str], dict[str, str], list[tuple[regex.Pattern[str], str]]]:
+    """Fixed lines and province names by their key without marks, and the replacements."""
+    data = load("formats")["ocr"]
+    page = load("page")
+    fixed = {_bare(t): t for t in [*data["fixed_lines"], *page["doc_types"]]}
+    provinces = {_bare(p): p for p in page["provinces"]}
+    subs = [(regex.compile(p), r) for p, r in data["replace"]]
+    return fixed, provinces, subs
+
+
+def _bare(s: str) -> str:
+    return str(regex.sub(r"[^a-z0-9]+", "", ascii_key(s)))
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def correct(lines: list[str]) -> list[str]:
+    """OCR text with the misreadings fixed that can be fixed for sure: fixed lines and
+    province names with wrong marks, the date line's punctuation, a Roman numeral of a
+    top heading read one stroke short or long ('II.' for 'III.' after 'II.')."""
+    fixed, provinces, subs = _known()
+    out: list[str] = []
+    roman = 0
+    for line in lines:
+        text = line
+        if _bare(text) in fixed and len(text) < 60:
+            want = fixed[_bare(text)]
+            text = want.upper() if text.isupper() and not want.isupper() else want
+        text = _provinces(text, provinces)
+        for pattern, repl in subs:
+            text = pattern.sub(repl, text)
+        text, roman = _roman(text, roman)
+        out.append(text)
+    return out
+
+
+def _provinces(text: str, provinces: dict[str, str]) -> str:
+    words = list(_WORD.finditer(text))
+    k = 0
+    parts: list[str] = []
+    last = 0
+    while k < len(words):
+        for n in (4, 3, 2):
+            span = words[k : k + n]
+            if len(span) < n:
+                continue
+            a, b = span[0].start(), span[-1].end()
+            name = provinces.get(_bare(text[a:b]))
+            if name is not None and text[a:b] != name:
+                parts += [text[last:a], name.upper() if text[a:b].isupper() else name]
+                last, k = b, k + n
+                break
+        else:
+            k += 1
+    return "".join(parts) + text[last:]
+
+
+_ROMAN_HEAD = regex.compile(r"^(?P<r>[IVXL]{1,6})\.(?=\s*\p{Lu}{2})")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+           "XIII", "XIV", "XV"]  # fmt: skip
+
+
+def _roman(text: str, last: int) -> tuple[str, int]:
+    """Top headings count I, II, III ...: a numeral one stroke away from the next one
+    ('II' for 'III', 'V' for 'IV') is the next one; another numeral starts a new count
+    (an appendix's own 'I.')."""
+    m = _ROMAN_HEAD.match(text)
+    if not m or upper_ratio(text) < 0.7:
+        return text, last
+    got = m.group("r")
+    value = _ROMANS.index(got) + 1 if got in _ROMANS else 0
+    if value == last + 1 or last >= len(_ROMANS):
+        return text, value or last
+    want = _ROMANS[last]
+    if _one_stroke(want, got):
+        return want + text[m.end("r") :], last + 1
+    return text, value or last
+
+
+def _one_stroke(a: str, b: str) -> bool:
+    """One 'I' stroke more or less ('III'/'II', 'IV'/'V'): what OCR loses or adds."""
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(
+        long[k] == "I" and long[:k] + long[k + 1 :] == short for k in range(len(long))
+    )
 
 
 def _without_seal(img: Any) -> Any:
