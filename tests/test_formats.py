@@ -357,3 +357,89 @@ def test_ocr_keeps_a_new_count_of_roman_headings() -> None:
 
     lines = ["IV. KINH PHÍ", "V. TỔ CHỨC THỰC HIỆN", "PHỤ LỤC", "I. CẢI CÁCH THỂ CHẾ", "II. ĐẦU TƯ"]
     assert correct(lines) == lines
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _word(body: str, numbering: str = "") -> bytes:
+    parts = {"word/document.xml": f"<w:document {_W}><w:body>{body}</w:body></w:document>"}
+    if numbering:
+        parts["word/numbering.xml"] = f"<w:numbering {_W}>{numbering}</w:numbering>"
+    return _zip({k: v.encode("utf-8") for k, v in parts.items()})
+
+
+def _read_word(body: str, numbering: str = "") -> list[str]:
+    from kehoach.read.load import load_bytes
+
+    return load_bytes(_word(body, numbering), "plan.docx").text.split("\n")[:-1]
+
+
+def test_word_tracked_changes_keep_insertions_and_drop_deletions() -> None:
+    body = (
+        "<w:p><w:r><w:t>Đến năm 2030 đạt </w:t></w:r>"
+        '<w:del w:id="1"><w:r><w:delText>80%</w:delText></w:r></w:del>'
+        '<w:ins w:id="2"><w:r><w:t>90%</w:t></w:r></w:ins>'
+        "<w:r><w:t> hộ gia đình.</w:t></w:r></w:p>"
+    )
+    assert _read_word(body) == ["Đến năm 2030 đạt 90% hộ gia đình."]
+
+
+def test_word_runs_in_old_vietnamese_fonts_are_converted() -> None:
+    def run(font: str, text: str) -> str:
+        return (
+            f'<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{text}</w:t></w:r>'
+        )
+
+    body = (
+        f"<w:p>{run('.VnTimeH', 'kÕ ho¹ch')}</w:p>"  # the capitals font
+        f"<w:p>{run('.VnTime', 'Ph¸t triÓn lµng nghÒ')}</w:p>"
+        f"<w:p>{run('VNI-Times', 'Sôû Noâng nghieäp')}</w:p>"
+    )
+    from kehoach.read.load import load_bytes
+
+    doc = load_bytes(_word(body), "old.docx")
+    assert doc.text.split("\n")[:3] == ["KẾ HOẠCH", "Phát triển làng nghề", "Sở Nông nghiệp"]
+    assert doc.encoding == "docx+tcvn3+tcvn3-caps+vni"
+
+
+def test_word_list_numbers_follow_levels_and_restart() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+        '<w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>'
+        "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+
+    def p(level: int, text: str) -> str:
+        return (
+            f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            f"<w:r><w:t>{text}</w:t></w:r></w:p>"
+        )
+
+    body = "".join(
+        [
+            p(0, "MỤC TIÊU"),
+            p(1, "Mục tiêu chung"),
+            p(1, "Mục tiêu cụ thể"),
+            p(2, "Đến năm 2025"),
+            p(3, "Trồng mới 500 ha rừng."),
+            p(2, "Đến năm 2030"),
+            p(0, "NHIỆM VỤ"),
+            p(1, "Sở Tài chính"),
+        ]
+    )
+    assert _read_word(body, numbering) == [
+        "I. MỤC TIÊU",
+        "1. Mục tiêu chung",
+        "2. Mục tiêu cụ thể",
+        "a) Đến năm 2025",
+        "- Trồng mới 500 ha rừng.",
+        "b) Đến năm 2030",
+        "II. NHIỆM VỤ",
+        "1. Sở Tài chính",
+    ]
