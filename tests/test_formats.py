@@ -443,3 +443,12 @@ def test_word_list_numbers_follow_levels_and_restart() -> None:
         "II. NHIỆM VỤ",
         "1. Sở Tài chính",
     ]
+
+
+def test_ocr_corrects_a_misread_document_type_and_a_specked_blank_day() -> None:
+    from kehoach.read.ocr import correct
+
+    assert correct(["KÉẺ HOẠCH", "Hà Nội, ngày — tháng 10 năm 2025"]) == [
+        "KẾ HOẠCH",
+        "Hà Nội, ngày tháng 10 năm 2025",
+    ]

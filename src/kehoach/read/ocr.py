@@ -104,8 +104,8 @@ def correct(lines: list[str]) -> list[str]:
     roman = 0
     for line in lines:
         text = line
-        if _bare(text) in fixed and len(text) < 60:
-            want = fixed[_bare(text)]
+        want = _fixed(text, fixed)
+        if want is not None:
             text = want.upper() if text.isupper() and not want.isupper() else want
         text = _provinces(text, provinces)
         for pattern, repl in subs:
@@ -113,6 +113,27 @@ def correct(lines: list[str]) -> list[str]:
         text, roman = _roman(text, roman)
         out.append(text)
     return out
+
+
+def _fixed(text: str, fixed: dict[str, str]) -> str | None:
+    """The fixed line this line is, but for marks, punctuation and one letter OCR added,
+    lost or changed ('KÉẺ HOẠCH')."""
+    if len(text) > 60:
+        return None
+    bare = _bare(text)
+    if bare in fixed:
+        return fixed[bare]
+    if len(bare) < 6:
+        return None
+    near = [v for k, v in fixed.items() if abs(len(k) - len(bare)) <= 1 and _one_edit(k, bare)]
+    return near[0] if len(near) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _provinces(text: str, provinces: dict[str, str]) -> str:
