@@ -146,14 +146,19 @@ def from_unicode(text: str, enc: str) -> bytes:
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_HIGH = regex.compile(r"[\u00a1-\u00ff]")
+# Latin-1 characters that are no Vietnamese letter ('¹', 'µ', '¸', 'ø', 'û', 'ï', '®' ...):
+# the codes of TCVN3 and VNI shown as Windows-1252.
+_FOREIGN = regex.compile(
+    r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
+)
 
 
 def looks_legacy(text: str) -> bool:
-    """Enough Latin-1 letters that the text may be an old encoding shown as Windows-1252."""
+    """Enough characters of old-encoding codes that no Vietnamese text has that the text
+    may be TCVN3 or VNI shown as Windows-1252."""
     sample = text[:50_000]
     letters = sum(1 for c in sample if c.isalpha())
-    return letters > 0 and len(_HIGH.findall(sample)) > 0.02 * letters
+    return letters > 0 and len(_FOREIGN.findall(sample)) > 0.01 * letters
 
 
 def best_reading(text: str, share: float) -> tuple[str, str] | None:
