@@ -448,7 +448,19 @@ def test_word_list_numbers_follow_levels_and_restart() -> None:
 def test_ocr_corrects_a_misread_document_type_and_a_specked_blank_day() -> None:
     from kehoach.read.ocr import correct
 
-    assert correct(["KÉẺ HOẠCH", "Hà Nội, ngày — tháng 10 năm 2025"]) == [
+    assert correct(["KÉẺ HOẠCH", "Hà Nội, ngày — tháng 10 năm 2025", "Số: 1105⁄KH-ĐKT"]) == [
         "KẾ HOẠCH",
         "Hà Nội, ngày tháng 10 năm 2025",
+        "Số: 1105/KH-ĐKT",
     ]
+
+
+def test_a_docx_with_damaged_compressed_data_is_refused() -> None:
+    import zipfile
+
+    data = bytearray((FIX / "langson-244-KH-UBND-2024.docx").read_bytes())
+    with zipfile.ZipFile(FIX / "langson-244-KH-UBND-2024.docx") as z:
+        info = z.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 600] = bytes(600)  # the deflate stream is zeroed
+    assert "damaged zip" in _one_line_error(bytes(data), "zeroed.docx")

@@ -12,7 +12,9 @@ VNI-Times) are converted to Unicode.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
@@ -36,7 +38,7 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return "word/document.xml" in z.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, zlib.error, struct.error):
         return False
 
 
@@ -355,8 +357,16 @@ def docx_to_lines(data: bytes) -> DocxText:
             styles = _xml(_read(z, "word/styles.xml"))
             foot = _xml(_read(z, "word/footnotes.xml"))
             end = _xml(_read(z, "word/endnotes.xml"))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
-        raise DocxError(f"damaged zip ({exc})") from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        zlib.error,
+        struct.error,
+    ) as exc:
+        raise DocxError(f"damaged zip ({type(exc).__name__}: {exc})") from None
     except ET.ParseError as exc:
         raise DocxError(f"damaged XML ({exc})") from None
     except NotImplementedError as exc:
