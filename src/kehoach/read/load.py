@@ -16,7 +16,6 @@ from kehoach.read.encodings import best_reading, looks_legacy, read_bytes, vietn
 from kehoach.read.html import has_plan, html_to_text, looks_like_html
 from kehoach.text import nfc
 
-
 # Magic numbers of files users most often feed by mistake.
 _MAGIC: list[tuple[bytes, str]] = [
     (b"\x89PNG\r\n\x1a\n", "a PNG image, not a text file"),
