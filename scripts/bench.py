@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -198,6 +199,8 @@ def main() -> None:
         f"({rss_batch / rss_one:.2f}x)"
     )
 
+    formats(args.repeat)
+
     base_name, base = max(docs, key=lambda d: len(d[1]) if len(d[1]) < 40_000 else 0)
     print(f"growth: {Path(base_name).name} ({len(base) / 1e3:.0f} kB) repeated; CPU seconds")
     print(f"{'times':>6} {'kB':>8} {'seconds':>8} {'s per MB':>9}")
@@ -219,6 +222,42 @@ def main() -> None:
             t = parse_seconds(path, args.timeout)
             shown = f"{t:.3f} s" if t != float("inf") else f"over {args.timeout:.0f} s (stopped)"
             print(f"one wrapped paragraph of {path.stat().st_size / 1e3:.0f} kB: {shown} CPU")
+
+
+def formats(repeat: int) -> None:
+    """The same plans as text, web page, .docx, .doc and PDF: reading and parsing CPU time
+    per format, as MB/s of the original files, kB/s of their text, pages/s and the ratio
+    to the text copy."""
+    fixtures = ROOT / "tests" / "fixtures" / "formats"
+    raw = ROOT / "data" / "raw"
+    stems = sorted({p.stem for p in fixtures.glob("*.html")})
+    print(f"formats: the same {len(stems)} plans, CPU seconds of read + parse")
+    print(f"{'format':8} {'file MB':>8} {'seconds':>8} {'file MB/s':>10} {'text kB/s':>10} "
+          f"{'x text':>7} {'pages/s':>8}")  # fmt: skip
+    base = 0.0
+    for ext in ("txt", "html", "docx", "doc", "pdf"):
+        files = [(raw / f"{s}.txt") if ext == "txt" else (fixtures / f"{s}.{ext}") for s in stems]
+        if ext == "doc" and not (shutil.which("antiword") or shutil.which("catdoc")):
+            print(f"{ext:8} skipped: antiword/catdoc not installed")
+            continue
+        blobs = [(f.name, f.read_bytes()) for f in files]
+        loaded = [load_bytes(b, n) for n, b in blobs]
+        text_kb = sum(len(d.text.encode()) for d in loaded) / 1e3
+        pages = sum(d.pages or 0 for d in loaded)
+
+        def run_all(b: list[tuple[str, bytes]] = blobs) -> None:
+            for n, x in b:
+                parse(load_bytes(x, n))
+
+        run_all()  # warm: compiled patterns, imported readers
+        secs = timed(lambda: (fresh(), run_all()), repeat)
+        base = base or secs
+        mb = sum(len(b) for _, b in blobs) / 1e6
+        per_page = f"{pages / secs:8.1f}" if pages else f"{'':>8}"
+        print(
+            f"{ext:8} {mb:8.2f} {secs:8.3f} {mb / secs:10.2f} {text_kb / secs:10.0f} "
+            f"{secs / base:6.1f}x {per_page}"
+        )
 
 
 if __name__ == "__main__":

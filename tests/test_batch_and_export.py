@@ -134,10 +134,10 @@ def test_other_files_and_subfolders_are_reported_and_recursive_reads_them(tmp_pa
     (src / "2024").mkdir(parents=True)
     shutil.copy(TXT[0], src / TXT[0].name)
     shutil.copy(TXT[1], src / "2024" / TXT[1].name)
-    (src / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (src / "table.xlsx").write_bytes(b"PK\x03\x04")  # PDF and Word files are plans now
     (src / ".DS_Store").write_bytes(b"\0")
     flat = run("parse", str(src), "-o", str(tmp_path / "flat"))
-    assert "skipped 1 files of other types (1 .pdf)" in flat.stderr
+    assert "skipped 1 files of other types (1 .xlsx)" in flat.stderr
     assert "skipped 1 subfolders (2024); --recursive reads them" in flat.stderr
     assert "1 files, 1 written" in flat.stderr
     deep = run("parse", str(src), "-o", str(tmp_path / "deep"), "--recursive")

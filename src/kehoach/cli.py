@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,6 +18,7 @@ from kehoach.errors import InputError
 
 if TYPE_CHECKING:  # the heavy modules are imported by the commands that use them
     from kehoach.model import Plan
+    from kehoach.read.load import Loaded
 
 app = typer.Typer(
     add_completion=False,
@@ -63,7 +65,7 @@ def parse_cmd(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Plan files (.txt, .md, .html, .docx), directories of them, or - for standard input.",
+            help="Plan files (.txt, .md, .html, .docx, .doc, .pdf), directories of them, or - for standard input.",
             show_default=False,
         ),
     ],
@@ -94,6 +96,14 @@ def parse_cmd(
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Read subfolders of input directories too.")
     ] = False,
+    ocr: Annotated[
+        bool,
+        typer.Option(
+            "--ocr",
+            help="Read scanned PDFs (no usable text layer) by OCR: needs Tesseract with "
+            "Vietnamese (apt-get install tesseract-ocr tesseract-ocr-vie).",
+        ),
+    ] = False,
 ) -> None:
     """Parse plans: title block, section tree, targets, assignments, deadlines, citations.
 
@@ -114,7 +124,7 @@ def parse_cmd(
         from kehoach.read.load import load_bytes
 
         try:
-            plan = parse(load_bytes(sys.stdin.buffer.read(), "<stdin>"))
+            plan = parse(_said(load_bytes(sys.stdin.buffer.read(), "<stdin>", ocr)))
         except InputError as exc:
             raise _fail(str(exc)) from None
         _emit_one(plan, output, fmt)
@@ -130,7 +140,7 @@ def parse_cmd(
     if fmt is Format.jsonl:
         if output is not None and output.is_dir():
             raise _fail(f"{output}: is a directory; jsonl goes to one file or to stdout", 2)
-        _parse_lines(files, output, jobs)
+        _parse_lines(files, output, jobs, ocr)
         return
     batch = len(files) > 1 or any(p.is_dir() for p in inputs)
     if not batch:
@@ -138,7 +148,7 @@ def parse_cmd(
         from kehoach.read.load import load_path
 
         try:
-            plan = parse(load_path(files[0]))
+            plan = parse(_said(load_path(files[0], ocr)))
         except InputError as exc:
             raise _fail(str(exc)) from None
         _emit_one(plan, output, fmt)
@@ -149,7 +159,14 @@ def parse_cmd(
         raise _fail(f"{output}: exists and is not a directory", 2)
     if not output.exists() and output.suffix.lower() in (".json", ".yaml", ".yml"):
         raise _fail(f"{output}: several plans need a directory, or one .jsonl file", 2)
-    _parse_batch(found.files, output, fmt, jobs, force)
+    _parse_batch(found.files, output, fmt, jobs, force, ocr)
+
+
+def _said(doc: Loaded) -> Loaded:
+    """The text read, saying on stderr when it came from OCR (it may hold misreadings)."""
+    if doc.encoding.endswith("+ocr"):
+        _say(f"{doc.path}: {doc.warnings[0] if doc.warnings else 'text read by OCR'}")
+    return doc
 
 
 def _format_of(output: Path | None) -> Format:
@@ -174,14 +191,15 @@ def _emit_one(plan: Plan, output: Path | None, fmt: Format) -> None:
     write_atomic(target, text)
 
 
-def _parse_lines(files: list[Path], output: Path | None, jobs: int) -> None:
+def _parse_lines(files: list[Path], output: Path | None, jobs: int, ocr: bool = False) -> None:
     """One plan per line, in input order, to stdout or one file (written whole or not at all)."""
     from kehoach.outputs.batch import pmap
     from kehoach.outputs.io import AtomicWriter, parse_line
 
     failures = 0
     with AtomicWriter(output) as out, _progress(len(files)) as advance:
-        for line, error in pmap(parse_line, [str(f) for f in files], jobs):
+        work = partial(parse_line, ocr=True) if ocr else parse_line
+        for line, error in pmap(work, [str(f) for f in files], jobs):
             if line is not None:
                 out.write(line)
             else:
@@ -232,7 +250,12 @@ def _progress(total: int, label: str = "parsing") -> Iterator[Callable[[object],
 
 
 def _parse_batch(
-    files: list[tuple[Path, PurePath]], out_dir: Path, fmt: Format, jobs: int, force: bool
+    files: list[tuple[Path, PurePath]],
+    out_dir: Path,
+    fmt: Format,
+    jobs: int,
+    force: bool,
+    ocr: bool = False,
 ) -> None:
     from kehoach.outputs.batch import Done, parse_to_folder
 
@@ -249,7 +272,7 @@ def _parse_batch(
             advance(d)
 
         try:
-            tally = parse_to_folder(files, out_dir, fmt.value, jobs, force, done)
+            tally = parse_to_folder(files, out_dir, fmt.value, jobs, force, done, ocr)
         except InputError as exc:
             raise _fail(str(exc), 2) from None
     secs = time.monotonic() - t0

@@ -23,6 +23,12 @@ class Span(_Model):
 
     line_start: int = Field(ge=0)
     line_end: int = Field(ge=0)
+    page: int | None = Field(
+        None,
+        ge=1,
+        description="Page of the original file (PDF) the span starts on; omitted for text",
+        exclude_if=lambda v: v is None,
+    )
 
 
 class Block(_Model):
@@ -120,6 +126,9 @@ class Source(_Model):
     sha256: str
     encoding: str
     lines: int
+    pages: int | None = Field(
+        None, description="Pages of the original file (PDF)", exclude_if=lambda v: v is None
+    )
 
 
 class Quality(_Model):

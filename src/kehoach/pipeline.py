@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from pydantic import BaseModel
+
 from kehoach.facts import references as refs
 from kehoach.facts.agencies import unknown_agency_like
 from kehoach.facts.assignments import extract as extract_assignments
@@ -118,12 +120,14 @@ def parse(doc: Loaded) -> Plan:
         title=head.title,
         implements=implements,
     )
+    warnings += doc.warnings
     plan = Plan(
         source=Source(
             path=doc.path,
             sha256=doc.sha256,
             encoding=doc.encoding,
             lines=lines[-1].end if lines else 0,
+            pages=doc.pages,
         ),
         metadata=metadata,
         sections=sections,
@@ -162,6 +166,8 @@ def parse(doc: Loaded) -> Plan:
         )
         more = " ..." if len(plan.quality.unplaced) > 5 else ""
         plan.warnings.append(f"lines placed in no part of the plan: {where}{more}")
+    if doc.line_pages:
+        _add_pages(plan, doc.line_pages)
     return plan
 
 
@@ -198,6 +204,18 @@ def _title_block(st: Structure) -> Span | None:
 
 def _span(start: int, end: int) -> Span:
     return Span(line_start=start, line_end=end)
+
+
+def _add_pages(obj: BaseModel, pages: tuple[int, ...]) -> None:
+    """Every span gets the page its first line came from (files with pages only)."""
+    for name in type(obj).model_fields:
+        value = getattr(obj, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Span):
+                if 1 <= item.line_start <= len(pages):
+                    item.page = pages[item.line_start - 1]
+            elif isinstance(item, BaseModel):
+                _add_pages(item, pages)
 
 
 def _spanned(found: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:

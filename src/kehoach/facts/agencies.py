@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -25,8 +25,10 @@ class AgencyMatch:
     known: bool = True  # False: a well-formed name ('Ban Quản lý dự án ...') not in the gazetteer
 
 
+@lru_cache(maxsize=256)
 def lkey(s: str) -> str:
-    """Same-length comparison key: offsets in the key are offsets in `s`."""
+    """Same-length comparison key: offsets in the key are offsets in `s`. Memoised: the
+    matchers call it on the same block at every position (a long line stays linear)."""
     out = fold_tones(s.lower())
     return out if len(out) == len(s) else s.lower()
 

@@ -12,6 +12,7 @@ import regex
 from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
 from kehoach.facts.references import find as find_citations
+from kehoach.spans import Covered
 from kehoach.structure.outline import Block, Node
 from kehoach.structure.tables import column_roles, row_cells, table_rows
 from kehoach.text import key
@@ -139,7 +140,7 @@ def extract(root: Node) -> list[FoundDeadline]:
 
 def _from_block(block: Block, section: str) -> list[FoundDeadline]:
     text = block.text
-    cited = [(c.type_start, c.end) for c in find_citations(text, 0, 0)]
+    cited = Covered((c.type_start, c.end) for c in find_citations(text, 0, 0))
     out: list[FoundDeadline] = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
@@ -152,9 +153,7 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
                 _make(section, sentence, m.start(), rec, None, int(m.group("d")), None, block)
             )
         for m in _DAY_MONTH.finditer(sentence):
-            if any(a <= s_start + m.start() < b for a, b in cited) or _MONTHLY_DAY.match(
-                sentence, m.start()
-            ):
+            if s_start + m.start() in cited or _MONTHLY_DAY.match(sentence, m.start()):
                 continue
             day = int(m.group("d") or m.group("pd") or m.group("pd2"))
             month = int(m.group("m") or m.group("pm") or m.group("pm2"))
@@ -176,7 +175,7 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
             out.append(_make(section, sentence, m.start(), recurrence, month, day, None, block))
         dates = [(m.start(), m.end()) for m in _DAY_MONTH.finditer(sentence)]
         for m in _PERIOD.finditer(sentence):
-            if any(a <= s_start + m.start() < b for a, b in cited) or not _due_before(low, m.end()):
+            if s_start + m.start() in cited or not _due_before(low, m.end()):
                 continue
             if any(a < m.end() and m.start() < b for a, b in dates):
                 continue  # 'tháng 12 năm 2025' inside 'ngày 16 tháng 12 năm 2025'

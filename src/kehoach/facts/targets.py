@@ -7,6 +7,7 @@ column; a target the text ties to no year keeps year null.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ import regex
 from kehoach.datafiles import load
 from kehoach.facts.numbers import Quantity, quantities
 from kehoach.facts.references import find as find_citations
+from kehoach.spans import Covered
 from kehoach.structure.outline import Block, Node
 from kehoach.structure.tables import row_cells, sub_rows
 from kehoach.text import key
@@ -291,7 +293,7 @@ def _block_targets(
     block: Block, section: str, heading_year_: int | None, plan_year: int | None = None
 ) -> list[Found]:
     text = block.text
-    cited = [(c.type_start, c.end) for c in find_citations(text, 0, 0)]
+    cited = Covered((c.type_start, c.end) for c in find_citations(text, 0, 0))
     out: list[Found] = []
     for s_start, s_end in _spans(text, _SENTENCE):
         sentence = text[s_start:s_end]
@@ -303,7 +305,7 @@ def _block_targets(
         years = [
             (m.start(), int(m.group("y") or m.group("y2")))
             for m in rules().year.finditer(sentence)
-            if not any(a <= s_start + m.start() < b for a, b in cited)
+            if s_start + m.start() not in cited
         ]
         # periods the sentence speaks of, by their end year ('Trong 03 năm (2020-2022) ...');
         # a period compared against ('so với cùng kỳ 2017-2019') is a baseline, not the time
@@ -311,7 +313,7 @@ def _block_targets(
             (m.start(), int(m.group(2)))
             for m in _PERIOD.finditer(sentence)
             if "so với" not in key(sentence[max(0, m.start() - 30) : m.start()])
-            and not any(a <= s_start + m.start() < b for a, b in cited)
+            and s_start + m.start() not in cited
         ]
         for c_start, c_end in _spans(sentence, _CLAUSE):
             clause = sentence[c_start:c_end]
@@ -322,7 +324,7 @@ def _block_targets(
             runs: list[list[tuple[int, str, str | None, int]]] = []
             for q in quantities(clause):
                 abs_start = s_start + c_start + q.start
-                if any(a <= abs_start < b for a, b in cited):
+                if abs_start in cited:
                     continue
                 found = _target(clause, q, prev)
                 prev_end = prev[1] if prev else 0
@@ -330,7 +332,10 @@ def _block_targets(
                     continue
                 pos = c_start + q.start
                 own_year = _sentence_year(years, pos, c_start, c_end)
-                latest = max((m for m in years + periods if m[0] < pos), default=None)
+                latest = max(
+                    (m for m in (_last_before(years, pos), _last_before(periods, pos)) if m),
+                    default=None,
+                )
                 if plan_year and any(y < plan_year for y in (own_year, latest and latest[1]) if y):
                     continue  # 'đến hết năm 2020 có 6.498 km', 'Trong 03 năm (2020-2022)': the past
                 comparator, unit, unit_end = found.comparator, found.unit, found.unit_end
@@ -464,12 +469,19 @@ def _spans(text: str, sep: regex.Pattern[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+def _last_before(found: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The last (position, year) before `pos`; `found` is in text order (bisect keeps a
+    long sentence with many years linear)."""
+    k = bisect.bisect_left(found, (pos, -1))
+    return found[k - 1] if k else None
+
+
 def _sentence_year(years: list[tuple[int, int]], pos: int, c_start: int, c_end: int) -> int | None:
-    before = [y for p, y in years if p < pos]
-    if before:
-        return before[-1]
-    after = [y for p, y in years if pos < p < c_end]
-    return after[0] if after else None
+    before = _last_before(years, pos)
+    if before is not None:
+        return before[1]
+    k = bisect.bisect_right(years, (pos, 1 << 30))
+    return years[k][1] if k < len(years) and years[k][0] < c_end else None
 
 
 def _baseline(after: str) -> int | None:

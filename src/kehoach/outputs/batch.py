@@ -166,6 +166,7 @@ class Task:
     fmt: str
     known: str | None  # cache key recorded for dest by an earlier run
     version: str
+    ocr: bool = False  # read scanned PDFs by OCR
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,8 @@ class Done:
 
 def cache_key(data: bytes, task: Task) -> str:
     """Same input bytes, path, format and parser: same output bytes."""
-    return f"{hashlib.sha256(data).hexdigest()} {task.version} {task.fmt} {task.src}"
+    ocr = " ocr" if task.ocr else ""
+    return f"{hashlib.sha256(data).hexdigest()} {task.version} {task.fmt} {task.src}{ocr}"
 
 
 def parse_one(task: Task) -> Done:
@@ -199,7 +201,7 @@ def parse_one(task: Task) -> Done:
     from kehoach.pipeline import parse
 
     try:
-        plan = parse(load_bytes(data, task.src))
+        plan = parse(load_bytes(data, task.src, task.ocr))
     except InputError as exc:
         return Done(task.src, task.dest, error=str(exc))
     try:
@@ -282,13 +284,21 @@ def parse_to_folder(
     jobs: int,
     force: bool = False,
     on_done: Callable[[Done], None] = lambda d: None,
+    ocr: bool = False,
 ) -> Tally:
     """Parse every file into out_dir, skipping those the cache vouches for."""
     names = output_names(files, fmt)
     cache_ = Cache(out_dir) if force else Cache.read(out_dir)
     version = parser_version()
     tasks = [
-        Task(str(src), str(out_dir / name), fmt, None if force else cache_.known(name), version)
+        Task(
+            str(src),
+            str(out_dir / name),
+            fmt,
+            None if force else cache_.known(name),
+            version,
+            ocr,
+        )
         for (src, _), name in zip(files, names, strict=True)
     ]
     tally = Tally(files=len(tasks))

@@ -80,6 +80,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("sha256", "text"),
         ("encoding", "text"),
         ("lines", "int"),
+        ("pages", "int"),
         ("doc_type", "text"),
         ("number", "text"),
         ("issuer", "text"),
@@ -278,6 +279,7 @@ def rows(plan: Plan) -> dict[str, list[Row]]:
             sha256=plan.source.sha256,
             encoding=plan.source.encoding,
             lines=plan.source.lines,
+            pages=plan.source.pages,
             **m.model_dump(exclude={"implements"}),
             implements="; ".join(m.implements),
             issuer_level=issuer_level(plan),
@@ -594,7 +596,11 @@ def _plan(p: dict[str, Any], facts: dict[str, list[dict[str, Any]]]) -> Plan:
         partners.setdefault(r["assignment"], []).append(r["partner"])
     return Plan(
         source=Source(
-            path=p["source"], sha256=p["sha256"], encoding=p["encoding"], lines=p["lines"]
+            path=p["source"],
+            sha256=p["sha256"],
+            encoding=p["encoding"],
+            lines=p["lines"],
+            pages=p.get("pages"),
         ),
         metadata=Metadata(
             doc_type=p["doc_type"],

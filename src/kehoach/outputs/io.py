@@ -95,10 +95,10 @@ class AtomicWriter:
             Path(self._tmp).unlink(missing_ok=True)
 
 
-def parse_line(path: str) -> tuple[str | None, str | None]:
+def parse_line(path: str, ocr: bool = False) -> tuple[str | None, str | None]:
     """Worker: (the plan as one JSON line, None) or (None, the one-line error)."""
     try:
-        return dump(parse(load_path(Path(path))), "jsonl"), None
+        return dump(parse(load_path(Path(path), ocr)), "jsonl"), None
     except InputError as exc:
         return None, str(exc)
 

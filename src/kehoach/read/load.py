@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree as ET
+
+import regex
 
 from kehoach.errors import InputError
-from kehoach.read.docx import docx_to_text, is_docx
-from kehoach.read.html import html_to_text, looks_like_html
+from kehoach.read.doc import DocError, doc_to_lines, is_doc
+from kehoach.read.docx import DocxError, docx_to_lines, is_docx
+from kehoach.read.encodings import best_reading, looks_legacy, read_bytes, vietnamese_share
+from kehoach.read.html import has_plan, html_to_text, looks_like_html
 from kehoach.text import nfc
 
 # Magic numbers of files users most often feed by mistake.
@@ -20,16 +21,26 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\x89PNG\r\n\x1a\n", "a PNG image, not a text file"),
     (b"\xff\xd8\xff", "a JPEG image, not a text file"),
     (b"GIF8", "a GIF image, not a text file"),
-    (b"%PDF", "a PDF file; save it as text first (PDF input is not supported yet)"),
     (b"PK\x03\x04", "a ZIP archive, not a plan (Word .docx files are read; this is not one)"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file; save it as text first (not supported yet)"),
+    (b"\xd0\xcf\x11\xe0", "an Office file that is not a Word document"),
+    (b"{\\rtf", "an RTF file; save it as .docx or text"),
     (b"\x1f\x8b", "a gzip archive, not a text file"),
     (b"\x7fELF", "a program, not a text file"),
 ]
 
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return.
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".docx")
+_CONTROLS = regex.compile("[\x00-\x08\x0e-\x1f]")
+TEXT_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".text",
+    ".html",
+    ".htm",
+    ".docx",
+    ".doc",
+    ".pdf",
+)
 __all__ = ["TEXT_SUFFIXES", "InputError", "Loaded", "load_bytes", "load_path", "read_input"]
 
 
@@ -39,6 +50,9 @@ class Loaded:
     text: str
     sha256: str
     encoding: str
+    pages: int | None = None  # pages of the original file (PDF)
+    line_pages: tuple[int, ...] = ()  # page each text line came from (PDF), else empty
+    warnings: tuple[str, ...] = ()  # about the reading itself (OCR, converted encoding)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -67,7 +81,14 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         if head[0::2].count(0) > len(head) // 4:
             return _strict(data, "utf-16-be", name), "utf-16-be"
         raise InputError(f"{name}: binary data (NUL bytes), not a text file")
-    return _strict(data, "utf-8", name), "utf-8"
+    try:
+        return _strict(data, "utf-8", name), "utf-8"
+    except InputError:
+        # Not UTF-8: an old Vietnamese encoding (TCVN3, VNI, Windows-1258) if one reads well.
+        got = read_bytes(data)
+        if got is None:
+            raise
+        return got
 
 
 def _strict(data: bytes, enc: str, name: str) -> str:
@@ -89,28 +110,110 @@ def normalise_newlines(text: str) -> str:
     return nfc(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n"))
 
 
-def load_bytes(data: bytes, name: str) -> Loaded:
+def _from_lines(
+    data: bytes,
+    name: str,
+    lines: list[str],
+    encoding: str,
+    pages: int | None = None,
+    line_pages: list[int] | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Loaded:
+    """A reader's lines as a Loaded text; no line may hold a line break of its own, so
+    that line numbers and the page map stay aligned."""
+    flat = [_BREAKS.sub(" ", ln) for ln in lines]
+    return Loaded(
+        path=name,
+        text=nfc("\n".join(flat) + "\n"),
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        pages=pages,
+        line_pages=tuple(line_pages or ()),
+        warnings=warnings,
+    )
+
+
+_BREAKS = regex.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _load_pdf(data: bytes, name: str, ocr: bool) -> Loaded:
+    from kehoach.read.pdf import NoTextLayer, PdfError, pdf_to_lines
+
+    try:
+        got = pdf_to_lines(data)
+    except PdfError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    except NoTextLayer as exc:
+        if not ocr:
+            raise InputError(
+                f"{name}: {exc.reason} ({exc.pages} pages); OCR it with "
+                f"'kehoach parse --ocr {name}' (needs Tesseract with Vietnamese: "
+                "apt-get install tesseract-ocr tesseract-ocr-vie)"
+            ) from None
+        from kehoach.read.ocr import OcrError, ocr_pdf
+
+        try:
+            lines, line_pages, pages = ocr_pdf(data)
+        except OcrError as exc2:
+            raise InputError(f"{name}: {exc.reason}; OCR failed: {exc2}") from None
+        return _from_lines(
+            data,
+            name,
+            lines,
+            "pdf+ocr",
+            pages,
+            line_pages,
+            (
+                f"text read by OCR (Tesseract, Vietnamese) from {pages} page images: check numbers and names against the original",
+            ),
+        )
+    return _from_lines(data, name, got.lines, "pdf", got.pages, got.line_pages)
+
+
+def load_bytes(data: bytes, name: str, ocr: bool = False) -> Loaded:
+    """Any supported file's bytes as text lines; the format is told by the bytes, not the
+    file name (a lying extension does not matter)."""
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return _load_pdf(data, name, ocr)
     if is_docx(data):
         try:
-            text = docx_to_text(data)
-        except (KeyError, ValueError, zipfile.BadZipFile, ET.ParseError) as exc:
-            raise InputError(f"{name}: a Word file that cannot be read ({exc})") from None
-        return Loaded(
-            path=name,
-            text=normalise_newlines(text),
-            sha256=hashlib.sha256(data).hexdigest(),
-            encoding="docx",
-        )
+            got = docx_to_lines(data)
+        except DocxError as exc:
+            raise InputError(f"{name}: a Word file that cannot be read: {exc}") from None
+        return _from_lines(data, name, got.lines, got.encoding)
+    if is_doc(data):
+        try:
+            lines, tool = doc_to_lines(data)
+        except DocError as exc:
+            raise InputError(f"{name}: {exc}") from None
+        text, enc = _legacy("\n".join(lines), f"doc+{tool}")
+        return _from_lines(data, name, text.split("\n"), enc)
     text, enc = decode(data, name)
     if looks_like_html(text):
         # A saved web page: its blocks become lines; line numbers then refer to that text.
         text, enc = html_to_text(text), f"{enc}+html"
+        if not has_plan(text):
+            raise InputError(
+                f"{name}: a web page with no plan in it (no title block, document type "
+                "or numbered heading)"
+            )
+    text, enc = _legacy(text, enc)
     return Loaded(
         path=name,
         text=normalise_newlines(text),
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=enc,
     )
+
+
+def _legacy(text: str, enc: str) -> tuple[str, str]:
+    """Text pasted from an old-encoding document into a Unicode file ('KÕ ho¹ch')."""
+    if not looks_legacy(text):
+        return text, enc
+    got = best_reading(text, vietnamese_share(text.splitlines()))
+    if got is None:
+        return text, enc
+    return got[0], f"{enc}+{got[1]}"
 
 
 def read_input(path: Path) -> bytes:
@@ -125,5 +228,5 @@ def read_input(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def load_path(path: Path) -> Loaded:
-    return load_bytes(read_input(path), str(path))
+def load_path(path: Path, ocr: bool = False) -> Loaded:
+    return load_bytes(read_input(path), str(path), ocr)

@@ -174,6 +174,11 @@ class _Candidate:
     path_label: str
 
 
+def _last_child(parent: Node, style: str) -> Node | None:
+    """The parent's last child of a numbering style (searched from the end)."""
+    return next((c for c in reversed(parent.children) if c.style == style), None)
+
+
 class Walker:
     """Builds the tree; `feed` takes one physical line at a time."""
 
@@ -189,6 +194,7 @@ class Walker:
         self.open_heading: Node | None = None  # a heading whose title may wrap
         self.seen_heading = False
         self.line = Line(0, "", "", False)  # the logical line being read
+        self.labels: dict[int, dict[str, int]] = {}  # per parent: times each label was used
 
     # -- headings -------------------------------------------------------------------------
 
@@ -213,8 +219,7 @@ class Walker:
         while self.stack[parent_i].rank >= style.rank:
             parent_i -= 1
         parent = self.stack[parent_i]
-        same = [c for c in parent.children if c.style == style.name]
-        last = same[-1] if same else None
+        last = _last_child(parent, style.name)
         name = style.name
         if name in ("roman", "part"):
             value = roman_value(label) if name == "roman" else None
@@ -239,8 +244,7 @@ class Walker:
             owner = self._decimal_owner(parts[:-1])
             if owner is None:
                 return None
-            same = [c for c in owner.children if c.style == "decimal"]
-            if not self._next_number(parts[-1], same[-1] if same else None, strict, rest):
+            if not self._next_number(parts[-1], _last_child(owner, "decimal"), strict, rest):
                 return None
             return _Candidate(style, label, rest, owner, parts[-1], str(parts[-1]))
         if name == "upper_letter":
@@ -294,12 +298,12 @@ class Walker:
         while self.stack[-1] is not parent:
             self.stack.pop()
         base = cand.path_label
-        siblings = {c.path.rsplit(".", 1)[-1] for c in parent.children}
-        label = base
-        k = 2
-        while label in siblings:
-            label = f"{base}#{k}"
-            k += 1
+        # A number printed again at the same level gets '#2', '#3' ... (counted per parent,
+        # so that a text with 100,000 headings stays linear).
+        seen = self.labels.setdefault(id(parent), {})
+        k = seen.get(base, 0) + 1
+        seen[base] = k
+        label = base if k == 1 else f"{base}#{k}"
         path = f"{parent.path}.{label}" if parent.path else label
         title, body = split_title(heading, reflowed=self.reflowed)
         node = Node(
