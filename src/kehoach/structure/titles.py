@@ -74,6 +74,14 @@ _NAME_WORDS = frozenset(
         "Chương trình",
         "Luật",
         "Thủ tướng",
+        "Chỉ thị",
+        "Thông tư",
+        "Công văn",
+        "Kết luận",
+        "Thông báo",
+        "Đề án",
+        "Ủy ban",
+        "Ban Chấp hành",
     )
 )
 _BEFORE_NAME = frozenset(
