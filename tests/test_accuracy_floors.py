@@ -28,11 +28,13 @@ FLOORS: dict[str, tuple[float, ...]] = {
     "langson-272-KH-UBND-2024": (1.00, 1.00, 1.00, 1.00, 1.00, 1.00, 1.00),
     "laocai-134-KH-UBND-2026": (1.00, 1.00, 1.00, 1.00, 1.00, 1.00, 1.00),
     "laocai-316-KH-UBND-2022": (1.00, 1.00, 1.00, 1.00, 1.00, 1.00, 1.00),
-    "laocai-duthao-KH-UBND-2026": (1.00, 1.00, 1.00, 1.00, 1.00, 1.00, 1.00),
+    # references 0.60: the gold misses the four documents footnote 1 cites (FORMAT.md counts
+    # footnotes); the parser reports them. The gold is kept as given, the floor says why.
+    "laocai-duthao-KH-UBND-2026": (1.00, 0.60, 1.00, 1.00, 1.00, 1.00, 1.00),
     "sonla-2954-QD-UBND-2025": (1.00, 1.00, 1.00, 1.00, 1.00, 1.00, 1.00),
 }
 # Per-plan mean over all annotated plans, per kind.
-MEAN_FLOORS = (1.00, 1.00, 1.00, 0.98, 1.00, 1.00, 1.00)
+MEAN_FLOORS = (1.00, 0.96, 1.00, 0.98, 1.00, 1.00, 1.00)
 
 
 @pytest.fixture(scope="module")
