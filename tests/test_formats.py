@@ -2,7 +2,7 @@
 
 The renderings in fixtures/formats/ were made once from data/raw by
 scripts/render_samples.py (LibreOffice); fixtures/formats/real/ holds copies of real
-provincial files (see data/corpus/SOURCES.md, 'corpus/formats').
+provincial files (see data/SOURCES.md, 'corpus/formats').
 """
 
 from __future__ import annotations

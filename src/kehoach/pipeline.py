@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kehoach.errors import InputError
 from kehoach.facts import references as refs
 from kehoach.facts.agencies import unknown_agency_like
 from kehoach.facts.assignments import extract as extract_assignments
@@ -76,8 +77,15 @@ def read_structure(doc: Loaded) -> Structure:
 
 
 def parse(doc: Loaded) -> Plan:
+    """The plan in a decoded text; InputError when the text holds none."""
     st = read_structure(doc)
     lines, lay, head, root, preamble = st.lines, st.layout, st.head, st.root, st.preamble
+    if not lay.has_title_block and root.children[0].style == "none" and not head.doc_type:
+        # no title block, no numbered heading, no plan named ('ban hành Kế hoạch ...')
+        raise InputError(
+            f"{doc.path}: no plan in this text (no title block, no numbered headings, "
+            "no plan named in it)"
+        )
     sections = [_section(n) for n in root.children]
 
     title_block = _title_block(st)

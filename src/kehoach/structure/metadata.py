@@ -121,6 +121,9 @@ def _cells(lines: list[Line], start: int, end: int) -> Iterator[_Cell]:
 
 
 _DASHES = regex.compile(r"^[-_=*–—.\s]+$")
+_AUTHORITY = regex.compile(
+    r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b|^CHỦ TỊCH (?:ỦY|UỶ) BAN"
+)
 _OPENING = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]\s|[A-HJ-UWYZ]\.\s+\p{Lu}|\d{1,2}\.\s|[a-zđ]\)\s)")
 
 
@@ -210,6 +213,11 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
             title_parts.append(t)
             continue
         first_upper = upper_ratio(title_parts[0]) > 0.7
+        if _AUTHORITY.match(t):
+            # 'ỦY BAN NHÂN DÂN TỈNH SƠN LA' above a Quyết định's 'Căn cứ ...': who decides,
+            # not the title going on
+            stop_cell = cell
+            break
         if first_upper and upper_ratio(t) > 0.7 and not _is_opener(t):
             title_parts.append(t)
             continue
