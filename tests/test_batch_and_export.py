@@ -300,6 +300,20 @@ def test_targets_and_assign_read_the_database_like_the_plans(
             assert from_db.returncode == 0 and from_db.stdout == from_files[args], (name, args)
 
 
+def test_summary_of_a_database_keeps_the_review_reasons(tmp_path: Path, json_dir: Path) -> None:
+    """The plans table keeps the self-check: a database summarises as the plans do."""
+    from_files = {
+        f: run("summary", str(json_dir), "-f", f).stdout for f in ("table", "csv", "json")
+    }
+    assert sum(r["check"] == "review" for r in json.loads(from_files["json"])) >= 3
+    for name in ("p.duckdb", "p.sqlite", "p.parquet"):
+        db = tmp_path / name
+        run("export", str(json_dir), "-o", str(db))
+        for fmt, expected in from_files.items():
+            from_db = run("summary", str(db), "-f", fmt)
+            assert from_db.returncode == 0 and from_db.stdout == expected, (name, fmt)
+
+
 def test_a_plan_given_twice_is_written_once(tmp_path: Path) -> None:
     done = run("export", str(TXT[0]), str(TXT[0]), "-o", str(tmp_path / "p.sqlite"))
     assert "written once" in done.stderr and "1 plans" in done.stderr

@@ -319,10 +319,10 @@ def summary_cmd(
     agency names). On a terminal long titles are cut to fit; piped or redirected, the
     table keeps them whole.
     """
-    from kehoach.outputs.views import as_json, records_csv, summary_record, summary_table
+    from kehoach.outputs.views import as_json, records_csv, summary_table
 
     failed: list[str] = []
-    records = [summary_record(plan) for plan in _each_plan(plans, recursive, failed)]
+    records = list(_summaries(plans, recursive, failed))
     if fmt is SummaryFormat.json:
         sys.stdout.write(as_json(records))
     elif fmt is SummaryFormat.csv:
@@ -341,6 +341,22 @@ def summary_cmd(
             sys.stdout.write("".join(ln.rstrip() + "\n" for ln in text.splitlines()))
     if failed:
         raise typer.Exit(1)
+
+
+def _summaries(paths: list[Path], recursive: bool, failed: list[str]) -> Iterator[dict[str, Any]]:
+    """Summary rows: a database's from its plans table (counts and review reasons kept
+    there), other inputs' from their plans."""
+    from kehoach.outputs.export import is_database, summaries
+    from kehoach.outputs.views import summary_record
+
+    for p in paths:
+        if is_database(p):
+            try:
+                yield from summaries(p)
+            except InputError as exc:
+                raise _fail(str(exc)) from None
+            continue
+        yield from (summary_record(plan) for plan in _each_plan([p], recursive, failed))
 
 
 @app.command("export")

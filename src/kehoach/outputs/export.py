@@ -13,7 +13,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
@@ -524,11 +524,31 @@ def read_plans(path: Path) -> list[Plan]:
     return [_plan(p, by_plan.get(p["plan_id"], {})) for p in tables["plans"]]
 
 
+def summaries(path: Path) -> list[dict[str, Any]]:
+    """The `kehoach summary` rows of a database's plans, from its `plans` table alone: it
+    keeps each plan's counts, warnings and review reasons (the facts hold no quality)."""
+    from kehoach.outputs.views import summary_of
+
+    out = []
+    for p in _read_tables(path, ["plans"])["plans"]:
+        columns = {
+            "plan_id": p["plan_id"],
+            "source": p["source"],
+            "plan": p["number"],
+            "province": p["province"],
+            "place": p["place"],
+        }
+        out.append(summary_of(columns, p))
+    return out
+
+
 def is_database(path: Path) -> bool:
     return path.suffix.lower() in FORMATS and (path.is_file() or (path / "plans.parquet").is_file())
 
 
-def _read_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
+def _read_tables(
+    path: Path, names: Iterable[str] = tuple(TABLES)
+) -> dict[str, list[dict[str, Any]]]:
     fmt = format_of(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -537,7 +557,7 @@ def _read_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
         if fmt == "parquet":
             import pyarrow.parquet as pq
 
-            for name in TABLES:
+            for name in names:
                 out[name] = pq.read_table(path / f"{name}.parquet").to_pylist()
             return out
         if fmt == "xlsx":
@@ -551,7 +571,7 @@ def _read_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
         else:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         with con:
-            for name in TABLES:
+            for name in names:
                 cur = con.execute(f'SELECT * FROM "{name}"')
                 cols = [d[0] for d in cur.description]
                 out[name] = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]

@@ -318,16 +318,15 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console) -> None:
 
 def summary_record(plan: Plan) -> dict[str, Any]:
     """One plan in a line: who, when, where, and how many facts of each kind."""
-    from kehoach.outputs.catalog import issuer_level, province_2025
+    from kehoach.outputs.catalog import issuer_level
 
     m = plan.metadata
-    rec = plan_columns(plan)
-    rec.update(
+    return summary_of(
+        plan_columns(plan),
         {
             "doc_type": m.doc_type,
-            "issued_date": str(m.issued_date) if m.issued_date else None,
+            "issued_date": m.issued_date,
             "issuer_level": issuer_level(plan),
-            "province_2025": province_2025(rec["province"]),
             "title": m.title,
             "sections": len(plan.walk()),
             "references": len(plan.references),
@@ -335,11 +334,35 @@ def summary_record(plan: Plan) -> dict[str, Any]:
             "assignments": len(plan.assignments),
             "deadlines": len(plan.deadlines),
             "warnings": len(plan.warnings),
-            "check": "review" if plan.quality and plan.quality.review else "ok",
             "review": "; ".join(plan.quality.review) if plan.quality else "",
+        },
+    )
+
+
+def summary_of(columns: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
+    """A summary row from a plan's columns and counts, whether they come from the plan
+    itself or from the `plans` table of a database (which keeps counts, not the facts)."""
+    from kehoach.outputs.catalog import province_2025
+
+    rec = dict(columns)
+    review = facts["review"] or ""
+    rec.update(
+        {
+            "doc_type": facts["doc_type"],
+            "issued_date": str(facts["issued_date"]) if facts["issued_date"] else None,
+            "issuer_level": facts["issuer_level"],
+            "province_2025": province_2025(rec["province"]),
+            "title": facts["title"],
+            **{k: int(facts[k]) for k in SUMMARY_COUNTS},
+            "warnings": int(facts["warnings"]),
+            "check": "review" if review else "ok",
+            "review": review,
         }
     )
     return rec
+
+
+SUMMARY_COUNTS = ("sections", "references", "targets", "assignments", "deadlines")
 
 
 def records_csv(records: list[dict[str, Any]]) -> str:
