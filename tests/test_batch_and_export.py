@@ -330,6 +330,15 @@ def test_a_bad_file_is_reported_and_the_others_are_exported(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "p.xlsx"]
 
 
+def test_no_plan_read_writes_no_database(tmp_path: Path) -> None:
+    for name in ("e.duckdb", "e.parquet"):
+        done = run("export", str(tmp_path / "no-such"), "-o", str(tmp_path / name))
+        assert done.returncode == 1 and f"{name} not written" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    help_text = " ".join(run("export", "--help").stdout.split())
+    assert "at least one plan was read" in help_text and "nothing is written" in help_text
+
+
 def test_readme_queries_give_the_output_it_shows(tmp_path: Path, json_dir: Path) -> None:
     import duckdb
 

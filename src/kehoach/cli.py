@@ -391,7 +391,11 @@ def export_cmd(
     it belongs to since the 1 July 2025 mergers, title, counts), sections, targets,
     assignments, duties, partners, deadlines, references: one row per fact with its plan_id,
     number within the plan (n), section path, source lines and quote. A plan given twice
-    (same bytes) is written once. The file appears only when all went well.
+    (same bytes) is written once.
+
+    The file is written, replacing any earlier one, when at least one plan was read; an
+    input that cannot be read is reported on one line and left out, and the exit status is
+    then 1. When no plan can be read, nothing is written (an earlier file is kept).
     """
     from kehoach.outputs.batch import cpu_count, discover, pmap
     from kehoach.outputs.export import Writer, format_of, plan_rows
@@ -425,6 +429,8 @@ def export_cmd(
                     continue
                 seen[pid] = src
                 db.add(got)
+            if not seen:  # leaving by an exception discards the database being built
+                raise _fail(f"no plan could be read, {failures} failed; {output} not written")
     except InputError as exc:
         raise _fail(str(exc), 2) from None
     except OSError as exc:
