@@ -168,6 +168,32 @@ def test_targets_by_year_lists_that_year_only() -> None:
     assert table.returncode == 0 and "Năm 2030" in table.stdout and "Năm 2025" not in table.stdout
 
 
+def test_piped_tables_keep_each_row_on_one_line_without_trailing_spaces() -> None:
+    rows = json.loads(run("targets", str(RAW), "--year", "2030", "-f", "json").stdout)
+    out = run("targets", str(RAW), "--year", "2030").stdout
+    lines = out.splitlines()
+    assert len(lines) == len(rows) + 3  # title, header, rule
+    assert not [ln for ln in lines if ln.endswith(" ")]
+    assert all(r["indicator"] in out for r in rows)
+    partner = run("assign", str(RAW / "langson-176-KH-UBND-2023.txt"), "-a", "so cong thuong")
+    assert "[lead: Sở Nông nghiệp và Phát triển nông thôn] Phối hợp" in partner.stdout
+
+
+def test_tables_on_a_terminal_fit_its_width() -> None:
+    import io
+
+    from rich.console import Console
+
+    from kehoach.outputs.io import load_plan
+    from kehoach.outputs.views import target_rows, targets_table
+
+    buf = io.StringIO()
+    plans = [load_plan(RAW / "langson-176-KH-UBND-2023.txt"), load_plan(SAMPLE)]
+    targets_table(target_rows(plans, 2030, None), True, Console(file=buf, width=80), False)
+    lines = buf.getvalue().splitlines()
+    assert len(lines) > 20 and max(len(ln) for ln in lines) <= 80
+
+
 def test_targets_from_raw_and_structured_agree(tmp_path: Path) -> None:
     structured = tmp_path / "p.yaml"
     run("parse", str(SAMPLE), "-o", str(structured))

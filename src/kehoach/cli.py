@@ -17,6 +17,8 @@ from kehoach import __version__
 from kehoach.errors import InputError
 
 if TYPE_CHECKING:  # the heavy modules are imported by the commands that use them
+    from rich.console import Console
+
     from kehoach.model import Plan
     from kehoach.read.load import Loaded
 
@@ -43,6 +45,22 @@ class Format(StrEnum):
     yaml = "yaml"
     json = "json"
     jsonl = "jsonl"
+
+
+@contextmanager
+def _screen() -> Iterator[tuple[Console, bool]]:
+    """Where tables go: the terminal, fitted to its width; or, piped or redirected
+    (`full`), every cell whole on one line and no line ending in spaces."""
+    from rich.console import Console
+
+    if sys.stdout.isatty():
+        yield Console(), False
+        return
+    import io
+
+    buf = io.StringIO()
+    yield Console(file=buf, width=100_000), True
+    sys.stdout.write("".join(ln.rstrip() + "\n" for ln in buf.getvalue().splitlines()))
 
 
 def _say(message: str) -> None:
@@ -328,17 +346,8 @@ def summary_cmd(
     elif fmt is SummaryFormat.csv:
         sys.stdout.write(records_csv(records))
     else:
-        from rich.console import Console
-
-        if sys.stdout.isatty():
-            summary_table(records, False, Console())
-        else:  # whole titles, no padding after them
-            import io
-
-            wide = Console(width=100_000, file=io.StringIO())
-            summary_table(records, True, wide)
-            text = wide.file.getvalue()  # type: ignore[attr-defined]
-            sys.stdout.write("".join(ln.rstrip() + "\n" for ln in text.splitlines()))
+        with _screen() as (console, full):
+            summary_table(records, full, console)
     if failed:
         raise typer.Exit(1)
 
@@ -542,9 +551,8 @@ def targets_cmd(
         if not rows:
             _say("no targets match")
             return
-        from rich.console import Console
-
-        targets_table(rows, several=len(loaded) > 1, console=Console())
+        with _screen() as (console, full):
+            targets_table(rows, len(loaded) > 1, console, full)
 
 
 class AssignFormat(StrEnum):
@@ -595,9 +603,8 @@ def assign_cmd(
     if agency is None:
         agencies, tops, cells = matrix(loaded)
         if fmt is AssignFormat.table:
-            from rich.console import Console
-
-            matrix_table(agencies, tops, cells, Console())
+            with _screen() as (console, full):
+                matrix_table(agencies, tops, cells, console, full)
         else:
             data = [
                 {
@@ -626,9 +633,8 @@ def assign_cmd(
     elif fmt is AssignFormat.yaml:
         sys.stdout.write(as_yaml(report))
     else:
-        from rich.console import Console
-
-        duties_table(report, several=len(loaded) > 1, console=Console())
+        with _screen() as (console, full):
+            duties_table(report, len(loaded) > 1, console, full)
 
 
 class DiffPart(StrEnum):
@@ -685,9 +691,8 @@ def diff_cmd(
     elif fmt is AssignFormat.yaml:
         sys.stdout.write(as_yaml({**result.data, "differs": result.differs}))
     else:
-        from rich.console import Console
-
-        diff_view(result.data, result.differs, Console())
+        with _screen() as (console, full):
+            diff_view(result.data, result.differs, console, full)
     raise typer.Exit(1 if result.differs else 0)
 
 

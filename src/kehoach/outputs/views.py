@@ -11,8 +11,10 @@ from typing import Any
 
 import yaml
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.style import StyleType
 from rich.table import Table
+from rich.text import Text
 
 from kehoach.model import Plan, Target
 
@@ -86,23 +88,19 @@ def target_records(rows: list[tuple[Plan, Target]]) -> list[dict[str, Any]]:
     return out
 
 
-def targets_table(rows: list[tuple[Plan, Target]], several: bool, console: Console) -> None:
+def targets_table(
+    rows: list[tuple[Plan, Target]], several: bool, console: Console, full: bool = False
+) -> None:
     years = sorted({t.year for _, t in rows}, key=lambda y: (y is None, y or 0))
     for y in years:
-        table = Table(
-            title=f"Năm {y}" if y else "Không gắn với năm",
-            box=box.SIMPLE_HEAD,
-            title_justify="left",
-            pad_edge=False,
-            expand=True,
-        )
-        if several:
-            table.add_column("plan", max_width=13, overflow="fold")  # number, then province
-        table.add_column("indicator", ratio=1, min_width=24, overflow="fold")
-        table.add_column("value", justify="right", no_wrap=True)
-        table.add_column("unit", max_width=14, overflow="fold")
-        table.add_column("base", no_wrap=True)
-        table.add_column("section", no_wrap=True)
+        table = new_table(f"Năm {y}" if y else "Không gắn với năm", full)
+        if several:  # number, then province
+            add_column(table, "plan", full, max_width=13, overflow="fold")
+        add_column(table, "indicator", full, ratio=1, min_width=24, overflow="fold")
+        add_column(table, "value", full, justify="right", no_wrap=True)
+        add_column(table, "unit", full, max_width=14, overflow="fold")
+        add_column(table, "base", full, no_wrap=True)
+        add_column(table, "section", full, no_wrap=True)
         for plan, t in rows:
             if t.year != y:
                 continue
@@ -156,19 +154,52 @@ def as_yaml(data: Any) -> str:
     return out
 
 
-def duties_table(data: dict[str, Any], several: bool, console: Console) -> None:
+class PlainTable(Table):
+    """A table whose cells are text as written: '[lead: Sở Tài chính]' is no rich markup."""
+
+    def add_row(
+        self,
+        *renderables: RenderableType | None,
+        style: StyleType | None = None,
+        end_section: bool = False,
+    ) -> None:
+        cells = [Text(r) if isinstance(r, str) else r for r in renderables]
+        super().add_row(*cells, style=style, end_section=end_section)
+
+
+def new_table(title: str, full: bool) -> Table:
+    """A table that fits the terminal's width, or (full: piped or redirected) keeps every
+    cell whole on one line, as wide as its content and no wider."""
+    return PlainTable(
+        title=Text(title),
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+        show_edge=False,
+        expand=not full,
+    )
+
+
+def add_column(table: Table, name: str, full: bool, **style: Any) -> None:
+    """On a terminal the column takes `style` (a share of the width, wrapping); off one it
+    is whole: no wrapping, no width limit, nothing cut."""
+    if full:
+        table.add_column(name, no_wrap=True, justify=style.get("justify", "left"))
+    else:
+        table.add_column(name, **style)
+
+
+def duties_table(data: dict[str, Any], several: bool, console: Console, full: bool = False) -> None:
     title = data["agency"] + (
         f"  (also as: {', '.join(data['also_as'])})" if data["also_as"] else ""
     )
-    table = Table(
-        title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, expand=True
-    )
-    table.add_column("role", no_wrap=True)
+    table = new_table(title, full)
+    add_column(table, "role", full, no_wrap=True)
     if several:
-        table.add_column("plan", max_width=13, overflow="fold")
-    table.add_column("section", no_wrap=True)
-    table.add_column("duty", ratio=1, overflow="fold")
-    table.add_column("due", max_width=18, overflow="fold")
+        add_column(table, "plan", full, max_width=13, overflow="fold")
+    add_column(table, "section", full, no_wrap=True)
+    add_column(table, "duty", full, ratio=1, overflow="fold")
+    add_column(table, "due", full, max_width=18, overflow="fold")
     for d in data["duties"]:
         due = ", ".join(_due(x) for x in d["deadlines"])
         notes = []
@@ -197,14 +228,15 @@ def matrix_table(
     tops: list[str],
     cells: dict[tuple[str, str], tuple[int, int]],
     console: Console,
+    full: bool = False,
 ) -> None:
-    table = Table(
+    table = PlainTable(
         title="Responsibility matrix (L lead, p partner)",
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
     )
-    table.add_column("agency", overflow="fold", max_width=40)
+    add_column(table, "agency", full, overflow="fold", max_width=40)
     for t in tops:
         table.add_column(t, justify="center", no_wrap=True)
     for a in agencies:
@@ -228,7 +260,7 @@ def _tv(t: dict[str, Any]) -> str:
     return f"{v} {t['unit'] or ''}".strip()
 
 
-def diff_view(data: dict[str, Any], differs: bool, console: Console) -> None:
+def diff_view(data: dict[str, Any], differs: bool, console: Console, full: bool = False) -> None:
     a, b = data["a"], data["b"]
     console.print(
         f"A: {a['number'] or a['path']} ({a['place'] or '?'}, {a['issued_date'] or '?'})   "
@@ -241,13 +273,10 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console) -> None:
         return
 
     def table(title: str, *cols: str) -> Table:
-        t = Table(
-            title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, expand=True
-        )
+        t = new_table(title, full)
         for c in cols:
-            t.add_column(
-                c, overflow="fold", ratio=2 if c in ("indicator", "A", "B", "title") else None
-            )
+            ratio = 2 if c in ("indicator", "A", "B", "title") else None
+            add_column(t, c, full, overflow="fold", ratio=ratio)
         return t
 
     if data.get("metadata"):
@@ -381,7 +410,7 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
     Off a terminal (full) every column is whole; on one, titles are cut to fit, and
     province and title are left out below 110 columns so that the counts stay readable.
     """
-    table = Table(
+    table = PlainTable(
         title="kehoach summary",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
