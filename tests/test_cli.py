@@ -265,6 +265,65 @@ def test_assign_matrix_without_agency() -> None:
     assert out.returncode == 0 and "Sở Công Thương" in out.stdout and "1L" in out.stdout
 
 
+def test_assign_on_a_plan_that_assigns_nothing_says_so_in_one_line() -> None:
+    out = run("assign", str(RAW / "dongnai-204-KH-UBND-2025.txt"))
+    assert out.returncode == 0
+    assert out.stdout.splitlines() == [
+        f"{RAW / 'dongnai-204-KH-UBND-2025.txt'}: the plan assigns no duties to any agency"
+    ]
+
+
+def test_matrix_of_several_plans_counts_by_what_the_sections_are_for(tmp_path: Path) -> None:
+    """'IV' is the tasks of one plan and the implementation of another: across plans the
+    columns are the kinds of top-level section."""
+    plans = [RAW / "langson-176-KH-UBND-2023.txt", RAW / "laocai-134-KH-UBND-2026.txt"]
+    rows = json.loads(run("assign", *map(str, plans), "-f", "json").stdout)
+    kinds = {k for r in rows for k in r["kinds"]}
+    assert (
+        kinds
+        <= {
+            "purpose",
+            "objectives",
+            "tasks",
+            "funding",
+            "implementation",
+            "reporting",
+            "appendix",
+            "other",
+        }
+        and {"tasks", "implementation"} <= kinds
+    )
+    parsed = [json.loads(run("parse", str(p), "-f", "json").stdout) for p in plans]
+    leads = sum(v["lead"] for r in rows for v in r["kinds"].values())
+    assert leads == sum(len(p["assignments"]) for p in parsed)
+    both = {r["agency"]: r["plans"] for r in rows}
+    assert both["Sở Công Thương"] == 2
+    table = run("assign", *map(str, plans)).stdout
+    header = table.splitlines()[1].split()
+    assert header[:2] == ["agency", "plans"] and "IV" not in header and "tasks" in header
+    one = run("assign", str(plans[0])).stdout.splitlines()[1].split()
+    assert one == ["agency", "III", "IV"]  # one plan: its own sections
+
+
+def test_agency_names_take_two_lines_at_most_on_a_narrow_terminal() -> None:
+    import io
+
+    from rich.console import Console
+
+    from kehoach.outputs.io import load_plan
+    from kehoach.outputs.responsibility import matrix_by_kind
+    from kehoach.outputs.views import kind_matrix_table
+
+    plans = [load_plan(p) for p in sorted(RAW.glob("*.txt"))]
+    buf = io.StringIO()
+    kind_matrix_table(matrix_by_kind(plans), len(plans), Console(file=buf, width=80), False)
+    body = buf.getvalue().splitlines()
+    body = body[body.index(next(ln for ln in body if ln.startswith("───"))) + 1 :]
+    starts = [i for i, ln in enumerate(body) if any(c.isdigit() for c in ln)]
+    assert max(len(ln) for ln in body) <= 80
+    assert all(b - a <= 2 for a, b in zip(starts, [*starts[1:], len(body)], strict=True))
+
+
 @pytest.mark.parametrize(
     ("typed", "agency"),
     [

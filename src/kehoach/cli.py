@@ -593,31 +593,18 @@ def assign_cmd(
 
     With --agency: each duty with its role (lead where the agency is addressed, partner
     where another agency's block names it after 'phối hợp với'), plan, section, text,
-    source lines and the deadlines that bind it. Without: agencies × top sections,
-    'L' counts blocks the agency leads, 'p' blocks where it is a partner.
+    source lines and the deadlines that bind it. Without: a matrix, 'L' counting blocks
+    the agency leads, 'p' blocks where it is a partner; for one plan its columns are the
+    plan's top-level sections (I, II, ...), for several the kind of top-level section
+    (purpose, objectives, tasks, funding, implementation, reporting, appendix, other),
+    with the number of plans that name the agency.
     """
-    from kehoach.outputs.responsibility import duties_of, matrix, predecessors, resolve
-    from kehoach.outputs.views import as_json, as_yaml, duties_table, matrix_table
+    from kehoach.outputs.responsibility import duties_of, predecessors, resolve
+    from kehoach.outputs.views import as_json, as_yaml, duties_table
 
     loaded = list(_each_plan(plans))
     if agency is None:
-        agencies, tops, cells = matrix(loaded)
-        if fmt is AssignFormat.table:
-            with _screen() as (console, full):
-                matrix_table(agencies, tops, cells, console, full)
-        else:
-            data = [
-                {
-                    "agency": a,
-                    "sections": {
-                        t: {"lead": cells[(a, t)][0], "partner": cells[(a, t)][1]}
-                        for t in tops
-                        if (a, t) in cells
-                    },
-                }
-                for a in agencies
-            ]
-            sys.stdout.write(as_json(data) if fmt is AssignFormat.json else as_yaml(data))
+        _assign_matrix(loaded, fmt)
         return
     found = resolve(agency, loaded)
     if found.name is None:
@@ -635,6 +622,58 @@ def assign_cmd(
     else:
         with _screen() as (console, full):
             duties_table(report, len(loaded) > 1, console, full)
+
+
+def _assign_matrix(loaded: list[Plan], fmt: AssignFormat) -> None:
+    """One plan: agencies × its top-level sections. Several: agencies × what the sections
+    are for (a path such as 'IV' means something else in each plan)."""
+    from kehoach.outputs.responsibility import matrix, matrix_by_kind
+    from kehoach.outputs.views import as_json, as_yaml, kind_matrix_table, matrix_table
+
+    if fmt is AssignFormat.table and not any(p.assignments for p in loaded):
+        if len(loaded) == 1:
+            p = loaded[0]
+            print(f"{p.source.path}: the plan assigns no duties to any agency")
+        else:
+            print(f"none of the {len(loaded)} plans assigns duties to an agency")
+        return
+    data: list[dict[str, Any]]
+    if len(loaded) == 1:
+        agencies, tops, cells = matrix(loaded)
+        if fmt is AssignFormat.table:
+            with _screen() as (console, full):
+                matrix_table(agencies, tops, cells, console, full)
+            return
+        data = [
+            {
+                "agency": a,
+                "sections": {
+                    t: {"lead": cells[(a, t)][0], "partner": cells[(a, t)][1]}
+                    for t in tops
+                    if (a, t) in cells
+                },
+            }
+            for a in agencies
+        ]
+    else:
+        m = matrix_by_kind(loaded)
+        if fmt is AssignFormat.table:
+            with _screen() as (console, full):
+                kind_matrix_table(m, len(loaded), console, full)
+            return
+        data = [
+            {
+                "agency": a,
+                "plans": m.plans[a],
+                "kinds": {
+                    k: {"lead": m.cells[(a, k)][0], "partner": m.cells[(a, k)][1]}
+                    for k in m.kinds
+                    if (a, k) in m.cells
+                },
+            }
+            for a in m.agencies
+        ]
+    sys.stdout.write(as_json(data) if fmt is AssignFormat.json else as_yaml(data))
 
 
 class DiffPart(StrEnum):

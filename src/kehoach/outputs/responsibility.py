@@ -8,15 +8,16 @@ older plans used.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 import regex
 
 from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
-from kehoach.model import Assignment, Deadline, Duty, Plan
+from kehoach.model import Assignment, Deadline, Duty, Plan, SectionKind
 from kehoach.outputs.views import plan_columns
 from kehoach.text import ascii_key
 
@@ -306,6 +307,67 @@ def duties_of(plans: list[Plan], names: list[str]) -> list[dict[str, Any]]:
                         "deadlines": binding,
                     }
                 )
+    return out
+
+
+@dataclass
+class KindMatrix:
+    """Agencies × top-level section kinds across plans: what 'IV' means differs from plan
+    to plan, what a section is for (tasks, implementation ...) does not."""
+
+    agencies: list[str]  # most blocks first
+    kinds: list[str]  # in the order of SectionKind, those that occur
+    cells: dict[tuple[str, str], tuple[int, int]]  # (agency, kind) -> (lead, partner)
+    plans: dict[str, int]  # agency -> plans that name it
+
+
+def matrix_by_kind(plans: list[Plan]) -> KindMatrix:
+    cells: dict[tuple[str, str], tuple[int, int]] = {}
+    named: dict[str, set[int]] = {}
+    for i, plan in enumerate(plans):
+        kind_of = {s.path: s.kind or "other" for s in plan.sections}
+        for a in plan.assignments:
+            kind = kind_of.get(a.section.split(".")[0], "other")
+            for name, lead in [(a.agency, 1), *((p, 0) for p in a.partners)]:
+                n_lead, n_part = cells.get((name, kind), (0, 0))
+                cells[(name, kind)] = (n_lead + lead, n_part + 1 - lead)
+                named.setdefault(name, set()).add(i)
+    blocks = dict.fromkeys(named, 0)
+    for (agency, _), (n_lead, n_part) in cells.items():
+        blocks[agency] += n_lead + n_part
+    present = {k for _, k in cells}
+    return KindMatrix(
+        agencies=sorted(named, key=lambda a: (-len(named[a]), -blocks[a], a)),
+        kinds=[k for k in get_args(SectionKind) if k in present],
+        cells=cells,
+        plans={a: len(p) for a, p in named.items()},
+    )
+
+
+def short_name(name: str, fits: Callable[[str], bool]) -> str:
+    """The name, or a shorter spelling that `fits`: the gazetteer's abbreviations put back
+    ('Ủy ban nhân dân' -> 'UBND'), then its aliases that open with the same word, shortest
+    first; else the shortest of these, for the caller to cut."""
+    if fits(name):
+        return name
+    candidates = [_abbreviated(name)]
+    head = name.split()[0]
+    for e in load("agencies")["agencies"] + load("agencies")["groups"]:
+        if e["name"] == name:
+            aliases = [a for a in e.get("aliases", []) if a.split()[:1] == [head]]
+            candidates += sorted(aliases, key=len)
+    for c in candidates:
+        if fits(c):
+            return c
+    return min(candidates, key=len)
+
+
+def _abbreviated(name: str) -> str:
+    """'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh' -> 'Ủy ban MTTQ Việt Nam tỉnh'."""
+    out = name
+    for short, full in load("agencies")["abbreviations"].items():
+        if short.isalpha():
+            out = regex.sub(rf"(?i)\b{regex.escape(full)}\b", short.upper(), out)
     return out
 
 

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from rich import box
@@ -17,6 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from kehoach.model import Plan, Target
+
+if TYPE_CHECKING:
+    from kehoach.outputs.responsibility import KindMatrix
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: same bytes, faster
 COMPARATOR_SIGN = {"eq": "", "approx": "≈ ", "min": "≥ ", "max": "≤ ", "range": ""}
@@ -171,7 +174,7 @@ def new_table(title: str, full: bool) -> Table:
     """A table that fits the terminal's width, or (full: piped or redirected) keeps every
     cell whole on one line, as wide as its content and no wider."""
     return PlainTable(
-        title=Text(title),
+        title=Text(title) if title else None,
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
@@ -230,25 +233,82 @@ def matrix_table(
     console: Console,
     full: bool = False,
 ) -> None:
-    table = PlainTable(
-        title="Responsibility matrix (L lead, p partner)",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        pad_edge=False,
+    """One plan: agencies × its top-level sections (paths mean something within a plan)."""
+    rows = [(a, [_lead_partner(cells.get((a, t), (0, 0))) for t in tops]) for a in agencies]
+    _matrix("Responsibility matrix (L lead, p partner)", tops, rows, console, full)
+
+
+def kind_matrix_table(m: KindMatrix, n_plans: int, console: Console, full: bool = False) -> None:
+    """Several plans: agencies × top-level section kinds, and how many plans name each."""
+    rows = [
+        (a, [str(m.plans[a]), *(_lead_partner(m.cells.get((a, k), (0, 0))) for k in m.kinds)])
+        for a in m.agencies
+    ]
+    title = (
+        f"Responsibility matrix of {n_plans} plans: blocks by kind of top-level section "
+        "(L lead, p partner)"
     )
-    add_column(table, "agency", full, overflow="fold", max_width=40)
-    for t in tops:
-        table.add_column(t, justify="center", no_wrap=True)
-    for a in agencies:
-        row = []
-        for t in tops:
-            lead, part = cells.get((a, t), (0, 0))
-            mark = " ".join(
-                x for x in (f"{lead}L" if lead else "", f"{part}p" if part else "") if x
-            )
-            row.append(mark)
-        table.add_row(a, *row)
+    headers = ["plans", *m.kinds]
+    shorts = ["plans", *(_KIND_SHORT.get(k, k) for k in m.kinds)]
+    if not full and _width(headers, rows) + 24 > console.width:  # short headers, a legend
+        title += "; " + ", ".join(f"{_KIND_SHORT[k]} {k}" for k in m.kinds if k in _KIND_SHORT)
+        headers = shorts
+    _matrix(title, headers, rows, console, full)
+
+
+_KIND_SHORT = {
+    "purpose": "purp",
+    "objectives": "obj",
+    "funding": "fund",
+    "implementation": "impl",
+    "reporting": "rep",
+    "appendix": "app",
+}
+
+
+def _lead_partner(counts: tuple[int, int]) -> str:
+    lead, part = counts
+    return " ".join(x for x in (f"{lead}L" if lead else "", f"{part}p" if part else "") if x)
+
+
+def _width(headers: list[str], rows: list[tuple[str, list[str]]]) -> int:
+    """Columns the count columns take, with the padding and rule between columns."""
+    return sum(
+        max([len(h), *(len(cells[i]) for _, cells in rows)]) + 3 for i, h in enumerate(headers)
+    )
+
+
+def _matrix(
+    title: str,
+    headers: list[str],
+    rows: list[tuple[str, list[str]]],
+    console: Console,
+    full: bool,
+) -> None:
+    """Agency names whole when piped; on a terminal in at most two lines of what the count
+    columns leave (a shorter spelling from the gazetteer, or cut, when they do not fit)."""
+    console.print(Text(title))
+    table = new_table("", True)
+    table.add_column("agency", no_wrap=True)
+    for h in headers:
+        table.add_column(h, justify="center", no_wrap=True)
+    longest = max((len(a) for a, _ in rows), default=6)
+    width = max(16, min(longest, console.width - _width(headers, rows)))
+    for agency, cells in rows:
+        table.add_row(agency if full else _two_lines(agency, width), *cells)
     console.print(table)
+
+
+def _two_lines(name: str, width: int) -> str:
+    import textwrap
+
+    from kehoach.outputs.responsibility import short_name
+
+    got = short_name(name, lambda s: len(textwrap.wrap(s, width)) <= 2)
+    lines = textwrap.wrap(got, width)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: width - 1].rstrip() + "…"]
+    return "\n".join(lines)
 
 
 def _tv(t: dict[str, Any]) -> str:
