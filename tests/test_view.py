@@ -311,6 +311,47 @@ def test_view_of_a_parsed_plan_without_its_original_says_so(tmp_path: Path) -> N
     assert 'id="L1"' not in page and len(_highlights(page)) == 28
 
 
+def test_view_finds_the_original_wherever_it_runs(tmp_path: Path) -> None:
+    """parse ran in the project folder (source.path data/raw/x.txt); view runs elsewhere,
+    on data/structured/x.yaml: the original is data/structured/../raw/x.txt."""
+    name = "langson-272-KH-UBND-2024"
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    (tmp_path / "data" / "raw" / f"{name}.txt").write_bytes((RAW / f"{name}.txt").read_bytes())
+    parsed = tmp_path / "data" / "structured" / f"{name}.yaml"
+    done = run("parse", f"data/raw/{name}.txt", "-o", str(parsed), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = run("view", str(parsed), "-o", "x.html", cwd=elsewhere)
+    assert out.returncode == 0 and out.stderr.splitlines() == ["kehoach: wrote x.html"]
+    page = (elsewhere / "x.html").read_text(encoding="utf-8")
+    assert 'id="L126"' in page and 'class="note"' not in page
+    # beside the structured file, by name
+    beside = tmp_path / "beside"
+    beside.mkdir()
+    (beside / f"{name}.yaml").write_bytes(parsed.read_bytes())
+    (beside / f"{name}.txt").write_bytes((RAW / f"{name}.txt").read_bytes())
+    out = run("view", str(beside / f"{name}.yaml"), "-o", "y.html", cwd=elsewhere)
+    assert 'id="L126"' in (elsewhere / "y.html").read_text(encoding="utf-8")
+
+
+def test_view_without_the_original_warns_on_one_line(tmp_path: Path) -> None:
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    parsed = lone / "p.yaml"
+    assert (
+        run("parse", str(RAW / "langson-272-KH-UBND-2024.txt"), "-o", str(parsed)).returncode == 0
+    )
+    data = yaml.safe_load(parsed.read_text(encoding="utf-8"))
+    data["source"]["path"] = "gone/plan.txt"
+    parsed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = run("view", str(parsed), "-o", "p.html", cwd=tmp_path)
+    assert out.returncode == 0 and (tmp_path / "p.html").is_file()
+    warning, wrote = out.stderr.splitlines()
+    assert "p.yaml: original text gone/plan.txt not found" in warning
+    assert wrote == "kehoach: wrote p.html"
+
+
 def test_view_of_a_directory_writes_pages_and_an_index(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

@@ -765,10 +765,10 @@ def view_cmd(
     if not single and (output is None or (output.exists() and not output.is_dir())):
         raise _fail("several plans need -o DIR (one page per plan and index.html)", 2)
     try:
-        page, failed = write_one(files[0], output) if single else write_site(files, output)
+        page, failed, notes = write_one(files[0], output) if single else write_site(files, output)
     except InputError as exc:
         raise _fail(str(exc)) from None
-    for line in failed:
+    for line in [*failed, *notes]:
         _say(line)
     _say(f"wrote {page}")
     if open_:

@@ -65,27 +65,54 @@ class Source:
 def source_for(plan: Plan, given: Path, text: str | None = None) -> Source:
     """The plan's text: given (a raw input just parsed), or re-read from `source.path`.
 
-    A structured file names its original relative to where `parse` ran; the folder of the
-    structured file is tried too. A changed original is used but flagged.
+    A structured file names its original relative to where `parse` ran, which need not be
+    where `view` runs: see `source_candidates`. A copy with the plan's sha256 is taken
+    first; a changed original is used but flagged.
     """
     if text is not None:
         return Source(text)
-    src = Path(plan.source.path)
-    tries = [src] if src.is_absolute() else [src, given.parent / src, given.parent / src.name]
-    for candidate in tries:
-        if not candidate.is_file():
-            continue
+    changed: tuple[Path, str] | None = None
+    unread = ""
+    for candidate in source_candidates(plan.source.path, given):
         try:
             loaded = load_path(candidate)
         except InputError as exc:
-            return Source(None, f"original text cannot be read: {exc}")
-        if loaded.sha256 != plan.source.sha256:
-            return Source(
-                loaded.text,
-                f"{candidate} has changed since it was parsed: highlights may be off",
-            )
-        return Source(loaded.text)
-    return Source(None, f"original text {plan.source.path} not found: facts shown without it")
+            unread = unread or f"original text cannot be read: {exc}"
+            continue
+        if loaded.sha256 == plan.source.sha256:
+            return Source(loaded.text)
+        changed = changed or (candidate, loaded.text)
+    if unread and changed is None:
+        return Source(None, unread)
+    if changed is not None:
+        return Source(
+            changed[1], f"{changed[0]} has changed since it was parsed: highlights may be off"
+        )
+    return Source(
+        None,
+        f"original text {plan.source.path} not found (looked from the current folder, "
+        f"from {given.parent} and the folders above it, and beside it): facts shown without it",
+    )
+
+
+def source_candidates(recorded: str, given: Path) -> list[Path]:
+    """Where the original of a structured file may be: `recorded` as it is (from the
+    current folder, or absolute); then from the structured file's folder and each folder
+    above it, the recorded path and its tails ('data/raw/x.txt', 'raw/x.txt': a file
+    written to data/structured finds data/raw/x.txt); then its name beside the file."""
+    src = Path(recorded)
+    parts = src.parts[1:] if src.is_absolute() else src.parts
+    tails = [Path(*parts[k:]) for k in range(len(parts) - 1)]
+    here = given.absolute().parent
+    tries = [src, *(folder / tail for folder in (here, *here.parents) for tail in tails)]
+    tries.append(here / src.name)
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for t in tries:
+        if t.is_file() and (key := t.resolve()) not in seen:
+            seen.add(key)
+            out.append(t)
+    return out
 
 
 # ---------------------------------------------------------------- the marked-up text
@@ -457,8 +484,9 @@ def page_names(files: Sequence[Path]) -> list[str]:
     return out
 
 
-def write_one(path: Path, output: Path | None) -> tuple[Path, list[str]]:
-    """One plan's page: to `output` if it names an .html file, else into that folder."""
+def write_one(path: Path, output: Path | None) -> tuple[Path, list[str], list[str]]:
+    """One plan's page: to `output` if it names an .html file, else into that folder (the
+    current one without -o). Returns the page, failures (none) and warnings."""
     from kehoach.outputs.io import write_atomic
 
     plan, source = load_for_view(path)
@@ -466,24 +494,28 @@ def write_one(path: Path, output: Path | None) -> tuple[Path, list[str]]:
     if page.is_dir() or page.suffix.lower() not in (".html", ".htm"):
         page = page / f"{path.stem}.html"  # -o site/ : a folder
     write_atomic(page, build_page(plan, source).html)
-    return page, []
+    return page, [], [f"{path}: {source.note}"] if source.note else []
 
 
-def write_site(files: Sequence[Path], out_dir: Path | None) -> tuple[Path, list[str]]:
-    """One page per plan and index.html in `out_dir`; one line per unreadable file."""
+def write_site(files: Sequence[Path], out_dir: Path | None) -> tuple[Path, list[str], list[str]]:
+    """One page per plan and index.html in `out_dir`; one line per unreadable file and
+    per page written without its original text."""
     from kehoach.outputs.io import write_atomic
 
     out_dir = out_dir or Path("site")
     rows: list[IndexRow] = []
     failed: list[str] = []
+    notes: list[str] = []
     for path, name in zip(files, page_names(files), strict=True):
         try:
             plan, source = load_for_view(path)
         except InputError as exc:
             failed.append(str(exc))
             continue
+        if source.note:
+            notes.append(f"{path}: {source.note}")
         built = build_page(plan, source, index_href="index.html")
         write_atomic(out_dir / name, built.html)
         rows.append(IndexRow(name, plan.model_dump(mode="json"), built.figures))
     write_atomic(out_dir / "index.html", build_index(rows, failed))
-    return out_dir / "index.html", failed
+    return out_dir / "index.html", failed, notes
