@@ -93,6 +93,48 @@ def test_bad_input_gets_one_line_and_no_output_file(
     assert not target.exists() and list(tmp_path.iterdir()) == [bad]
 
 
+def _database(path: Path) -> Path:
+    if path.suffix == ".duckdb":
+        import duckdb
+
+        with duckdb.connect(str(path)) as con:
+            con.execute("CREATE TABLE plans (plan_id VARCHAR)")
+    else:
+        import sqlite3
+
+        with sqlite3.connect(path) as con:
+            con.execute("CREATE TABLE plans (plan_id TEXT)")
+        con.close()
+    return path
+
+
+@pytest.mark.parametrize("name", ["plans.duckdb", "plans.sqlite"])
+def test_a_database_given_as_a_plan_is_named_as_one(tmp_path: Path, name: str) -> None:
+    db = _database(tmp_path / name)
+    for args in (
+        ("parse", str(db)),
+        ("view", str(db), "-o", str(tmp_path / "x.html")),
+        ("diff", str(db), str(SAMPLE)),
+    ):
+        out = run(*args)
+        assert out.returncode in (1, 2) and "UTF-16" not in out.stderr, args
+        assert (
+            f"{name}: a {'DuckDB' if 'duck' in name else 'SQLite'} database, not a plan"
+            in out.stderr
+        )
+        assert "'kehoach targets', 'assign' and 'summary'" in out.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_a_word_file_cut_short_is_called_a_damaged_word_file(tmp_path: Path) -> None:
+    whole = (ROOT / "tests" / "fixtures" / "formats" / "langson-244-KH-UBND-2024.docx").read_bytes()
+    for size in (len(whole) // 2, 400):
+        cut = tmp_path / "cut.docx"
+        cut.write_bytes(whole[:size])
+        out = run("parse", str(cut))
+        assert out.returncode == 1 and "cut.docx: a damaged Word file (.docx)" in out.stderr
+
+
 def test_missing_path_and_directory_without_texts(tmp_path: Path) -> None:
     missing = run("parse", str(tmp_path / "nope.txt"))
     assert (

@@ -28,6 +28,44 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\x7fELF", "a program, not a text file"),
 ]
 
+# Databases `kehoach export` writes, which users hand to commands that read plans.
+_DATABASES: list[tuple[int, bytes, str]] = [
+    (0, b"SQLite format 3\x00", "SQLite"),
+    (8, b"DUCK", "DuckDB"),  # after an 8-byte checksum
+    (0, b"PAR1", "Parquet"),
+]
+
+
+def _not_a_text(data: bytes, name: str) -> None:
+    """Refuse, naming what the file is, the files that are no plan but are often given as
+    one: a database written by `export`, a Word file cut short."""
+    for at, magic, kind in _DATABASES:
+        if data[at : at + len(magic)] == magic:
+            raise InputError(
+                f"{name}: a {kind} database, not a plan; a kehoach database (from 'kehoach "
+                "export') is read by 'kehoach targets', 'assign' and 'summary'"
+            )
+    if data.startswith(b"PK\x03\x04") and _damaged_word(data):
+        raise InputError(
+            f"{name}: a damaged Word file (.docx): its ZIP structure is cut short or broken; "
+            "open it in Word and save it again"
+        )
+
+
+def _damaged_word(data: bytes) -> bool:
+    """A ZIP that does not open and whose local headers name Word parts ('word/...'), or
+    that opens as an Office package ('[Content_Types].xml') with no other Office part."""
+    import io
+    import zipfile
+
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).close()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        office = data[30:49] == b"[Content_Types].xml"  # the first entry's name
+        return b"word/" in data or (office and not (b"xl/" in data or b"ppt/" in data))
+    return False
+
+
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return.
 _CONTROLS = regex.compile("[\x00-\x08\x0e-\x1f]")
 TEXT_SUFFIXES = (
@@ -188,6 +226,7 @@ def load_bytes(data: bytes, name: str, ocr: bool = False) -> Loaded:
             raise InputError(f"{name}: {exc}") from None
         text, enc = _legacy("\n".join(lines), f"doc+{tool}")
         return _from_lines(data, name, text.split("\n"), enc)
+    _not_a_text(data, name)
     text, enc = decode(data, name)
     if looks_like_html(text):
         # A saved web page: its blocks become lines; line numbers then refer to that text.
