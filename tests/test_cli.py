@@ -191,6 +191,27 @@ def test_help_teaches() -> None:
     assert out.returncode == 0 and "standard input" in out.stdout and "-o" in out.stdout
 
 
+COMMANDS = ["parse", "summary", "export", "targets", "assign", "diff", "view", "schema", "validate"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_examples_and_a_plain_usage_line(command: str) -> None:
+    out = run(command, "-h")
+    assert out.returncode == 0 and out.stdout == run(command, "--help").stdout
+    usage, help_text = out.stdout.splitlines()[0], out.stdout
+    assert f"kehoach {command} [OPTIONS]" in usage and "{" not in usage
+    examples = help_text.split("Examples:")[1].strip().splitlines()
+    assert 1 <= len(examples) <= 3 and all(
+        e.strip().startswith(f"kehoach {command}") for e in examples
+    )
+    assert "<int range>" not in help_text and "<list[Path]>" not in help_text
+
+
+def test_view_help_says_where_the_page_goes_without_o() -> None:
+    text = " ".join(run("view", "--help").stdout.split())
+    assert "Without -o, one plan's page is written as NAME.html in the current folder" in text
+
+
 def test_summary_reads_raw_and_structured(tmp_path: Path) -> None:
     run("parse", str(SAMPLE), "-o", str(tmp_path / "p.yaml"))
     out = run("summary", str(SAMPLE), str(tmp_path / "p.yaml"))

@@ -12,6 +12,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from kehoach import __version__
 from kehoach.errors import InputError
@@ -26,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help=(
         "Turn Vietnamese plan documents (Kế hoạch, chương trình hành động) into structured "
         "data you can check against the text.\n\n"
@@ -39,6 +41,46 @@ app = typer.Typer(
         "  kehoach validate data/structured/*.yaml"
     ),
 )
+
+
+class _Command(TyperCommand):
+    """Help as a user reads it: 'kehoach view [OPTIONS] PLAN...' rather than
+    '{plans}...', and arguments listed by that name without '<list[Path]>'."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for p in self.get_params(ctx):
+            if p.param_type_name == "argument":
+                pieces.append(_arg_name(p) if p.required else f"[{_arg_name(p)}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        args = [
+            (_arg_name(p), getattr(p, "help", None) or "")
+            for p in params
+            if p.param_type_name == "argument"
+        ]
+        opts = [
+            rec
+            for p in params
+            if p.param_type_name == "option" and (rec := p.get_help_record(ctx)) is not None
+        ]
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _arg_name(p: Any) -> str:
+    return str(p.metavar or p.name.upper()) + ("..." if p.nargs != 1 else "")
+
+
+def _command(name: str, *examples: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A subcommand whose help ends with examples, kept as written ('\\b' stops the help
+    formatter re-wrapping them)."""
+    epilog = "Examples:\n\n\b\n" + "\n".join(f"  {ln}" for ln in examples)
+    return app.command(name, cls=_Command, epilog=epilog)
 
 
 class Format(StrEnum):
@@ -78,11 +120,17 @@ def _why(exc: OSError) -> str:
     return f"{exc.strerror}: {exc.filename}" if exc.filename else str(exc.strerror or exc)
 
 
-@app.command("parse")
+@_command(
+    "parse",
+    "kehoach parse plan.txt                      # YAML on stdout",
+    "kehoach parse plan.docx -o plan.json",
+    "kehoach parse data/raw -o data/structured   # one file per plan, cached",
+)
 def parse_cmd(
     inputs: Annotated[
         list[Path],
         typer.Argument(
+            metavar="INPUT",
             help="Plan files (.txt, .md, .html, .docx, .doc, .pdf), directories of them, or - for standard input.",
             show_default=False,
         ),
@@ -92,6 +140,7 @@ def parse_cmd(
         typer.Option(
             "-o",
             "--output",
+            metavar="PATH",
             help="File to write (format from its extension: .yaml, .json, .jsonl), or a "
             "directory for one file per plan (needed for several inputs, except jsonl).",
         ),
@@ -106,7 +155,9 @@ def parse_cmd(
     ] = None,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", min=0, help="Worker processes for a batch (0: all cores)."),
+        typer.Option(
+            "--jobs", "-j", min=0, metavar="N", help="Worker processes for a batch (0: all cores)."
+        ),
     ] = 0,
     force: Annotated[
         bool, typer.Option("--force", help="Parse again plans the output folder's cache has.")
@@ -312,11 +363,16 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
-@app.command("summary")
+@_command(
+    "summary",
+    "kehoach summary data/structured",
+    "kehoach summary plans.duckdb -f csv > plans.csv",
+)
 def summary_cmd(
     plans: Annotated[
         list[Path],
         typer.Argument(
+            metavar="PLAN",
             help="Raw texts, structured YAML/JSON files, directories of either, or a database "
             "written by `kehoach export`.",
             show_default=False,
@@ -368,11 +424,16 @@ def _summaries(paths: list[Path], recursive: bool, failed: list[str]) -> Iterato
         yield from (summary_record(plan) for plan in _each_plan([p], recursive, failed))
 
 
-@app.command("export")
+@_command(
+    "export",
+    "kehoach export data/raw -o plans.duckdb",
+    "kehoach export data/structured -r -o plans.parquet",
+)
 def export_cmd(
     inputs: Annotated[
         list[Path],
         typer.Argument(
+            metavar="INPUT",
             help="Raw plan texts, YAML/JSON written by `kehoach parse`, or directories of them.",
             show_default=False,
         ),
@@ -382,13 +443,15 @@ def export_cmd(
         typer.Option(
             "-o",
             "--output",
+            metavar="FILE",
             help="plans.duckdb, plans.sqlite, plans.xlsx, or plans.parquet (a folder, one "
             "file per table).",
             show_default=False,
         ),
     ],
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")
+        int,
+        typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0: all cores)."),
     ] = 0,
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
@@ -500,23 +563,33 @@ def _each_plan(
                 failed.append(str(f))
 
 
-@app.command("targets")
+@_command(
+    "targets",
+    "kehoach targets plan.txt --year 2030",
+    "kehoach targets data/structured --section II -f csv > chi-tieu.csv",
+    "kehoach targets plans.duckdb -y 2025 -f json",
+)
 def targets_cmd(
     plans: Annotated[
         list[Path],
         typer.Argument(
+            metavar="PLAN",
             help="Raw plan texts, YAML/JSON written by `kehoach parse`, or a database written by "
             "`kehoach export` (same result either way).",
             show_default=False,
         ),
     ],
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Only targets tied to this year.")
+        int | None,
+        typer.Option("--year", "-y", metavar="YEAR", help="Only targets tied to this year."),
     ] = None,
     section: Annotated[
         str | None,
         typer.Option(
-            "--section", "-s", help="Only this section and its subsections, e.g. II.2 or PB01."
+            "--section",
+            "-s",
+            metavar="PATH",
+            help="Only this section and its subsections, e.g. II.2 or PB01.",
         ),
     ] = None,
     fmt: Annotated[
@@ -561,11 +634,17 @@ class AssignFormat(StrEnum):
     yaml = "yaml"
 
 
-@app.command("assign")
+@_command(
+    "assign",
+    "kehoach assign plan.txt --agency 'so cong thuong'",
+    "kehoach assign plan.txt           # agencies x sections of the plan",
+    "kehoach assign data/structured    # agencies x kinds of section, all plans",
+)
 def assign_cmd(
     plans: Annotated[
         list[Path],
         typer.Argument(
+            metavar="PLAN",
             help="Raw plan texts, YAML/JSON written by `kehoach parse`, or an export database.",
             show_default=False,
         ),
@@ -575,6 +654,7 @@ def assign_cmd(
         typer.Option(
             "--agency",
             "-a",
+            metavar="NAME",
             help="An agency: full name, abbreviation or without diacritics ('so cong thuong', 'KHĐT').",
         ),
     ] = None,
@@ -685,7 +765,11 @@ class DiffPart(StrEnum):
     references = "references"
 
 
-@app.command("diff")
+@_command(
+    "diff",
+    "kehoach diff plan-a.txt plan-b.yaml",
+    "kehoach diff a.txt b.txt --only targets -f json",
+)
 def diff_cmd(
     plan_a: Annotated[
         Path,
@@ -698,6 +782,7 @@ def diff_cmd(
         typer.Option(
             "--threshold",
             "-t",
+            metavar="SHARE",
             min=0.0,
             max=1.0,
             help="Least similarity for two targets (or section titles) to be aligned.",
@@ -735,11 +820,17 @@ def diff_cmd(
     raise typer.Exit(1 if result.differs else 0)
 
 
-@app.command("view")
+@_command(
+    "view",
+    "kehoach view plan.txt                   # writes plan.html here",
+    "kehoach view data/structured/x.yaml -o x.html --open",
+    "kehoach view data/raw -o site/          # a page per plan and index.html",
+)
 def view_cmd(
     plans: Annotated[
         list[Path],
         typer.Argument(
+            metavar="PLAN",
             help="A plan (raw or YAML/JSON from `parse`), several, or directories of them.",
             show_default=False,
         ),
@@ -747,7 +838,12 @@ def view_cmd(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="HTML file for one plan; a directory (with index.html) for more."
+            "-o",
+            "--output",
+            metavar="PATH",
+            help="HTML file for one plan (default: NAME.html in the current folder, NAME "
+            "being the input's name without its extension); a directory for several plans "
+            "(a page each and index.html).",
         ),
     ] = None,
     open_: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
@@ -756,7 +852,11 @@ def view_cmd(
 
     One self-contained HTML file (no network needed): line-numbered text, section tree,
     counts and quality, targets by year, agencies × sections, deadlines timeline. For a
-    directory or several plans, one page each and index.html linking them.
+    directory or several plans, one page each and index.html linking them, in the folder
+    given with -o.
+
+    Without -o, one plan's page is written as NAME.html in the current folder (NAME: the
+    input's file name without its extension).
     """
     from kehoach.outputs.page import write_one, write_site
 
@@ -779,12 +879,19 @@ def view_cmd(
         raise typer.Exit(1)
 
 
-@app.command("schema")
+@_command(
+    "schema",
+    "kehoach schema                  # writes schemas/plan.schema.json",
+    "kehoach schema -o - | jq .properties",
+)
 def schema_cmd(
     output: Annotated[
         Path,
         typer.Option(
-            "-o", "--output", help="Where to write the JSON Schema ('-': standard output)."
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Where to write the JSON Schema ('-': standard output).",
         ),
     ] = Path("schemas/plan.schema.json"),
 ) -> None:
@@ -806,12 +913,18 @@ def schema_text() -> str:
     return json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-@app.command("validate")
+@_command(
+    "validate",
+    "kehoach validate data/structured",
+    "kehoach validate plan.yaml other.json",
+)
 def validate_cmd(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Structured YAML or JSON files, or directories of them.", show_default=False
+            metavar="FILE",
+            help="Structured YAML or JSON files, or directories of them.",
+            show_default=False,
         ),
     ],
     recursive: Annotated[
