@@ -151,7 +151,8 @@ def test_validate_accepts_what_parse_writes(tmp_path: Path) -> None:
     assert out.returncode == 0
     files = sorted(str(p) for p in tmp_path.glob("*.yaml"))
     assert len(files) == 12
-    assert run("validate", *files).returncode == 0
+    ok = run("validate", *files)
+    assert ok.returncode == 0 and ok.stdout == "12 files valid\n"
     js = tmp_path / "one.json"
     run("parse", str(SAMPLE), "-f", "json", "-o", str(js))
     assert run("validate", str(js)).returncode == 0
@@ -165,6 +166,31 @@ def test_validate_names_the_path_of_a_wrong_typed_field(tmp_path: Path) -> None:
     out = run("validate", str(bad))
     assert out.returncode == 1
     assert f"{bad}: sections.1.span.line_start:" in out.stdout
+
+
+def test_validate_names_the_field_of_an_unquoted_impossible_date(tmp_path: Path) -> None:
+    text = run("parse", str(SAMPLE)).stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("issued_date: '2024-12-24'", "issued_date: 2024-13-01"), "utf-8")
+    out = run("validate", str(bad))
+    assert out.returncode == 1 and out.stdout.startswith(f"{bad}: metadata.issued_date: ")
+    assert "month" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        ("broken.yaml", "a: b: c\n  - x\n", "not valid YAML: mapping values are not allowed"),
+        ("broken.json", '{"a": \n', "not valid JSON: Expecting value (line 2, column 1)"),
+    ],
+)
+def test_validate_a_file_that_is_not_yaml_or_json_is_one_line_and_exit_2(
+    tmp_path: Path, name: str, text: str, problem: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    out = run("validate", str(tmp_path / name))
+    assert out.returncode == 2 and out.stdout == ""
+    assert len(out.stderr.splitlines()) == 1 and f"{name}: {problem}" in out.stderr
 
 
 def test_validate_refuses_python_tags_without_running_them(tmp_path: Path) -> None:

@@ -933,8 +933,9 @@ def validate_cmd(
 ) -> None:
     """Check structured files against the models.
 
-    Exit 0 when all are valid, 1 with one 'file: field.path: message' line per problem,
-    2 when a file cannot be read. YAML is read with a safe loader: tags such as
+    Exit 0 and one line 'N files valid' when all are valid; 1 with one 'file: field.path:
+    message' line per problem; 2 when a file cannot be read (missing, or not YAML or JSON
+    at all: one line on stderr). YAML is read with a safe loader: tags such as
     !!python/object are refused, never run.
     """
     from kehoach.outputs.batch import discover
@@ -963,6 +964,9 @@ def validate_cmd(
             print(f"{f}: {p}")
         if problems:
             status = max(status, 1)
+    if status == 0:
+        n = len(found.files)
+        print(f"{n} file{'s' if n != 1 else ''} valid")
     raise typer.Exit(status)
 
 

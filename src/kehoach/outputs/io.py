@@ -18,7 +18,17 @@ from kehoach.pipeline import parse
 from kehoach.read.load import InputError, load_path
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, leaving timestamps as written: an unquoted `2024-13-01` then
+    reaches the model, which names the field ('metadata.issued_date: ...'), instead of
+    failing inside the YAML reader with no field to name."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -104,7 +114,8 @@ def parse_line(path: str, ocr: bool = False) -> tuple[str | None, str | None]:
 
 
 def read_data(path: Path) -> Any:
-    """A YAML or JSON file's data, read with a safe loader; InputError if unreadable."""
+    """A YAML or JSON file's data, read with a safe loader. InputError when it cannot be
+    read (missing, not UTF-8, not YAML/JSON); ValueError for a YAML tag refused."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -117,13 +128,19 @@ def read_data(path: Path) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"not valid JSON: {exc.msg} (line {exc.lineno})") from None
+            raise InputError(
+                f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+            ) from None
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.constructor.ConstructorError as exc:
         raise ValueError(f"refused YAML tag ({exc.problem}); only plain data is read") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise InputError(f"{path}: not valid YAML: {exc.problem or exc.context}{where}") from None
     except yaml.YAMLError as exc:
-        raise ValueError(f"not valid YAML: {exc}") from None
+        raise InputError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
 
 
 def validation_problems(data: Any) -> list[str]:
