@@ -137,9 +137,9 @@ def test_other_files_and_subfolders_are_reported_and_recursive_reads_them(tmp_pa
     (src / "table.xlsx").write_bytes(b"PK\x03\x04")  # PDF and Word files are plans now
     (src / ".DS_Store").write_bytes(b"\0")
     flat = run("parse", str(src), "-o", str(tmp_path / "flat"))
-    assert "skipped 1 files of other types (1 .xlsx)" in flat.stderr
-    assert "skipped 1 subfolders (2024); --recursive reads them" in flat.stderr
-    assert "1 files, 1 written" in flat.stderr
+    assert "skipped 1 file of another type (1 .xlsx)" in flat.stderr
+    assert "skipped 1 subfolder (2024); --recursive reads them" in flat.stderr
+    assert "1 file, 1 written" in flat.stderr
     deep = run("parse", str(src), "-o", str(tmp_path / "deep"), "--recursive")
     assert "2 files, 2 written" in deep.stderr and "subfolders" not in deep.stderr
     assert (tmp_path / "deep" / "2024" / f"{TXT[1].stem}.yaml").exists()
@@ -183,8 +183,16 @@ def test_summary_formats_keep_full_titles(json_dir: Path) -> None:
     table = run("summary", str(json_dir)).stdout  # piped: not a terminal
     assert long_title in table
     csv_out = run("summary", str(json_dir), "-f", "csv").stdout
-    assert csv_out.startswith("\ufeffplan_id,source,plan,province,place,")
+    assert csv_out.startswith("\ufeffplan_id,source,number,province,place,")
     assert len(csv_out.splitlines()) == 13
+    # 'number' is the plan's number in the csv and the table alike; the table's 'file' is
+    # the source's name
+    assert table.splitlines()[1].split()[:2] == ["file", "number"]
+    row = next(r for r in records if r["number"] == "272/KH-UBND")
+    assert any(
+        ln.split()[:2] == ["langson-272-KH-UBND-2024", "272/KH-UBND"] for ln in table.splitlines()
+    )
+    assert row["source"].endswith("langson-272-KH-UBND-2024.txt")
 
 
 def test_every_target_and_duty_row_says_which_plan(json_dir: Path) -> None:
@@ -316,7 +324,7 @@ def test_summary_of_a_database_keeps_the_review_reasons(tmp_path: Path, json_dir
 
 def test_a_plan_given_twice_is_written_once(tmp_path: Path) -> None:
     done = run("export", str(TXT[0]), str(TXT[0]), "-o", str(tmp_path / "p.sqlite"))
-    assert "written once" in done.stderr and "1 plans" in done.stderr
+    assert "written once" in done.stderr and "1 plan," in done.stderr
 
 
 def test_a_bad_file_is_reported_and_the_others_are_exported(tmp_path: Path) -> None:
@@ -384,6 +392,18 @@ def test_every_field_of_the_models_has_a_column_or_a_table() -> None:
         columns = {c for c, _ in TABLES[table]}
         fields = {renamed.get(f, f) for f in model.model_fields} - elsewhere
         assert fields <= columns, (model.__name__, fields - columns)
+
+
+def test_a_write_error_names_the_output_not_the_temporary_file(tmp_path: Path) -> None:
+    long = tmp_path / ("x" * 250 + ".yaml")  # fits; the temporary name beside it does not
+    done = run("parse", str(TXT[0]), "-o", str(long))
+    assert done.returncode == 1 and f"({long}: File name too long)" in done.stderr
+    assert ".tmp" not in done.stderr and list(tmp_path.iterdir()) == []
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    schema = run("schema", "-o", str(blocker / "s.json"))
+    assert schema.returncode == 1 and "File exists" not in schema.stderr
+    assert schema.stderr == f"kehoach: {blocker}/s.json: cannot write ({blocker}: not a folder)\n"
 
 
 def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:

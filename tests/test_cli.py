@@ -238,17 +238,39 @@ def test_view_help_says_where_the_page_goes_without_o() -> None:
     assert "Without -o, one plan's page is written as NAME.html in the current folder" in text
 
 
-def test_summary_reads_raw_and_structured(tmp_path: Path) -> None:
+def test_summary_reads_raw_and_structured_and_lists_a_plan_once(tmp_path: Path) -> None:
     run("parse", str(SAMPLE), "-o", str(tmp_path / "p.yaml"))
     out = run("summary", str(SAMPLE), str(tmp_path / "p.yaml"))
-    assert out.returncode == 0 and out.stdout.count("272/KH-UBND") == 2
+    assert out.returncode == 0 and out.stdout.count("272/KH-UBND") == 1
+    assert out.stderr == f"kehoach: {tmp_path / 'p.yaml'}: the same plan as {SAMPLE}; listed once\n"
+    targets = json.loads(run("targets", str(tmp_path / "p.yaml"), str(SAMPLE), "-f", "json").stdout)
+    assert targets == json.loads(run("targets", str(SAMPLE), "-f", "json").stdout)
+
+
+def test_summary_of_nothing_readable_is_an_error_line_not_an_empty_table() -> None:
+    out = run("summary", "/no/such")
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr == "kehoach: /no/such: no such file\n"
+
+
+def test_targets_summary_and_view_read_standard_input(tmp_path: Path) -> None:
+    text = SAMPLE.read_bytes()
+    from_file = run("targets", str(SAMPLE), "-f", "json").stdout
+    piped = run("targets", "-", "-f", "json", stdin=text).stdout
+    strip = lambda out: [{k: v for k, v in t.items() if k != "source"} for t in json.loads(out)]  # noqa: E731
+    assert strip(piped) == strip(from_file) and strip(piped)
+    structured = run("parse", str(SAMPLE)).stdout.encode()
+    summary = json.loads(run("summary", "-", "-f", "json", stdin=structured).stdout)
+    assert [r["number"] for r in summary] == ["272/KH-UBND"]
+    out = run("view", "-", stdin=text, cwd=tmp_path)
+    assert out.returncode == 0 and (tmp_path / "stdin.html").is_file()
 
 
 def test_targets_by_year_lists_that_year_only() -> None:
     stem = RAW / "langson-176-KH-UBND-2023.txt"
     data = json.loads(run("targets", str(stem), "--year", "2030", "-f", "json").stdout)
     assert data and {t["year"] for t in data} == {2030}
-    assert {t["plan"] for t in data} == {"176/KH-UBND"} and {t["place"] for t in data} == {
+    assert {t["number"] for t in data} == {"176/KH-UBND"} and {t["place"] for t in data} == {
         "Lạng Sơn"
     }
     everything = json.loads(run("targets", str(stem), "-f", "json").stdout)
@@ -295,9 +317,13 @@ def test_targets_csv_opens_in_excel_and_section_filter() -> None:
     out = run(
         "targets", str(RAW / "laocai-316-KH-UBND-2022.txt"), "--section", "PB01.B", "-f", "csv"
     ).stdout
-    assert out.startswith("\ufeffplan_id,source,plan,province,place,section,year")
+    assert out.startswith("\ufeffplan_id,source,number,province,place,section,year")
     rows = out.strip().splitlines()[1:]
     assert rows and all(",PB01.B." in r for r in rows)
+    typed = run(
+        "targets", str(RAW / "laocai-316-KH-UBND-2022.txt"), "--section", "pb01.b", "-f", "csv"
+    ).stdout
+    assert typed == out  # paths are matched whatever their case
 
 
 def test_assign_lists_every_block_of_an_agency_as_lead_and_partner() -> None:

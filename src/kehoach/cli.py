@@ -16,6 +16,7 @@ from typer.core import TyperCommand
 
 from kehoach import __version__
 from kehoach.errors import InputError
+from kehoach.outputs.words import count
 
 if TYPE_CHECKING:  # the heavy modules are imported by the commands that use them
     from rich.console import Console
@@ -116,8 +117,8 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _why(exc: OSError) -> str:
-    """'Not a directory: out/x' rather than a traceback."""
-    return f"{exc.strerror}: {exc.filename}" if exc.filename else str(exc.strerror or exc)
+    """'out/x: Permission denied' rather than a traceback."""
+    return f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc.strerror or exc)
 
 
 @_command(
@@ -276,7 +277,8 @@ def _parse_lines(files: list[Path], output: Path | None, jobs: int, ocr: bool = 
                 failures += 1
             advance(line)
     if len(files) > 1 or failures:
-        _say(f"{len(files)} files, {len(files) - failures} plans written, {failures} failed")
+        written = count(len(files) - failures, "plans")
+        _say(f"{count(len(files), 'files')}, {written} written, {failures} failed")
     if failures:
         raise typer.Exit(1)
 
@@ -327,9 +329,10 @@ def _parse_batch(
     ocr: bool = False,
 ) -> None:
     from kehoach.outputs.batch import Done, parse_to_folder
+    from kehoach.outputs.io import make_folder
 
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(out_dir)
     except OSError as exc:
         raise _fail(f"{out_dir}: cannot write ({_why(exc)})", 2) from None
     t0 = time.monotonic()
@@ -348,8 +351,9 @@ def _parse_batch(
     cached = f" ({tally.cached} unchanged, from cache)" if tally.cached else ""
     workers = min(jobs, tally.files)
     _say(
-        f"{tally.files} files, {tally.written} written to {out_dir}{cached}, {tally.facts} facts, "
-        f"{tally.warnings} warnings, {tally.failed} failed; {secs:.1f} s, "
+        f"{count(tally.files, 'files')}, {tally.written} written to {out_dir}{cached}, "
+        f"{count(tally.facts, 'facts')}, {count(tally.warnings, 'warnings')}, "
+        f"{tally.failed} failed; {secs:.1f} s, "
         f"{tally.files / secs if secs else 0:.0f} files/s, {workers} worker"
         + ("s" if workers > 1 else "")
     )
@@ -390,8 +394,9 @@ def summary_cmd(
 
     'check' is 'review' when a person should read the plan; the reasons follow the table
     (lines placed nowhere, numbering out of sequence, an incomplete title block, unknown
-    agency names). On a terminal long titles are cut to fit; piped or redirected, the
-    table keeps them whole.
+    agency names). 'file' is the name of the plan's source file (its path is 'source' in
+    csv and json), 'number' the plan's number (272/KH-UBND). On a terminal long titles
+    are cut to fit; piped or redirected, the table keeps them whole.
     """
     from kehoach.outputs.views import as_json, records_csv, summary_table
 
@@ -401,7 +406,7 @@ def summary_cmd(
         sys.stdout.write(as_json(records))
     elif fmt is SummaryFormat.csv:
         sys.stdout.write(records_csv(records))
-    else:
+    elif records:  # no table of nothing: the failures said why
         with _screen() as (console, full):
             summary_table(records, full, console)
     if failed:
@@ -410,18 +415,20 @@ def summary_cmd(
 
 def _summaries(paths: list[Path], recursive: bool, failed: list[str]) -> Iterator[dict[str, Any]]:
     """Summary rows: a database's from its plans table (counts and review reasons kept
-    there), other inputs' from their plans."""
+    there), other inputs' from their plans; each plan once."""
     from kehoach.outputs.export import is_database, summaries
     from kehoach.outputs.views import summary_record
 
+    seen: dict[str, str] = {}
     for p in paths:
         if is_database(p):
             try:
-                yield from summaries(p)
+                rows = summaries(p)
             except InputError as exc:
                 raise _fail(str(exc)) from None
+            yield from (r for r in rows if _first(r["plan_id"], str(p), seen))
             continue
-        yield from (summary_record(plan) for plan in _each_plan([p], recursive, failed))
+        yield from (summary_record(plan) for plan in _each_plan([p], recursive, failed, seen))
 
 
 @_command(
@@ -507,7 +514,7 @@ def export_cmd(
         raise _fail(str(exc), 2) from None
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({_why(exc)})") from None
-    counts = ", ".join(f"{n} {name}" for name, n in db.counts.items())
+    counts = ", ".join(count(n, name) for name, n in db.counts.items())
     _say(f"wrote {output}: {counts}; {failures} failed")
     if failures:
         raise typer.Exit(1)
@@ -536,31 +543,58 @@ def _plan_files(paths: list[Path], recursive: bool = False) -> list[Path]:
 
 
 def _each_plan(
-    paths: list[Path], recursive: bool = False, failed: list[str] | None = None
+    paths: list[Path],
+    recursive: bool = False,
+    failed: list[str] | None = None,
+    seen: dict[str, str] | None = None,
 ) -> Iterator[Plan]:
-    """Plans from raw texts, structured files, directories of either, or export databases.
+    """Plans from raw texts, structured files, directories of either, export databases,
+    or standard input ('-'). A plan given twice (the same bytes: a raw text and the YAML
+    parsed from it) comes once.
 
     An unreadable input stops the command (exit 1), or, given a `failed` list, is reported,
     added to it, and skipped.
     """
+    from kehoach.outputs.catalog import plan_id
     from kehoach.outputs.export import is_database, read_plans
     from kehoach.outputs.io import load_plan
 
+    seen = {} if seen is None else seen
     for p in paths:
         if is_database(p):
             try:
-                yield from read_plans(p)
+                plans = read_plans(p)
             except InputError as exc:
                 raise _fail(str(exc)) from None
+            yield from (plan for plan in plans if _first(plan_id(plan), str(p), seen))
             continue
-        for f in _plan_files([p], recursive):
+        for f in [p] if str(p) == "-" else _plan_files([p], recursive):
             try:
-                yield load_plan(f)
+                plan = _stdin_plan() if str(f) == "-" else load_plan(f)
             except InputError as exc:
                 if failed is None:
                     raise _fail(str(exc)) from None
                 _say(str(exc))
                 failed.append(str(f))
+                continue
+            if _first(plan_id(plan), str(f), seen):
+                yield plan
+
+
+def _first(pid: str, where: str, seen: dict[str, str]) -> bool:
+    """True the first time a plan (by the sha256 of its source) is met."""
+    if pid in seen:
+        _say(f"{where}: the same plan as {seen[pid]}; listed once")
+        return False
+    seen[pid] = where
+    return True
+
+
+def _stdin_plan() -> Plan:
+    """The plan on standard input: a text to parse, or the YAML/JSON `parse` wrote."""
+    from kehoach.outputs.io import plan_from_bytes
+
+    return plan_from_bytes(sys.stdin.buffer.read())
 
 
 @_command(
@@ -856,11 +890,13 @@ def view_cmd(
     given with -o.
 
     Without -o, one plan's page is written as NAME.html in the current folder (NAME: the
-    input's file name without its extension).
+    input's file name without its extension; stdin.html for '-', standard input).
     """
     from kehoach.outputs.page import write_one, write_site
 
-    files = _plan_files(plans)
+    if any(str(p) == "-" for p in plans) and len(plans) > 1:
+        raise _fail("'-' (standard input) cannot be mixed with files", 2)
+    files = plans if str(plans[0]) == "-" else _plan_files(plans)
     single = len(files) == 1 and not any(p.is_dir() for p in plans)
     if not single and (output is None or (output.exists() and not output.is_dir())):
         raise _fail("several plans need -o DIR (one page per plan and index.html)", 2)
@@ -901,7 +937,10 @@ def schema_cmd(
         return
     from kehoach.outputs.io import write_atomic
 
-    write_atomic(output, schema_text())
+    try:
+        write_atomic(output, schema_text())
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({_why(exc)})") from None
     _say(f"wrote {output}")
 
 

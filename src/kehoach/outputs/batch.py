@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from typing import TypeVar
 
 from kehoach import __version__
+from kehoach.outputs.words import count
 from kehoach.read.load import TEXT_SUFFIXES, InputError
 
 CACHE_NAME = ".kehoach-cache"
@@ -84,16 +85,15 @@ def _walk(
             other[f.suffix.lower() or "(no suffix)"] += 1
     if other:
         kinds = ", ".join(f"{n} {s}" for s, n in sorted(other.items()))
-        found.notes.append(
-            f"{folder}: skipped {sum(other.values())} files of other types ({kinds})"
-        )
+        skipped = count(sum(other.values()), "files of other types", "file of another type")
+        found.notes.append(f"{folder}: skipped {skipped} ({kinds})")
     if recursive:
         for d in subs:
             _walk(root, d, suffixes, recursive, found)
     elif subs:
         names = ", ".join(d.name for d in subs[:5]) + (", …" if len(subs) > 5 else "")
         found.notes.append(
-            f"{folder}: skipped {len(subs)} subfolders ({names}); --recursive reads them"
+            f"{folder}: skipped {count(len(subs), 'subfolders')} ({names}); --recursive reads them"
         )
 
 

@@ -34,7 +34,7 @@ from kehoach.model import (
     Target,
 )
 from kehoach.outputs.catalog import issuer_level, plan_id, province, province_2025
-from kehoach.outputs.io import file_mode, umask
+from kehoach.outputs.io import file_mode, make_folder, named, umask
 
 Row = tuple[Any, ...]
 
@@ -323,8 +323,11 @@ class Writer:
         self.fmt = format_of(path)
         self.counts = dict.fromkeys(TABLES, 0)
         self._buffers: dict[str, list[Row]] = {name: [] for name in TABLES}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        make_folder(path.parent)
+        try:
+            self._tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        except OSError as exc:
+            raise named(exc, path) from None
         self._sink: Any = None
 
     def __enter__(self) -> Writer:
@@ -382,6 +385,8 @@ class Writer:
                 self._sink.close()
             if kind is None:
                 _publish(self._tmp / self.path.name, self.path)
+        except OSError as exc:
+            raise named(exc, self.path) from None
         finally:
             shutil.rmtree(self._tmp, ignore_errors=True)
 
@@ -534,7 +539,7 @@ def summaries(path: Path) -> list[dict[str, Any]]:
         columns = {
             "plan_id": p["plan_id"],
             "source": p["source"],
-            "plan": p["number"],
+            "number": p["number"],
             "province": p["province"],
             "place": p["place"],
         }

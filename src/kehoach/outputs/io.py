@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 
 from kehoach.model import Plan
 from kehoach.pipeline import parse
-from kehoach.read.load import InputError, load_path
+from kehoach.read.load import InputError, load_bytes, load_path
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -55,10 +56,35 @@ def file_mode() -> int:
     return 0o666 & ~umask()
 
 
+def make_folder(folder: Path) -> None:
+    """mkdir -p, naming the file that stands where a folder must ('/etc/hostname/x.json')
+    rather than 'File exists'."""
+    for above in [folder, *folder.parents]:
+        if above.exists():
+            if not above.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(above))
+            break
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def named(exc: OSError, path: Path) -> OSError:
+    """The same error about the output the user named, not about the temporary file
+    written first ('.p.yaml.e22hp31w.tmp')."""
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+
+
+def temp_file(path: Path) -> tuple[int, str]:
+    """A new private file beside `path`, to be renamed onto it."""
+    make_folder(path.parent)
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise named(exc, path) from None
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temp_file(path)
     try:
         os.fchmod(fd, file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -68,6 +94,9 @@ def write_atomic(path: Path, text: str) -> None:
         os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise named(exc, path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -83,10 +112,7 @@ class AtomicWriter:
 
     def __enter__(self) -> AtomicWriter:
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self._tmp = tempfile.mkstemp(
-                prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-            )
+            fd, self._tmp = temp_file(self.path)
             os.fchmod(fd, file_mode())
             self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self
@@ -98,10 +124,13 @@ class AtomicWriter:
         if self._tmp is None or self.path is None:
             self._fh.flush()
             return
-        self._fh.close()
-        if kind is None:
-            os.replace(self._tmp, self.path)
-        else:
+        try:
+            self._fh.close()
+            if kind is None:
+                os.replace(self._tmp, self.path)
+        except OSError as exc:
+            raise named(exc, self.path) from None
+        finally:
             Path(self._tmp).unlink(missing_ok=True)
 
 
@@ -124,12 +153,17 @@ def read_data(path: Path) -> Any:
         raise InputError(f"{path}: is a directory") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read ({exc})") from None
-    if path.suffix.lower() == ".json":
+    return parse_data(text, str(path), path.suffix.lower() == ".json")
+
+
+def parse_data(text: str, name: str, is_json: bool) -> Any:
+    """YAML or JSON text's data; InputError (naming `name`) when it does not parse."""
+    if is_json:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(
-                f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+                f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
             ) from None
     try:
         return yaml.load(text, Loader=_Loader)
@@ -138,9 +172,9 @@ def read_data(path: Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise InputError(f"{path}: not valid YAML: {exc.problem or exc.context}{where}") from None
+        raise InputError(f"{name}: not valid YAML: {exc.problem or exc.context}{where}") from None
     except yaml.YAMLError as exc:
-        raise InputError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+        raise InputError(f"{name}: not valid YAML: {' '.join(str(exc).split())}") from None
 
 
 def validation_problems(data: Any) -> list[str]:
@@ -163,8 +197,33 @@ def load_plan(path: Path) -> Plan:
             data = read_data(path)
         except ValueError as exc:
             raise InputError(f"{path}: {exc}") from None
-        problems = validation_problems(data)
-        if problems:
-            raise InputError(f"{path}: not a kehoach plan ({problems[0]})")
-        return Plan.model_validate(data)
+        return _plan_of(data, str(path))
     return parse(load_path(path))
+
+
+def _plan_of(data: Any, name: str) -> Plan:
+    problems = validation_problems(data)
+    if problems:
+        raise InputError(f"{name}: not a kehoach plan ({problems[0]})")
+    return Plan.model_validate(data)
+
+
+def is_structured(data: bytes) -> bool:
+    """Bytes `parse` wrote as YAML or JSON: standard input has no name to tell them by."""
+    head = data[:200].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"schema_version:") or (
+        head.startswith(b"{") and b'"schema_version"' in head
+    )
+
+
+def plan_from_bytes(data: bytes, name: str = "<stdin>") -> Plan:
+    """A plan from standard input: what `parse` wrote (YAML or JSON), or a plan to parse."""
+    if not is_structured(data):
+        return parse(load_bytes(data, name))
+    try:
+        text = data.decode("utf-8-sig")
+        return _plan_of(parse_data(text, name, text.lstrip().startswith("{")), name)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8 text") from None
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None

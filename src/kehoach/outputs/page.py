@@ -13,6 +13,7 @@ import bisect
 import html
 import itertools
 import json
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ from kehoach.outputs.panes import (
     th,
 )
 from kehoach.outputs.place import KINDS, LISTS, Mark, nest, place
-from kehoach.read.load import InputError, load_path
+from kehoach.read.load import InputError, load_bytes, load_path
 
 
 @cache
@@ -458,10 +459,18 @@ come from each plan's self-check.</p></header>
 
 
 def load_for_view(path: Path) -> tuple[Plan, Source]:
-    """A plan and its text from a raw input (parsed now) or a structured file."""
-    from kehoach.outputs.io import STRUCTURED_SUFFIXES, load_plan
+    """A plan and its text from a raw input (parsed now) or a structured file; '-' is
+    standard input, either of them."""
+    from kehoach.outputs.io import STRUCTURED_SUFFIXES, is_structured, load_plan, plan_from_bytes
     from kehoach.pipeline import parse
 
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        if is_structured(data):
+            plan = plan_from_bytes(data)
+            return plan, source_for(plan, Path("-"))
+        loaded = load_bytes(data, "<stdin>")
+        return parse(loaded), Source(loaded.text)
     if path.suffix.lower() in STRUCTURED_SUFFIXES:
         plan = load_plan(path)
         return plan, source_for(plan, path)
@@ -490,9 +499,10 @@ def write_one(path: Path, output: Path | None) -> tuple[Path, list[str], list[st
     from kehoach.outputs.io import write_atomic
 
     plan, source = load_for_view(path)
-    page = output or Path(f"{path.stem}.html")
+    stem = "stdin" if str(path) == "-" else path.stem
+    page = output or Path(f"{stem}.html")
     if page.is_dir() or page.suffix.lower() not in (".html", ".htm"):
-        page = page / f"{path.stem}.html"  # -o site/ : a folder
+        page = page / f"{stem}.html"  # -o site/ : a folder
     write_atomic(page, build_page(plan, source).html)
     return page, [], [f"{path}: {source.note}"] if source.note else []
 

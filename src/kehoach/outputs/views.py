@@ -50,19 +50,20 @@ def plan_label(plan: Plan) -> str:
 
 def row_label(rec: dict[str, Any]) -> str:
     """The plan a row comes from, from the columns `plan_columns` gives it."""
-    name = rec["plan"] or PurePath(rec["source"]).name
+    name = rec["number"] or PurePath(rec["source"]).name
     where = rec["province"] or rec["place"]
     return f"{name} ({where})" if where else name
 
 
 def plan_columns(plan: Plan) -> dict[str, Any]:
-    """What tells one plan's rows from another's: id, source file, number, province."""
+    """What tells one plan's rows from another's: id, source file, number, province.
+    `number` is the plan's number (272/KH-UBND); tables call the source's name `file`."""
     from kehoach.outputs.catalog import plan_id, province
 
     return {
         "plan_id": plan_id(plan),
         "source": plan.source.path,
-        "plan": plan.metadata.number,
+        "number": plan.metadata.number,
         "province": province(plan),
         "place": plan.metadata.place,
     }
@@ -76,10 +77,16 @@ def target_rows(
         for t in plan.targets:
             if year is not None and t.year != year:
                 continue
-            if section and not (t.section == section or t.section.startswith(section + ".")):
+            if section and not in_section(t.section, section):
                 continue
             rows.append((plan, t))
     return rows
+
+
+def in_section(path: str, section: str) -> bool:
+    """'II.2.b' is in 'II' and in 'ii' (paths are typed as they come to mind)."""
+    path, section = path.casefold(), section.casefold()
+    return path == section or path.startswith(section + ".")
 
 
 def target_records(rows: list[tuple[Plan, Target]]) -> list[dict[str, Any]]:
@@ -124,7 +131,7 @@ def targets_csv(rows: list[tuple[Plan, Target]]) -> str:
     fields = [
         "plan_id",
         "source",
-        "plan",
+        "number",
         "province",
         "place",
         "section",
@@ -486,7 +493,7 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
             table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
 
     counts = ("sections", "references", "targets", "assignments", "deadlines")
-    column("plan", 21)
+    column("file", 21)
     column("number", 12)
     column("issued")
     if wide:
@@ -502,7 +509,7 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
     for r in records:
         table.add_row(
             PurePath(r["source"]).stem,
-            r["plan"] or "—",
+            r["number"] or "—",
             r["issued_date"] or "—",
             *([r["province"] or "—"] if wide else []),
             *(str(r[k]) for k in counts),
