@@ -156,19 +156,30 @@ def _targets(plan: Plan, path: Path, s: Shape) -> None:
 
 
 def _not_a_value(value: float, unit: str | None, quote: str) -> str | None:
+    """Why the target's value is not a value, judged from its quote: the number appears
+    there only as a year, a list label or part of a document number."""
     if value != int(value):
         return None
     n = str(int(value))
-    if 1945 <= value <= 2100 and unit is None and regex.search(rf"(?<!\d){n}(?!\d)", quote):
+    every = list(regex.finditer(rf"(?<![\d.,]){n}(?![\d.,]\d)", quote))
+    if not every:
+        return None
+    if 1945 <= value <= 2100 and unit is None:
         return "a year"
-    if regex.search(rf"{_LABEL_WORDS}\s+0*{n}\b|\(0*{n}\)|^\s*0*{n}\s*[.)]\s", quote):
+    labels = regex.compile(rf"{_LABEL_WORDS}\s+0*{n}\b|\(0*{n}\)|^\s*0*{n}\s*[.)]\s")
+    if all(_inside(m, labels, quote) for m in every):
         return "a list label"
-    if regex.search(
-        rf"(?<![\d.,]){n}\s*/\s*(?:\d{{4}}\s*/\s*)?\p{{Lu}}{{2,}}|(?<![\d.,]){n}-\p{{Lu}}{{2,}}",
-        quote,
-    ):
+    numbers = regex.compile(
+        rf"(?<![\d.,]){n}\s*/\s*(?:\d{{4}}\s*/\s*)?\p{{Lu}}{{2,}}|(?<![\d.,]){n}-\p{{Lu}}{{2,}}"
+    )
+    if all(_inside(m, numbers, quote) for m in every):
         return "a document number"
     return None
+
+
+def _inside(m: regex.Match[str], pattern: regex.Pattern[str], text: str) -> bool:
+    """Is the number at `m` part of a match of `pattern`?"""
+    return any(p.start() <= m.start() < p.end() for p in pattern.finditer(text))
 
 
 def measure(paths: list[Path]) -> dict[str, Shape]:
