@@ -78,6 +78,13 @@ def _words(items: Iterable[str]) -> str:
     return "|".join(_plain(key(w)) for w in sorted(items, key=len, reverse=True))
 
 
+def _branch(m: regex.Match[str]) -> int:
+    """Index of the alternative that matched, in a pattern of named groups 'a0', 'a1' ... with
+    no other capturing group: the last group closed is that alternative (O(1), where scanning
+    groupdict() costs one look per alias)."""
+    return int(str(m.lastgroup)[1:])
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     pattern: regex.Pattern[str]
@@ -113,6 +120,8 @@ def gazetteer() -> Gazetteer:
         f"(?P<a{i}>{_alias_pattern(alias, abbreviations)})" for i, (alias, _) in enumerate(entries)
     ]
     pattern = regex.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)")
+    if pattern.groups != len(names):
+        raise ValueError("an agency alias must not hold a capturing group (see _branch)")
     heads = "|".join(
         regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(data["name_heads"], key=len)[::-1]
     )
@@ -183,7 +192,7 @@ def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
     m = g.pattern.match(k, pos)
     local = _local(text, pos)
     if m and not (local and local.end > m.end()):
-        idx = next(int(name[1:]) for name, val in m.groupdict().items() if val is not None)
+        idx = _branch(m)
         end = _place_tail(text, m.end())
         written = text[m.start() : end]
         name = g.names[idx]
@@ -314,7 +323,7 @@ def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
             # 'địa phương' stands for the local authorities, unless a vague list goes on
             # ('các địa phương, đơn vị có liên quan')
             if sm and not (vm and vm.end() > sm.end()):
-                idx = next(int(n[1:]) for n, v in sm.groupdict().items() if v is not None)
+                idx = _branch(sm)
                 m = AgencyMatch(
                     sm.start(), sm.end(), g.subject_names[idx], text[sm.start() : sm.end()]
                 )
