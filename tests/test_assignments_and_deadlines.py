@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from conftest import parse_text
 
-from kehoach.facts.agencies import leading_agencies, repair, unknown_agency_like
+from kehoach.facts.agencies import (
+    alternation,
+    gazetteer,
+    leading_agencies,
+    lkey,
+    repair,
+    unknown_agency_like,
+)
 from kehoach.outputs.responsibility import predecessors, resolve
 
 HEAD = "KẾ HOẠCH\nVỀ VIỆC X\n"
@@ -389,6 +396,23 @@ def test_unknown_agency_like_names_are_listed_once_and_sorted() -> None:
         "Bệnh viện Đa khoa tỉnh",
         "Chi cục Chăn nuôi và Thú y",
     ]
+
+
+def test_the_gazetteer_split_by_first_letters_finds_what_the_whole_list_finds() -> None:
+    """Only the aliases that can start at a word are tried there: same match, same alias."""
+    whole = alternation(gazetteer().branches)
+    text = lkey(
+        "Giao Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các huyện, thành phố; Ủy ban MTTQ "
+        "Việt Nam tỉnh, Ban Dân tộc, Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh, Liên đoàn Lao "
+        "động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, các sở, ban, ngành; Văn phòng UBND tỉnh, "
+        "Ngân hàng Nhà nước chi nhánh tỉnh, Báo và Phát thanh, Truyền hình tỉnh; Đài PT-TH."
+    )
+    found = 0
+    for pos in range(len(text)):
+        a, b = gazetteer().aliases.match(text, pos), whole.match(text, pos)
+        assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), text[pos:]
+        found += a is not None
+    assert found >= 12
 
 
 def test_task_table_due_cells_in_words_bind_the_row_they_stand_in() -> None:

@@ -33,24 +33,51 @@ def lkey(s: str) -> str:
     return out if len(out) == len(s) else s.lower()
 
 
-def _alias_pattern(alias: str, abbreviations: dict[str, str]) -> str:
+def _alias_pattern(alias: str, abbreviations: dict[str, str]) -> tuple[str, frozenset[str] | None]:
+    """The alias's regex, and the literals one of which its match starts with (the first
+    word's first _PREFIX characters, written out or abbreviated); None when it may start
+    with a space or a separator."""
     k = key(alias)
     for short, full in sorted(abbreviations.items(), key=lambda kv: -len(kv[1])):
         k = k.replace(key(full), f"\x00{short}\x00")
     parts = regex.split("(\x00[^\x00]*\x00)", k)
     out: list[str] = []
+    leads: list[str | None] = []  # per alternative of the first piece that is not empty
     for part in parts:
         if part.startswith("\x00"):
             short = part.strip("\x00")
             full = key(abbreviations[short])
             out.append("(?:" + _plain(full) + "|" + _plain(short) + ")")
+            first = [_lead(full), _lead(short)]
         else:
             out.append(_plain(part))
+            first = [_lead(part)]
+        if out[-1] and not leads:
+            leads = first
     pattern = "".join(out)
     # 'Ủy ban MTTQ tỉnh' is 'Ủy ban MTTQ Thành phố' in a centrally run city.
     if pattern.endswith("tỉnh"):
         pattern = pattern[: -len("tỉnh")] + "(?:tỉnh|thành\\s+phố)"
-    return pattern
+        if len(parts) == 1 and len(_tokens(k)) == 1:
+            leads = [None]  # the one word itself has two forms
+    if not leads or any(x is None for x in leads):
+        return pattern, None
+    return pattern, frozenset(x for x in leads if x is not None)
+
+
+_PREFIX = 2  # characters of an alias's first word the gazetteer dispatches on
+
+
+def _tokens(s: str) -> list[str]:
+    return [t for t in regex.split(r"\s*([-–,&])\s*|\s+", s.strip()) if t]
+
+
+def _lead(s: str) -> str | None:
+    """The literal a match of _plain(s) starts with: its first word's first characters."""
+    tokens = _tokens(s)
+    if s[:1].isspace() or not tokens or tokens[0] in ("-", "–", ",", "&"):
+        return None
+    return tokens[0][:_PREFIX]
 
 
 def _plain(s: str) -> str:
@@ -86,8 +113,46 @@ def _branch(m: regex.Match[str]) -> int:
 
 
 @dataclass(frozen=True)
+class Aliases:
+    """The alternation of every alias (named groups 'a0', 'a1' ..., longest alias first),
+    split by the literal an alias starts with: at a position only the aliases that can start
+    there are tried, in the same order, so a match is the one the whole alternation gives."""
+
+    by_prefix: dict[str, regex.Pattern[str]]
+    other: regex.Pattern[str] | None  # aliases that may start with anything
+
+    def match(self, k: str, pos: int) -> regex.Match[str] | None:
+        p = (
+            self.by_prefix.get(k[pos : pos + _PREFIX])
+            or self.by_prefix.get(k[pos : pos + 1])
+            or self.other
+        )
+        return p.match(k, pos) if p is not None else None
+
+
+def alternation(branches: Iterable[str]) -> regex.Pattern[str]:
+    """Whole-word alternation of alias branches."""
+    return regex.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)")
+
+
+def _aliases(branches: list[tuple[str, frozenset[str] | None]]) -> Aliases:
+    """Per literal P an alias may start with: the aliases that can match at a text starting
+    with P. A two-letter P also takes the aliases whose first word is one letter long;
+    a one-letter P is looked up only when no two-letter one matched."""
+    prefixes = {p for _, leads in branches if leads for p in leads}
+
+    def fits(leads: frozenset[str] | None, p: str) -> bool:
+        return leads is None or any(x == p or (len(x) < len(p) and p[0] == x) for x in leads)
+
+    by_prefix = {p: alternation(b for b, leads in branches if fits(leads, p)) for p in prefixes}
+    rest = [b for b, leads in branches if leads is None]
+    return Aliases(by_prefix, alternation(rest) if rest else None)
+
+
+@dataclass(frozen=True)
 class Gazetteer:
-    pattern: regex.Pattern[str]
+    aliases: Aliases
+    branches: tuple[str, ...]  # the alias patterns, in the order they are tried
     names: tuple[str, ...]  # group index -> canonical name
     keep: frozenset[str]  # canonical names replaced by the plan's own wording
     generic: regex.Pattern[str]
@@ -116,11 +181,11 @@ def gazetteer() -> Gazetteer:
     # Longest alias first: regex alternation takes the first branch that matches.
     entries.sort(key=lambda e: -len(key(e[0])))
     names = tuple(name for _, name in entries)
-    branches = [
-        f"(?P<a{i}>{_alias_pattern(alias, abbreviations)})" for i, (alias, _) in enumerate(entries)
-    ]
-    pattern = regex.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)")
-    if pattern.groups != len(names):
+    branches: list[tuple[str, frozenset[str] | None]] = []
+    for i, (alias, _) in enumerate(entries):
+        pattern, leads = _alias_pattern(alias, abbreviations)
+        branches.append((f"(?P<a{i}>{pattern})", leads))
+    if alternation(b for b, _ in branches).groups != len(names):
         raise ValueError("an agency alias must not hold a capturing group (see _branch)")
     heads = "|".join(
         regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(data["name_heads"], key=len)[::-1]
@@ -143,7 +208,8 @@ def gazetteer() -> Gazetteer:
     not_agencies = regex.compile(r"(?:" + _words(data["not_agencies"]) + r")(?!\w)")
     central = frozenset(e["name"] for e in data["agencies"] if e.get("level") == "central")
     return Gazetteer(
-        pattern,
+        _aliases(branches),
+        tuple(b for b, _ in branches),
         names,
         keep,
         generic,
@@ -189,7 +255,7 @@ def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
     well-formed name that opens with an agency word ('Sở X', 'Ban Quản lý ...')."""
     g = gazetteer()
     k = lkey(text)
-    m = g.pattern.match(k, pos)
+    m = g.aliases.match(k, pos)
     local = _local(text, pos)
     if m and not (local and local.end > m.end()):
         idx = _branch(m)
