@@ -138,12 +138,20 @@ def extract(root: Node) -> list[FoundDeadline]:
     return out
 
 
+# Every date and period above holds a digit: text without one holds no deadline.
+_DIGIT = regex.compile(r"\d")
+
+
 def _from_block(block: Block, section: str) -> list[FoundDeadline]:
     text = block.text
+    if not _DIGIT.search(text):
+        return []
     cited = Covered((c.type_start, c.end) for c in find_citations(text, 0, 0))
     out: list[FoundDeadline] = []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
+        if not _DIGIT.search(sentence):
+            continue
         low = key(sentence)
         if len(low) != len(sentence):
             low = sentence.lower()
@@ -187,13 +195,15 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
     return out
 
 
+_YEAR_OR_SPAN = regex.compile(r"(?:19|20)\d\d|\d+\s*(?:năm|tháng|ngày)\b")
+_TARGET_VALUE = regex.compile(r"\d\s*%|(?<![\p{Lu}][\p{Ll}]*\s)\b\d+(?:[.,]\d+)?\s+\p{Ll}")
+
+
 def _action_without_target(sentence: str, m: regex.Match[str]) -> bool:
     """'trong năm 2027' is a deadline for an action, not for a target value ('đạt 100%');
     a number in a name ('Vành đai 4') or a count of time does not make a target."""
-    others = regex.sub(
-        r"(?:19|20)\d\d|\d+\s*(?:năm|tháng|ngày)\b", "", sentence[: m.start()] + sentence[m.end() :]
-    )
-    if regex.search(r"\d\s*%|(?<![\p{Lu}][\p{Ll}]*\s)\b\d+(?:[.,]\d+)?\s+\p{Ll}", others):
+    others = _YEAR_OR_SPAN.sub("", sentence[: m.start()] + sentence[m.end() :])
+    if _TARGET_VALUE.search(others):
         return False
     low = key(sentence)
     return bool(rules().actions.search(low if len(low) == len(sentence) else sentence.lower()))
@@ -251,6 +261,9 @@ def _period_end(m: regex.Match[str]) -> str:
     return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
 
+_WHAT_END = regex.compile(r"\s+(?:về|gửi|trước|cho|qua|để)\s+|[,;(]")
+
+
 def _make(
     section: str,
     sentence: str,
@@ -266,9 +279,7 @@ def _make(
     what = ""
     if acts:
         a = min(acts, key=lambda x: abs(x.start() - pos))
-        phrase = regex.split(
-            r"\s+(?:về|gửi|trước|cho|qua|để)\s+|[,;(]", sentence[a.start() :], maxsplit=1
-        )[0]
+        phrase = _WHAT_END.split(sentence[a.start() :], maxsplit=1)[0]
         what = " ".join(phrase.split()[:8])
     to = None
     for tm in _TO.finditer(sentence):
@@ -282,6 +293,9 @@ def _make(
     )
 
 
+_QUOTE_STOP = regex.compile(r"[;.](?=\s|$)|\)")
+
+
 def _quote(sentence: str, pos: int) -> str:
     """The words around a date: up to 120 characters before it and 60 after, cut at word
     boundaries (and at the end of the clause after the date), never inside a word."""
@@ -290,7 +304,7 @@ def _quote(sentence: str, pos: int) -> str:
         space = sentence.find(" ", start)
         start = space + 1 if 0 <= space < pos else start
     end = min(len(sentence), pos + 60)
-    stop = regex.search(r"[;.](?=\s|$)|\)", sentence[pos:end])
+    stop = _QUOTE_STOP.search(sentence[pos:end])
     if stop:
         end = pos + stop.end()
     elif end < len(sentence):
