@@ -156,6 +156,7 @@ class Gazetteer:
     names: tuple[str, ...]  # group index -> canonical name
     keep: frozenset[str]  # canonical names replaced by the plan's own wording
     generic: regex.Pattern[str]
+    head_starts: frozenset[str] | None  # first two letters of the name heads (None: any)
     stops: frozenset[str]
     addressing: regex.Pattern[str]
     subject_only: regex.Pattern[str]
@@ -191,6 +192,9 @@ def gazetteer() -> Gazetteer:
         regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(data["name_heads"], key=len)[::-1]
     )
     generic = regex.compile(r"(?<!\w)(?:" + heads + r")\s+\p{Lu}[\p{L}&]*(?:\s+(?:[\p{L}&]+|-|–))*")
+    starts = frozenset(h[:2] for h in data["name_heads"])
+    # a head that does not open with two letters: no quick check
+    head_starts = starts if all(len(h) == 2 and h.isalpha() for h in starts) else None
     stops = frozenset(key(s) for s in data["name_stops"])
     addressing = regex.compile(r"\s*(?:" + _words(data["addressing"]) + r")\s+")
     subj: list[tuple[str, str]] = sorted(
@@ -213,6 +217,7 @@ def gazetteer() -> Gazetteer:
         names,
         keep,
         generic,
+        head_starts,
         stops,
         addressing,
         subject_only,
@@ -243,6 +248,9 @@ def _central_cities() -> frozenset[str]:
 
 
 def _local(text: str, pos: int) -> AgencyMatch | None:
+    two = text[pos : pos + 2]
+    if two != "UB" and two.lower() != "ủy":
+        return None  # _LOCAL opens with 'Ủy ban nhân dân' (any case) or 'UBND'
     m = _LOCAL.match(text, pos)
     if not m or key(m.group("place")) in _central_cities():
         return None
@@ -250,11 +258,32 @@ def _local(text: str, pos: int) -> AgencyMatch | None:
     return AgencyMatch(m.start(), m.end(), name, m.group(0))
 
 
+def _may_name(g: Gazetteer, text: str, k: str, pos: int) -> bool:
+    """False when match_at(text, pos) is sure to find nothing: no alias, local authority
+    ('Ủy ban nhân dân ...', 'UBND ...') or name head can start there."""
+    a = g.aliases
+    two = text[pos : pos + 2]
+    return (
+        a.other is not None
+        or k[pos : pos + _PREFIX] in a.by_prefix
+        or k[pos : pos + 1] in a.by_prefix
+        or two == "UB"
+        or two.lower() == "ủy"
+        or g.head_starts is None
+        or two in g.head_starts
+    )
+
+
+@lru_cache(maxsize=16384)
 def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
     """The agency named at text[pos:]: gazetteer, a named local authority, else a
-    well-formed name that opens with an agency word ('Sở X', 'Ban Quản lý ...')."""
+    well-formed name that opens with an agency word ('Sở X', 'Ban Quản lý ...').
+
+    Cached: lists, headings and duties are read at the same positions by several readers."""
     g = gazetteer()
     k = lkey(text)
+    if not _may_name(g, text, k, pos):
+        return None
     m = g.aliases.match(k, pos)
     local = _local(text, pos)
     if m and not (local and local.end > m.end()):
@@ -267,7 +296,12 @@ def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
         )
     if local:
         return local
-    gm = g.generic.match(text, pos)
+    # a generic name opens with one of the name heads, as written
+    gm = (
+        g.generic.match(text, pos)
+        if g.head_starts is None or text[pos : pos + 2] in g.head_starts
+        else None
+    )
     if not gm or g.not_agencies.match(k, pos):
         return None
     end = _trim_generic(text, gm.start(), gm.end(), g.stops)
@@ -376,6 +410,13 @@ def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
     list but name no one. Returns the end offset of the list and its members; (0, []) when
     the text does not open with an agency.
     """
+    end, found = _leading_agencies(text)
+    return end, list(found)
+
+
+@lru_cache(maxsize=4096)
+def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
+    """Cached: a heading is read when its title is cut and again by the extractors."""
     g = gazetteer()
     k = lkey(text)
     pos = _skip_addressing(k, 0)
@@ -407,7 +448,7 @@ def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
         if not sep:
             break
         pos = _skip_addressing(k, sep.end())
-    return (end, found) if found else (0, [])
+    return (end, tuple(found)) if found else (0, ())
 
 
 def opens_duty(after: str) -> str | None:
@@ -439,22 +480,23 @@ def unknown_agency_like(texts: Iterable[str]) -> list[str]:
     out: set[str] = set()
     for text in texts:
         k = lkey(text)
-        pos = 0
-        while True:
-            hm = _HEAD_WORD.search(text, pos)
-            if hm is None:
-                break
+        pos = 0  # read on after the last name found
+        for hm in _HEAD_WORD.finditer(text):
             start = hm.start()
-            m = match_at(text, start) if not g.not_agencies.match(k, start) else None
-            if m is None:
-                pos = start + 1
+            if start < pos or not _may_name(g, text, k, start):
+                continue
+            m = match_at(text, start)
+            if m is None or g.not_agencies.match(k, start):
                 continue
             if not m.known and not g.press.match(k, start):
-                name = regex.sub(r"[\s,;:.\-–]+$", "", m.as_written)
+                name = _TRAILING_PUNCT.sub("", m.as_written)
                 if len(name.split()) >= 2:
                     out.add(name)
             pos = max(m.end, start + 1)
     return sorted(out, key=lambda s: (key(s), s))
+
+
+_TRAILING_PUNCT = regex.compile(r"[\s,;:.\-–]+$")
 
 
 def strip_place(name: str) -> str:
