@@ -318,21 +318,32 @@ def _place_re() -> regex.Pattern[str]:
 
 _AREA_NUMBER = regex.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})(?!\w)")
 _UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành\s+phố)(?!\w)")
-_ENDS_WITH_UNIT = regex.compile(r"(?:tỉnh|thành\s+phố)$")
+_SPACES = regex.compile(r"\s+")
+
+
+def _unit_follows(k: str, pos: int) -> bool:
+    """'tỉnh' or 'thành' starts after the spaces at `pos`. Checked before _UNIT_TAIL: the
+    regex engine would look for those words over the whole rest of the text first."""
+    sm = _SPACES.match(k, pos)
+    return sm is not None and k.startswith(("tỉnh", "thành"), sm.end())
+
+
+# read backwards from the end of a name: a search for '...$' would scan the text before it
+_ENDS_WITH_UNIT = regex.compile(r"(?:tỉnh|thành\s+phố)\n?", regex.REVERSE)
 
 
 def _place_tail(text: str, end: int) -> int:
     """'Công an' + ' tỉnh' + ' Lào Cai': the province a name is followed by belongs to it."""
     k = lkey(text)
-    if not _ENDS_WITH_UNIT.search(k, 0, end):
-        um = _UNIT_TAIL.match(k, end)
+    if not _ENDS_WITH_UNIT.match(k, 0, end):
+        um = _UNIT_TAIL.match(k, end) if _unit_follows(k, end) else None
         if um:
             end = um.end()
     pm = _place_re().match(k, end)
     if pm:
         return int(pm.end())
     # 'Ngân hàng Nhà nước chi nhánh Khu vực' + ' II'
-    km = _AREA_NUMBER.match(text, end) if k[:end].endswith("khu vực") else None
+    km = _AREA_NUMBER.match(text, end) if k.endswith("khu vực", 0, end) else None
     return int(km.end()) if km else end
 
 

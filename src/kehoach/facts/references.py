@@ -118,6 +118,17 @@ _ISSUER = regex.compile(
 )
 
 
+_LEAD = regex.compile(r"\s*,?\s*")
+
+
+def _word_follows(text: str, pos: int, word: str) -> bool:
+    """`word` starts after the spaces and comma at `pos`, where _DATE ('ngày') and _ISSUER
+    ('của') need it. Checked first: the regex engine looks for that word ahead of `pos`
+    before it tries either pattern, over the whole rest of a long text."""
+    lead = _LEAD.match(text, pos)
+    return text.startswith(word, lead.end() if lead else pos)
+
+
 _HAS_NUMBER = regex.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?\p{Lu}")
 
 
@@ -166,7 +177,7 @@ def _scan(text: str, line_start: int, line_end: int) -> list[Citation]:
             continue
         tail = m.end()
         when = None
-        dm = _DATE.match(text, tail)
+        dm = _DATE.match(text, tail) if _word_follows(text, tail, "ngày") else None
         if dm:
             d, mo, y = (
                 dm.group("d") or dm.group("d2"),
@@ -179,7 +190,7 @@ def _scan(text: str, line_start: int, line_end: int) -> list[Citation]:
                 when = None
             tail = dm.end()
         issuer = None
-        im = _ISSUER.match(text, tail)
+        im = _ISSUER.match(text, tail) if _word_follows(text, tail, "của") else None
         if im:
             issuer = squash(im.group("iss"))
             tail = im.end("iss")
