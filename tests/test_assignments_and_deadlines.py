@@ -14,6 +14,7 @@ from kehoach.facts.agencies import (
     unknown_agency_like,
 )
 from kehoach.outputs.responsibility import predecessors, resolve
+from kehoach.text import fold_tones
 
 HEAD = "KẾ HOẠCH\nVỀ VIỆC X\n"
 
@@ -413,6 +414,19 @@ def test_the_gazetteer_split_by_first_letters_finds_what_the_whole_list_finds() 
         assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), text[pos:]
         found += a is not None
     assert found >= 12
+
+
+def test_the_key_of_a_tail_read_off_a_longer_text_is_its_own_key() -> None:
+    """A heading cut again and again is keyed from its longer self: same key as computed
+    afresh, also where a tone fold meets the cut ('Quý', 'hoà', 'Thuỷ')."""
+    text = (
+        "Giao Sở Tài chính chủ trì, phối hợp với Quỹ Đầu tư, Ban Quản lý dự án hoà giải "
+        "Thuỷ lợi QUÝ IV, xoè, loà: " * 12
+    )
+    lkey(text)
+    for cut in range(1, 120):
+        tail = text[cut:]
+        assert lkey(tail) == fold_tones(tail.lower()), tail[:12]
 
 
 def test_task_table_due_cells_in_words_bind_the_row_they_stand_in() -> None:

@@ -6,6 +6,7 @@ match's offsets are offsets into the original string.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -29,8 +30,31 @@ class AgencyMatch:
 def lkey(s: str) -> str:
     """Same-length comparison key: offsets in the key are offsets in `s`. Memoised: the
     matchers call it on the same block at every position (a long line stays linear)."""
-    out = fold_tones(s.lower())
-    return out if len(out) == len(s) else s.lower()
+    low = s.lower()
+    if len(low) != len(s):
+        return low
+    if len(s) >= _LONG:
+        for parent, pkey in _parents:
+            if len(parent) > len(s) and parent.endswith(s):
+                return _suffix_key(s, pkey[len(parent) - len(s) :])
+    out = fold_tones(low)
+    if len(s) >= _LONG and "Σ" not in s:  # the one letter whose lower case depends on context
+        _parents.append((s, out))
+    return out
+
+
+# A heading that runs on into a reflowed paragraph is read again after each cut, each time
+# a shorter tail of the same text: a tail's key is read off its parent's key.
+_LONG = 256
+_parents: deque[tuple[str, str]] = deque(maxlen=4)  # recent long texts and their keys
+
+
+def _suffix_key(s: str, tail: str) -> str:
+    """The key of `s` from `tail`, the same characters' part of a longer text's key. They
+    differ at most in the first two: there a tone fold depends on the letter before `s`
+    ('q' blocks it) or spans it, and is redone from `s` alone. Further on every fold looks
+    at the same letters, and lower case (Σ aside) is letter by letter."""
+    return fold_tones(s[:4].lower())[:2] + tail[2:]
 
 
 def _alias_pattern(alias: str, abbreviations: dict[str, str]) -> tuple[str, frozenset[str] | None]:
