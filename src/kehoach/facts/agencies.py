@@ -371,9 +371,13 @@ def _place_tail(text: str, end: int) -> int:
     return int(km.end()) if km else end
 
 
+_CAC = regex.compile(r"^(?:các|Các)\s+")
+_WORD = regex.compile(r"\S+")
+
+
 def _written_name(written: str) -> str:
     """A body kept as written: leading 'các' dropped, first letter capitalised."""
-    w = regex.sub(r"^(?:các|Các)\s+", "", written.strip())
+    w = _CAC.sub("", written.strip())
     return str(w[:1].upper() + w[1:])
 
 
@@ -404,7 +408,7 @@ def repair(written: str) -> str | None:
 
 def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int:
     """Cut a generic name before the first verb-like stop word or another agency."""
-    words = list(regex.finditer(r"\S+", text[start:end]))
+    words = list(_WORD.finditer(text[start:end]))
     keep_end = words[1].end() if len(words) > 1 else words[0].end()
     for i in range(2, len(words)):
         w = key(words[i].group(0))
