@@ -696,15 +696,12 @@ def _local_level(root: Node) -> str:
     """What 'các địa phương' means in this plan: the district level where the plan names
     districts; the communes where it names only communes (no districts after 1 July 2025);
     else the district level, the usual addressee before 2025."""
-    communes = False
-    for node in root.walk():
-        for text in [node.heading, *(b.text for b in node.body)]:
-            # lower case is enough: no word above holds a tone the key would move
-            k = text.lower()
-            if _DISTRICTS.search(k):
-                return "Ủy ban nhân dân cấp huyện"
-            communes = communes or bool(_COMMUNES.search(k))
-    return "Ủy ban nhân dân cấp xã" if communes else "Ủy ban nhân dân cấp huyện"
+    # One text of all headings and bodies, a line each (no word above spans a line break),
+    # in lower case: no word above holds a tone the key would move.
+    k = "\n".join(t for n in root.walk() for t in (n.heading, *(b.text for b in n.body))).lower()
+    if not _DISTRICTS.search(k) and _COMMUNES.search(k):
+        return "Ủy ban nhân dân cấp xã"
+    return "Ủy ban nhân dân cấp huyện"
 
 
 def _tidy(found: list[FoundAssignment]) -> list[FoundAssignment]:
