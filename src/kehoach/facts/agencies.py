@@ -518,6 +518,8 @@ def unknown_agency_like(texts: Iterable[str]) -> list[str]:
     g = gazetteer()
     out: set[str] = set()
     for text in texts:
+        if not g.generic.search(text):
+            continue  # only a generic name (a name head and capitals) can be an unknown one
         k = lkey(text)
         pos = 0  # read on after the last name found
         for hm in _HEAD_WORD.finditer(text):
