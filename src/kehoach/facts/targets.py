@@ -418,12 +418,9 @@ _COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 def _split_criteria(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for f in found:
-        m = _CRITERIA.search(f.quote)
-        items = [
-            i.strip()
-            for i in regex.split(r",\s*|\s+và\s+", m.group("list") if m else "")
-            if i.strip()
-        ]
+        low = f.quote.lower()  # _CRITERIA needs 'tiêu chí' or 'cả về': looked up first
+        m = _CRITERIA.search(f.quote) if "tiêu" in low or "cả" in low else None
+        items = [i.strip() for i in _LIST_SPLIT.split(m.group("list") if m else "") if i.strip()]
         n = (
             int(m.group("n"))
             if m and m.group("n")
@@ -531,9 +528,7 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
     actual figure, a condition or a qualifier."""
     r = rules()
     raw_before = clause[: q.start]
-    before = key(clause[max(0, q.start - 40) : q.start])
     after = clause[q.end :]
-    since_prev = key(clause[prev[1] if prev else 0 : q.start])
     if _SLASH_NUMBER.match(after) or _DIGIT_END.search(raw_before.rstrip()[-2:] or " "):
         return None
     if (
@@ -543,12 +538,14 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
         and _FOUR_DIGITS.match(q.raw)
     ):
         return None  # a year or a period ('giai đoạn 2021 - 2025')
+    before = key(clause[max(0, q.start - 40) : q.start])  # keys made once the cheap tests pass
     if (not q.percent and r.not_before.search(before)) or _is_label(raw_before, after):
         return None  # 'Điều 3', 'Chỉ tiêu 1:' ('chỉ tiêu 100% cán bộ' is a share all the same)
     if _in_name(raw_before, after):
         return None
     if _FORMULA_END.search(raw_before):
         return None  # a formula: 'Tỷ lệ = b/a * 100%'
+    since_prev = key(clause[prev[1] if prev else 0 : q.start])
     if _actual(since_prev) or r.condition_before.search(since_prev):
         return None
     if r.funding_before.search(since_prev):
