@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import parse_text
+from conftest import SAMPLES, parse_text, sample_text
 
 from kehoach.facts.agencies import (
     alternation,
@@ -427,6 +427,18 @@ def test_the_key_of_a_tail_read_off_a_longer_text_is_its_own_key() -> None:
     for cut in range(1, 120):
         tail = text[cut:]
         assert lkey(tail) == fold_tones(tail.lower()), tail[:12]
+
+
+def test_the_agency_key_folds_tones_as_the_text_key_does() -> None:
+    """lkey folds lower-case text with its own table: the same as text.fold_tones, line by
+    line over the sample plans and on the spellings that fold or must not."""
+    lines = [line for stem in SAMPLES for line in sample_text(stem).splitlines()]
+    lines += ["Quỳ Hợp, Quý IV, hoà HOÀ hOÀ, Thuỷ, KHOẺ, oà. uỷ! qoà xoèo loà1 hoà_"]
+    folded = 0
+    for line in lines:
+        assert lkey(line) == fold_tones(line.lower()), line
+        folded += lkey(line) != line.lower()
+    assert folded >= 10
 
 
 def test_task_table_due_cells_in_words_bind_the_row_they_stand_in() -> None:
