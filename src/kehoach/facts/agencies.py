@@ -27,20 +27,44 @@ class AgencyMatch:
     known: bool = True  # False: a well-formed name ('Ban Quản lý dự án ...') not in the gazetteer
 
 
-@lru_cache(maxsize=256)
 def lkey(s: str) -> str:
     """Same-length comparison key: offsets in the key are offsets in `s`. Memoised: the
     matchers call it on the same block at every position (a long line stays linear)."""
+    return _short_key(s) if len(s) < _LONG else _long_key(s)
+
+
+@lru_cache(maxsize=4096)
+def _short_key(s: str) -> str:
+    low = s.lower()
+    return _fold_lower(low) if len(low) == len(s) else low
+
+
+# Long texts are few but large: the last few are kept (a cache of thousands would hold
+# hundreds of megabytes on a long paragraph). A heading that runs on into a reflowed
+# paragraph is read again after each cut, each time a shorter tail of the same text: a
+# tail's key is read off its parent's key.
+_LONG = 256
+_parents: deque[tuple[str, str, bool]] = deque(maxlen=8)  # text, key, tails may use it
+
+
+def _long_key(s: str) -> str:
+    recent = tuple(_parents)
+    for parent, pkey, _ in recent:
+        if parent is s or (len(parent) == len(s) and parent == s):
+            return pkey
+    for parent, pkey, tails in recent:
+        if tails and len(parent) > len(s) and parent.endswith(s):
+            out = _suffix_key(s, pkey[len(parent) - len(s) :])
+            _parents.append((s, out, True))
+            return out
     low = s.lower()
     if len(low) != len(s):
+        _parents.append((s, low, False))
         return low
-    if len(s) >= _LONG:
-        for parent, pkey in _parents:
-            if len(parent) > len(s) and parent.endswith(s):
-                return _suffix_key(s, pkey[len(parent) - len(s) :])
     out = _fold_lower(low)
-    if len(s) >= _LONG and "Σ" not in s:  # the one letter whose lower case depends on context
-        _parents.append((s, out))
+    # a tail's key is its parent's only where lower case goes letter by letter: not with
+    # a letter that lower-cases to two, nor with 'Σ' (its lower case depends on neighbours)
+    _parents.append((s, out, "Σ" not in s))
     return out
 
 
@@ -73,12 +97,6 @@ def _fold_lower(low: str) -> str:
         return fold_tones(low)
     pattern, table = fast
     return str(pattern.sub(lambda m: table[m.group(0)], low))
-
-
-# A heading that runs on into a reflowed paragraph is read again after each cut, each time
-# a shorter tail of the same text: a tail's key is read off its parent's key.
-_LONG = 256
-_parents: deque[tuple[str, str]] = deque(maxlen=4)  # recent long texts and their keys
 
 
 def _suffix_key(s: str, tail: str) -> str:
@@ -330,12 +348,24 @@ def _may_name(g: Gazetteer, text: str, k: str, pos: int) -> bool:
     )
 
 
-@lru_cache(maxsize=16384)
 def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
     """The agency named at text[pos:]: gazetteer, a named local authority, else a
     well-formed name that opens with an agency word ('Sở X', 'Ban Quản lý ...').
 
-    Cached: lists, headings and duties are read at the same positions by several readers."""
+    Cached for texts up to _CACHED characters: lists, headings and duties are read at the
+    same positions by several readers (a longer text is rare, and would fill memory)."""
+    return _match_at_cached(text, pos) if len(text) <= _CACHED else _match_at(text, pos)
+
+
+_CACHED = 2048
+
+
+@lru_cache(maxsize=8192)
+def _match_at_cached(text: str, pos: int) -> AgencyMatch | None:
+    return _match_at(text, pos)
+
+
+def _match_at(text: str, pos: int) -> AgencyMatch | None:
     g = gazetteer()
     k = lkey(text)
     if not _may_name(g, text, k, pos):
@@ -481,13 +511,17 @@ def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
     list but name no one. Returns the end offset of the list and its members; (0, []) when
     the text does not open with an agency.
     """
-    end, found = _leading_agencies(text)
+    end, found = _leading_cached(text) if len(text) <= _CACHED else _leading_agencies(text)
     return end, list(found)
 
 
 @lru_cache(maxsize=4096)
+def _leading_cached(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
+    """A heading is read when its title is cut and again by the extractors."""
+    return _leading_agencies(text)
+
+
 def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
-    """Cached: a heading is read when its title is cut and again by the extractors."""
     g = gazetteer()
     k = lkey(text)
     pos = _skip_addressing(k, 0)
