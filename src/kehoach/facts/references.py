@@ -133,11 +133,21 @@ _HAS_NUMBER = regex.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?\p{Lu}")
 
 
 def find(text: str, line_start: int, line_end: int) -> list[Citation]:
-    """Citations in `text`; the same text is read once (extractors ask for it again)."""
-    return [replace(c, line_start=line_start, line_end=line_end) for c in _find(text)]
+    """Citations in `text`; the same text is read once (extractors ask for it again), unless
+    it is longer than _CACHED characters (the cache would grow with such texts, and reading
+    one again costs no more than the first time)."""
+    found = _find_cached(text) if len(text) <= _CACHED else _find(text)
+    return [replace(c, line_start=line_start, line_end=line_end) for c in found]
 
 
-@lru_cache(maxsize=4096)
+_CACHED = 4096
+
+
+@lru_cache(maxsize=2048)
+def _find_cached(text: str) -> tuple[Citation, ...]:
+    return _find(text)
+
+
 def _find(text: str) -> tuple[Citation, ...]:
     if not _HAS_NUMBER.search(text):
         return ()
