@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from conftest import parse_text
+from conftest import SAMPLES, parse_text, sample_text
 
-from kehoach.facts.agencies import leading_agencies, repair, unknown_agency_like
+from kehoach.facts.agencies import (
+    alternation,
+    gazetteer,
+    leading_agencies,
+    lkey,
+    repair,
+    unknown_agency_like,
+)
 from kehoach.outputs.responsibility import predecessors, resolve
+from kehoach.text import fold_tones
 
 HEAD = "KẾ HOẠCH\nVỀ VIỆC X\n"
 
@@ -389,6 +397,48 @@ def test_unknown_agency_like_names_are_listed_once_and_sorted() -> None:
         "Bệnh viện Đa khoa tỉnh",
         "Chi cục Chăn nuôi và Thú y",
     ]
+
+
+def test_the_gazetteer_split_by_first_letters_finds_what_the_whole_list_finds() -> None:
+    """Only the aliases that can start at a word are tried there: same match, same alias."""
+    whole = alternation(gazetteer().branches)
+    text = lkey(
+        "Giao Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các huyện, thành phố; Ủy ban MTTQ "
+        "Việt Nam tỉnh, Ban Dân tộc, Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh, Liên đoàn Lao "
+        "động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, các sở, ban, ngành; Văn phòng UBND tỉnh, "
+        "Ngân hàng Nhà nước chi nhánh tỉnh, Báo và Phát thanh, Truyền hình tỉnh; Đài PT-TH."
+    )
+    found = 0
+    for pos in range(len(text)):
+        a, b = gazetteer().aliases.match(text, pos), whole.match(text, pos)
+        assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), text[pos:]
+        found += a is not None
+    assert found >= 12
+
+
+def test_the_key_of_a_tail_read_off_a_longer_text_is_its_own_key() -> None:
+    """A heading cut again and again is keyed from its longer self: same key as computed
+    afresh, also where a tone fold meets the cut ('Quý', 'hoà', 'Thuỷ')."""
+    text = (
+        "Giao Sở Tài chính chủ trì, phối hợp với Quỹ Đầu tư, Ban Quản lý dự án hoà giải "
+        "Thuỷ lợi QUÝ IV, xoè, loà: " * 12
+    )
+    lkey(text)
+    for cut in range(1, 120):
+        tail = text[cut:]
+        assert lkey(tail) == fold_tones(tail.lower()), tail[:12]
+
+
+def test_the_agency_key_folds_tones_as_the_text_key_does() -> None:
+    """lkey folds lower-case text with its own table: the same as text.fold_tones, line by
+    line over the sample plans and on the spellings that fold or must not."""
+    lines = [line for stem in SAMPLES for line in sample_text(stem).splitlines()]
+    lines += ["Quỳ Hợp, Quý IV, hoà HOÀ hOÀ, Thuỷ, KHOẺ, oà. uỷ! qoà xoèo loà1 hoà_"]
+    folded = 0
+    for line in lines:
+        assert lkey(line) == fold_tones(line.lower()), line
+        folded += lkey(line) != line.lower()
+    assert folded >= 10
 
 
 def test_task_table_due_cells_in_words_bind_the_row_they_stand_in() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import parse_text
 
-from kehoach.facts.references import implements, normalise_number
+from kehoach.facts.references import _citations, _rules, find, implements, normalise_number
 
 BODY = "Thực hiện Quyết định số 1058/QĐ-TTg ngày 14/9/2023 của Thủ tướng Chính phủ, UBND tỉnh ban hành:\nI. MỤC TIÊU\nNội dung.\n"
 
@@ -96,6 +96,23 @@ def test_reference_numbers_are_normalised() -> None:
     assert normalise_number("19- NQ/TW") == "19-NQ/TW"
     assert normalise_number("52/2018/nđ-cp") == "52/2018/NĐ-CP"
     assert normalise_number("1058/QĐ-TTG") == "1058/QĐ-TTg"
+
+
+def test_type_words_are_read_before_the_number_however_spaced() -> None:
+    text = (
+        "Căn cứ Quyết định số: 12/2024/QĐ-UBND ngày 05/3/2024 và Nghị quyết    số   45/NQ-CP,"
+        " Kế hoạch12/KH-UBND, quyết định\n\n  số :  7/KH-UBND; số 4/CT-TTg 2/CT-TTg3/CT"
+    )
+    found = [(c.number, c.doc_type) for c in find(text, 1, 1)]
+    assert found[:3] == [
+        ("12/2024/QĐ-UBND", "Quyết định"),
+        ("45/NQ-CP", "Nghị quyết"),
+        ("7/KH-UBND", "Quyết định"),  # 'Kế hoạch12/...': a number stuck to a word is none
+    ]
+    # the search that starts near each number finds what the whole pattern finds
+    whole = [(m.span(), m.groupdict()) for m in _rules().pattern.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _citations(text)] == whole
+    assert len(whole) == 5
 
 
 def test_references_are_deduplicated_with_type_date_and_issuer() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import parse_text
 
-from kehoach.facts.numbers import parse_number, quantities
+from kehoach.facts.numbers import may_hold_quantity, parse_number, quantities
 
 HEAD = "KẾ HOẠCH\nVỀ VIỆC X\nI. MỤC TIÊU\n"
 
@@ -47,6 +47,22 @@ def test_vietnamese_numbers(raw: str, value: float) -> None:
 def test_quantities(text: str, value: float, value_max: float | None) -> None:
     (q,) = quantities(text)
     assert (q.value, q.value_max) == (value, value_max)
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Tổ chức tuyên truyền sâu rộng trong cán bộ, đảng viên", False),
+        ("Mỗi xã có ít nhất một mô hình", True),  # a number word after a bound
+        ("Tối thiểu hai lớp tập huấn", True),
+        ("đạt 95% số hộ", True),
+        ("Đến năm 2030", True),
+    ],
+)
+def test_the_quick_check_never_misses_a_quantity(text: str, holds: bool) -> None:
+    """The pre-check that lets the extractors skip text agrees with the grammar."""
+    assert may_hold_quantity(text) == holds
+    assert bool(quantities(text)) == holds
 
 
 def targets(text: str):  # type: ignore[no-untyped-def]

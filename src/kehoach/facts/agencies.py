@@ -6,6 +6,8 @@ match's offsets are offsets into the original string.
 
 from __future__ import annotations
 
+import unicodedata
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -25,32 +27,131 @@ class AgencyMatch:
     known: bool = True  # False: a well-formed name ('Ban Quản lý dự án ...') not in the gazetteer
 
 
-@lru_cache(maxsize=256)
 def lkey(s: str) -> str:
     """Same-length comparison key: offsets in the key are offsets in `s`. Memoised: the
     matchers call it on the same block at every position (a long line stays linear)."""
-    out = fold_tones(s.lower())
-    return out if len(out) == len(s) else s.lower()
+    return _short_key(s) if len(s) < _LONG else _long_key(s)
 
 
-def _alias_pattern(alias: str, abbreviations: dict[str, str]) -> str:
+@lru_cache(maxsize=4096)
+def _short_key(s: str) -> str:
+    low = s.lower()
+    return _fold_lower(low) if len(low) == len(s) else low
+
+
+# Long texts are few but large: the last few are kept (a cache of thousands would hold
+# hundreds of megabytes on a long paragraph). A heading that runs on into a reflowed
+# paragraph is read again after each cut, each time a shorter tail of the same text: a
+# tail's key is read off its parent's key.
+_LONG = 256
+_parents: deque[tuple[str, str, bool]] = deque(maxlen=8)  # text, key, tails may use it
+
+
+def _long_key(s: str) -> str:
+    recent = tuple(_parents)
+    for parent, pkey, _ in recent:
+        if parent is s or (len(parent) == len(s) and parent == s):
+            return pkey
+    for parent, pkey, tails in recent:
+        if tails and len(parent) > len(s) and parent.endswith(s):
+            out = _suffix_key(s, pkey[len(parent) - len(s) :])
+            _parents.append((s, out, True))
+            return out
+    low = s.lower()
+    if len(low) != len(s):
+        _parents.append((s, low, False))
+        return low
+    out = _fold_lower(low)
+    # a tail's key is its parent's only where lower case goes letter by letter: not with
+    # a letter that lower-cases to two, nor with 'Σ' (its lower case depends on neighbours)
+    _parents.append((s, out, "Σ" not in s))
+    return out
+
+
+@cache
+def _lower_folds() -> tuple[regex.Pattern[str], dict[str, str]] | None:
+    """text.fold_tones for lower-case text as one case-sensitive pattern and a table (fold_tones
+    is case-insensitive, twice as slow to scan). The table is read off fold_tones itself:
+    every two letters it changes, a carrier and a toned vowel; and the pattern is used only
+    if fold_tones follows the same rule for each (not after 'q', not before a letter)."""
+    latin = [chr(c) for c in (*range(0xE0, 0x1B1), *range(0x1EA0, 0x1EFA))]
+    toned = [ch for ch in latin if ch.islower() and unicodedata.decomposition(ch)]
+    carriers = "aeiouyăâêôơư"  # the vowels
+    table = {p: f for c in carriers for v in toned if (f := fold_tones(p := c + v)) != p}
+    for p, f in table.items():
+        if (
+            len(f) != 2
+            or fold_tones("q" + p) != "q" + p
+            or fold_tones(p + "a") != p + "a"
+            or fold_tones("a" + p + " ") != "a" + f + " "
+        ):
+            return None
+    alts = "|".join(regex.escape(p) for p in sorted(table))
+    return regex.compile(r"(?<!q)(?:" + alts + r")(?!\p{L})"), table
+
+
+def _fold_lower(low: str) -> str:
+    """fold_tones(low) for a lower-case `low`."""
+    fast = _lower_folds()
+    if fast is None:
+        return fold_tones(low)
+    pattern, table = fast
+    return str(pattern.sub(lambda m: table[m.group(0)], low))
+
+
+def _suffix_key(s: str, tail: str) -> str:
+    """The key of `s` from `tail`, the same characters' part of a longer text's key. They
+    differ at most in the first two: there a tone fold depends on the letter before `s`
+    ('q' blocks it) or spans it, and is redone from `s` alone. Further on every fold looks
+    at the same letters, and lower case (Σ aside) is letter by letter."""
+    return fold_tones(s[:4].lower())[:2] + tail[2:]
+
+
+def _alias_pattern(alias: str, abbreviations: dict[str, str]) -> tuple[str, frozenset[str] | None]:
+    """The alias's regex, and the literals one of which its match starts with (the first
+    word's first _PREFIX characters, written out or abbreviated); None when it may start
+    with a space or a separator."""
     k = key(alias)
     for short, full in sorted(abbreviations.items(), key=lambda kv: -len(kv[1])):
         k = k.replace(key(full), f"\x00{short}\x00")
     parts = regex.split("(\x00[^\x00]*\x00)", k)
     out: list[str] = []
+    leads: list[str | None] = []  # per alternative of the first piece that is not empty
     for part in parts:
         if part.startswith("\x00"):
             short = part.strip("\x00")
             full = key(abbreviations[short])
             out.append("(?:" + _plain(full) + "|" + _plain(short) + ")")
+            first = [_lead(full), _lead(short)]
         else:
             out.append(_plain(part))
+            first = [_lead(part)]
+        if out[-1] and not leads:
+            leads = first
     pattern = "".join(out)
     # 'Ủy ban MTTQ tỉnh' is 'Ủy ban MTTQ Thành phố' in a centrally run city.
     if pattern.endswith("tỉnh"):
         pattern = pattern[: -len("tỉnh")] + "(?:tỉnh|thành\\s+phố)"
-    return pattern
+        if len(parts) == 1 and len(_tokens(k)) == 1:
+            leads = [None]  # the one word itself has two forms
+    if not leads or any(x is None for x in leads):
+        return pattern, None
+    return pattern, frozenset(x for x in leads if x is not None)
+
+
+_PREFIX = 2  # characters of an alias's first word the gazetteer dispatches on
+
+
+def _tokens(s: str) -> list[str]:
+    return [t for t in regex.split(r"\s*([-–,&])\s*|\s+", s.strip()) if t]
+
+
+def _lead(s: str) -> str | None:
+    """The literal a match of _plain(s) starts with: its first word's first characters."""
+    tokens = _tokens(s)
+    if s[:1].isspace() or not tokens or tokens[0] in ("-", "–", ",", "&"):
+        return None
+    return tokens[0][:_PREFIX]
 
 
 def _plain(s: str) -> str:
@@ -78,12 +179,58 @@ def _words(items: Iterable[str]) -> str:
     return "|".join(_plain(key(w)) for w in sorted(items, key=len, reverse=True))
 
 
+def _branch(m: regex.Match[str]) -> int:
+    """Index of the alternative that matched, in a pattern of named groups 'a0', 'a1' ... with
+    no other capturing group: the last group closed is that alternative (O(1), where scanning
+    groupdict() costs one look per alias)."""
+    return int(str(m.lastgroup)[1:])
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """The alternation of every alias (named groups 'a0', 'a1' ..., longest alias first),
+    split by the literal an alias starts with: at a position only the aliases that can start
+    there are tried, in the same order, so a match is the one the whole alternation gives."""
+
+    by_prefix: dict[str, regex.Pattern[str]]
+    other: regex.Pattern[str] | None  # aliases that may start with anything
+
+    def match(self, k: str, pos: int) -> regex.Match[str] | None:
+        p = (
+            self.by_prefix.get(k[pos : pos + _PREFIX])
+            or self.by_prefix.get(k[pos : pos + 1])
+            or self.other
+        )
+        return p.match(k, pos) if p is not None else None
+
+
+def alternation(branches: Iterable[str]) -> regex.Pattern[str]:
+    """Whole-word alternation of alias branches."""
+    return regex.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)")
+
+
+def _aliases(branches: list[tuple[str, frozenset[str] | None]]) -> Aliases:
+    """Per literal P an alias may start with: the aliases that can match at a text starting
+    with P. A two-letter P also takes the aliases whose first word is one letter long;
+    a one-letter P is looked up only when no two-letter one matched."""
+    prefixes = {p for _, leads in branches if leads for p in leads}
+
+    def fits(leads: frozenset[str] | None, p: str) -> bool:
+        return leads is None or any(x == p or (len(x) < len(p) and p[0] == x) for x in leads)
+
+    by_prefix = {p: alternation(b for b, leads in branches if fits(leads, p)) for p in prefixes}
+    rest = [b for b, leads in branches if leads is None]
+    return Aliases(by_prefix, alternation(rest) if rest else None)
+
+
 @dataclass(frozen=True)
 class Gazetteer:
-    pattern: regex.Pattern[str]
+    aliases: Aliases
+    branches: tuple[str, ...]  # the alias patterns, in the order they are tried
     names: tuple[str, ...]  # group index -> canonical name
     keep: frozenset[str]  # canonical names replaced by the plan's own wording
     generic: regex.Pattern[str]
+    head_starts: frozenset[str] | None  # first two letters of the name heads (None: any)
     stops: frozenset[str]
     addressing: regex.Pattern[str]
     subject_only: regex.Pattern[str]
@@ -109,14 +256,19 @@ def gazetteer() -> Gazetteer:
     # Longest alias first: regex alternation takes the first branch that matches.
     entries.sort(key=lambda e: -len(key(e[0])))
     names = tuple(name for _, name in entries)
-    branches = [
-        f"(?P<a{i}>{_alias_pattern(alias, abbreviations)})" for i, (alias, _) in enumerate(entries)
-    ]
-    pattern = regex.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)")
+    branches: list[tuple[str, frozenset[str] | None]] = []
+    for i, (alias, _) in enumerate(entries):
+        pattern, leads = _alias_pattern(alias, abbreviations)
+        branches.append((f"(?P<a{i}>{pattern})", leads))
+    if alternation(b for b, _ in branches).groups != len(names):
+        raise ValueError("an agency alias must not hold a capturing group (see _branch)")
     heads = "|".join(
         regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(data["name_heads"], key=len)[::-1]
     )
     generic = regex.compile(r"(?<!\w)(?:" + heads + r")\s+\p{Lu}[\p{L}&]*(?:\s+(?:[\p{L}&]+|-|–))*")
+    starts = frozenset(h[:2] for h in data["name_heads"])
+    # a head that does not open with two letters: no quick check
+    head_starts = starts if all(len(h) == 2 and h.isalpha() for h in starts) else None
     stops = frozenset(key(s) for s in data["name_stops"])
     addressing = regex.compile(r"\s*(?:" + _words(data["addressing"]) + r")\s+")
     subj: list[tuple[str, str]] = sorted(
@@ -134,10 +286,12 @@ def gazetteer() -> Gazetteer:
     not_agencies = regex.compile(r"(?:" + _words(data["not_agencies"]) + r")(?!\w)")
     central = frozenset(e["name"] for e in data["agencies"] if e.get("level") == "central")
     return Gazetteer(
-        pattern,
+        _aliases(branches),
+        tuple(b for b, _ in branches),
         names,
         keep,
         generic,
+        head_starts,
         stops,
         addressing,
         subject_only,
@@ -168,6 +322,9 @@ def _central_cities() -> frozenset[str]:
 
 
 def _local(text: str, pos: int) -> AgencyMatch | None:
+    two = text[pos : pos + 2]
+    if two != "UB" and two.lower() != "ủy":
+        return None  # _LOCAL opens with 'Ủy ban nhân dân' (any case) or 'UBND'
     m = _LOCAL.match(text, pos)
     if not m or key(m.group("place")) in _central_cities():
         return None
@@ -175,15 +332,48 @@ def _local(text: str, pos: int) -> AgencyMatch | None:
     return AgencyMatch(m.start(), m.end(), name, m.group(0))
 
 
+def _may_name(g: Gazetteer, text: str, k: str, pos: int) -> bool:
+    """False when match_at(text, pos) is sure to find nothing: no alias, local authority
+    ('Ủy ban nhân dân ...', 'UBND ...') or name head can start there."""
+    a = g.aliases
+    two = text[pos : pos + 2]
+    return (
+        a.other is not None
+        or k[pos : pos + _PREFIX] in a.by_prefix
+        or k[pos : pos + 1] in a.by_prefix
+        or two == "UB"
+        or two.lower() == "ủy"
+        or g.head_starts is None
+        or two in g.head_starts
+    )
+
+
 def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
     """The agency named at text[pos:]: gazetteer, a named local authority, else a
-    well-formed name that opens with an agency word ('Sở X', 'Ban Quản lý ...')."""
+    well-formed name that opens with an agency word ('Sở X', 'Ban Quản lý ...').
+
+    Cached for texts up to _CACHED characters: lists, headings and duties are read at the
+    same positions by several readers (a longer text is rare, and would fill memory)."""
+    return _match_at_cached(text, pos) if len(text) <= _CACHED else _match_at(text, pos)
+
+
+_CACHED = 2048
+
+
+@lru_cache(maxsize=8192)
+def _match_at_cached(text: str, pos: int) -> AgencyMatch | None:
+    return _match_at(text, pos)
+
+
+def _match_at(text: str, pos: int) -> AgencyMatch | None:
     g = gazetteer()
     k = lkey(text)
-    m = g.pattern.match(k, pos)
+    if not _may_name(g, text, k, pos):
+        return None
+    m = g.aliases.match(k, pos)
     local = _local(text, pos)
     if m and not (local and local.end > m.end()):
-        idx = next(int(name[1:]) for name, val in m.groupdict().items() if val is not None)
+        idx = _branch(m)
         end = _place_tail(text, m.end())
         written = text[m.start() : end]
         name = g.names[idx]
@@ -192,7 +382,12 @@ def match_at(text: str, pos: int = 0) -> AgencyMatch | None:
         )
     if local:
         return local
-    gm = g.generic.match(text, pos)
+    # a generic name opens with one of the name heads, as written
+    gm = (
+        g.generic.match(text, pos)
+        if g.head_starts is None or text[pos : pos + 2] in g.head_starts
+        else None
+    )
     if not gm or g.not_agencies.match(k, pos):
         return None
     end = _trim_generic(text, gm.start(), gm.end(), g.stops)
@@ -209,27 +404,42 @@ def _place_re() -> regex.Pattern[str]:
 
 _AREA_NUMBER = regex.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})(?!\w)")
 _UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành\s+phố)(?!\w)")
-_ENDS_WITH_UNIT = regex.compile(r"(?:tỉnh|thành\s+phố)$")
+_SPACES = regex.compile(r"\s+")
+
+
+def _unit_follows(k: str, pos: int) -> bool:
+    """'tỉnh' or 'thành' starts after the spaces at `pos`. Checked before _UNIT_TAIL: the
+    regex engine would look for those words over the whole rest of the text first."""
+    sm = _SPACES.match(k, pos)
+    return sm is not None and k.startswith(("tỉnh", "thành"), sm.end())
+
+
+# read backwards from the end of a name: a search for '...$' would scan the text before it
+_ENDS_WITH_UNIT = regex.compile(r"(?:tỉnh|thành\s+phố)\n?", regex.REVERSE)
 
 
 def _place_tail(text: str, end: int) -> int:
     """'Công an' + ' tỉnh' + ' Lào Cai': the province a name is followed by belongs to it."""
     k = lkey(text)
-    if not _ENDS_WITH_UNIT.search(k, 0, end):
-        um = _UNIT_TAIL.match(k, end)
+    if not _ENDS_WITH_UNIT.match(k, 0, end):
+        um = _UNIT_TAIL.match(k, end) if _unit_follows(k, end) else None
         if um:
             end = um.end()
     pm = _place_re().match(k, end)
     if pm:
         return int(pm.end())
     # 'Ngân hàng Nhà nước chi nhánh Khu vực' + ' II'
-    km = _AREA_NUMBER.match(text, end) if k[:end].endswith("khu vực") else None
+    km = _AREA_NUMBER.match(text, end) if k.endswith("khu vực", 0, end) else None
     return int(km.end()) if km else end
+
+
+_CAC = regex.compile(r"^(?:các|Các)\s+")
+_WORD = regex.compile(r"\S+")
 
 
 def _written_name(written: str) -> str:
     """A body kept as written: leading 'các' dropped, first letter capitalised."""
-    w = regex.sub(r"^(?:các|Các)\s+", "", written.strip())
+    w = _CAC.sub("", written.strip())
     return str(w[:1].upper() + w[1:])
 
 
@@ -260,7 +470,7 @@ def repair(written: str) -> str | None:
 
 def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int:
     """Cut a generic name before the first verb-like stop word or another agency."""
-    words = list(regex.finditer(r"\S+", text[start:end]))
+    words = list(_WORD.finditer(text[start:end]))
     keep_end = words[1].end() if len(words) > 1 else words[0].end()
     for i in range(2, len(words)):
         w = key(words[i].group(0))
@@ -301,6 +511,17 @@ def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
     list but name no one. Returns the end offset of the list and its members; (0, []) when
     the text does not open with an agency.
     """
+    end, found = _leading_cached(text) if len(text) <= _CACHED else _leading_agencies(text)
+    return end, list(found)
+
+
+@lru_cache(maxsize=4096)
+def _leading_cached(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
+    """A heading is read when its title is cut and again by the extractors."""
+    return _leading_agencies(text)
+
+
+def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
     g = gazetteer()
     k = lkey(text)
     pos = _skip_addressing(k, 0)
@@ -314,7 +535,7 @@ def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
             # 'địa phương' stands for the local authorities, unless a vague list goes on
             # ('các địa phương, đơn vị có liên quan')
             if sm and not (vm and vm.end() > sm.end()):
-                idx = next(int(n[1:]) for n, v in sm.groupdict().items() if v is not None)
+                idx = _branch(sm)
                 m = AgencyMatch(
                     sm.start(), sm.end(), g.subject_names[idx], text[sm.start() : sm.end()]
                 )
@@ -332,7 +553,7 @@ def leading_agencies(text: str) -> tuple[int, list[AgencyMatch]]:
         if not sep:
             break
         pos = _skip_addressing(k, sep.end())
-    return (end, found) if found else (0, [])
+    return (end, tuple(found)) if found else (0, ())
 
 
 def opens_duty(after: str) -> str | None:
@@ -363,23 +584,26 @@ def unknown_agency_like(texts: Iterable[str]) -> list[str]:
     g = gazetteer()
     out: set[str] = set()
     for text in texts:
+        if not g.generic.search(text):
+            continue  # only a generic name (a name head and capitals) can be an unknown one
         k = lkey(text)
-        pos = 0
-        while True:
-            hm = _HEAD_WORD.search(text, pos)
-            if hm is None:
-                break
+        pos = 0  # read on after the last name found
+        for hm in _HEAD_WORD.finditer(text):
             start = hm.start()
-            m = match_at(text, start) if not g.not_agencies.match(k, start) else None
-            if m is None:
-                pos = start + 1
+            if start < pos or not _may_name(g, text, k, start):
+                continue
+            m = match_at(text, start)
+            if m is None or g.not_agencies.match(k, start):
                 continue
             if not m.known and not g.press.match(k, start):
-                name = regex.sub(r"[\s,;:.\-–]+$", "", m.as_written)
+                name = _TRAILING_PUNCT.sub("", m.as_written)
                 if len(name.split()) >= 2:
                     out.add(name)
             pos = max(m.end, start + 1)
     return sorted(out, key=lambda s: (key(s), s))
+
+
+_TRAILING_PUNCT = regex.compile(r"[\s,;:.\-–]+$")
 
 
 def strip_place(name: str) -> str:

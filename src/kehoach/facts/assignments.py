@@ -88,6 +88,13 @@ _ADDRESSED = regex.compile(r"(?<!\w)(?:yêu cầu|đề nghị|giao)\s+(?!của\
 # A lead-in whose list of partners follows as bullets ('Chủ trì, phối hợp:').
 _JOINT = regex.compile(r"phối hợp(?:\s+với)?\s*:?\s*$", regex.IGNORECASE)
 _CLOSING = regex.compile(r"^\s*trên đây là\b", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"[.;:](?:\s|$)")
+_ENDS_STOP = regex.compile(r"[.;:]\s*$")
+_ENDS_COLON_OR_STOP = regex.compile(r"[:.]\s*$")
+_NOTE_END = regex.compile(r"\s*\([^()]*\)\s*[.:;]?\s*$")  # 'Sở X (cơ quan thường trực).'
+_CAC = regex.compile(r"^(?:các|Các)\s+")
+_SEMICOLON = regex.compile(r";\s*")
+_NEXT_NAME = regex.compile(r"[,;]\s*|\s+và\s+|\s+")
 
 
 @cache
@@ -151,7 +158,7 @@ def clause_subjects(text: str) -> list[AgencyMatch]:
     dựng kế hoạch'; 'Định kỳ ..., các sở, ban, ngành ... báo cáo ...'."""
     for m in _CLAUSE_START.finditer(text):
         before = text[: m.start()]
-        if regex.search(r"[.;:](?:\s|$)", before):
+        if _SENTENCE_END.search(before):
             return []
         last = before.rsplit(",", 1)[-1].strip()
         if _inside_object_list(before) or (last and _title_is_agencies(last)):
@@ -211,7 +218,7 @@ def _duty_blocks(blocks: list[Block]) -> list[Block]:
 
 def _title_is_agencies(title: str) -> bool:
     """The title is a list of agencies, perhaps with a note ('Sở X (cơ quan thường trực)')."""
-    bare = regex.sub(r"\s*\([^()]*\)\s*[.:;]?\s*$", "", title).rstrip(" .:;")
+    bare = _NOTE_END.sub("", title).rstrip(" .:;")
     end, found = leading_agencies(bare)
     return bool(found) and end >= len(bare) - 1
 
@@ -230,7 +237,7 @@ def _heading_agencies(node: Node) -> tuple[list[AgencyMatch], int]:
     best: tuple[list[AgencyMatch], int] = ([], 0)
     if _title_is_agencies(text):
         best = (leading_agencies(text)[1], 0)
-    if node.heading != node.title or regex.search(r"[.;:]\s*$", node.heading):
+    if node.heading != node.title or _ENDS_STOP.search(node.heading):
         return _not_issuers(best)  # the heading ran on into body text, or ended
     for i, b in enumerate(node.body[:3]):
         if b.kind != "paragraph":
@@ -239,7 +246,7 @@ def _heading_agencies(node: Node) -> tuple[list[AgencyMatch], int]:
         if len(b.text.split()) <= 25 and _title_is_agencies(joined):
             text = joined
             best = (leading_agencies(text)[1], i + 1)
-            if regex.search(r"[:.]\s*$", b.text):
+            if _ENDS_COLON_OR_STOP.search(b.text):
                 break
             continue
         end, found = leading_agencies(joined)
@@ -269,7 +276,7 @@ def _private_heading(title: str) -> AgencyMatch | None:
     stops = g.stops
     if any(w in stops or " ".join(words[i : i + 2]) in stops for i, w in enumerate(words)):
         return None  # a sentence ('Các doanh nghiệp ... chủ động tham gia ...'), not a name
-    name = regex.sub(r"^(?:các|Các)\s+", "", rest)
+    name = _CAC.sub("", rest)
     name = "Các " + name[:1].lower() + name[1:]
     return AgencyMatch(start, len(title), name, rest)
 
@@ -306,7 +313,7 @@ class _Plan:
         m = self.learned_re.match(lkey(text))
         if not m:
             return None
-        idx = next(int(n[1:]) for n, v in m.groupdict().items() if v is not None)
+        idx = int(str(m.lastgroup)[1:])  # the one named group that matched ('n0', 'n1' ...)
         return AgencyMatch(m.start(), m.end(), self.learned[idx], text[m.start() : m.end()])
 
 
@@ -523,7 +530,7 @@ def _fields(blocks: list[Block], section: str, task: Block, add: Add) -> set[int
             continue
         # 'Sở X chủ trì ...; Sở Y và các sở, ban, ngành chủ động ...': each clause's subjects
         leads = []
-        for clause in regex.split(r";\s*", value):
+        for clause in _SEMICOLON.split(value):
             leads += [
                 a
                 for a in _agency_list(clause, subjects=True)
@@ -545,12 +552,7 @@ def _mend_fields(blocks: list[Block]) -> tuple[list[Block], set[int]]:
     for i in range(1, len(out)):
         prev, b = out[i - 1], out[i]
         f = _field(prev.text)
-        if (
-            f is None
-            or _field(b.text) is not None
-            or not f[1]
-            or regex.search(r"[.;:]\s*$", prev.text)
-        ):
+        if f is None or _field(b.text) is not None or not f[1] or _ENDS_STOP.search(prev.text):
             continue
         last = _agency_list(f[1])
         if not last:
@@ -674,10 +676,10 @@ def _agency_list(cell: str, subjects: bool = False) -> list[AgencyMatch]:
                 out.append(m)
             pos = m.end
             continue
-        nxt = regex.search(r"[,;]\s*|\s+và\s+|\s+", cell[pos:])
+        nxt = _NEXT_NAME.search(cell, pos)
         if not nxt:
             break
-        pos += nxt.end()
+        pos = nxt.end()
     return out
 
 
@@ -694,14 +696,12 @@ def _local_level(root: Node) -> str:
     """What 'các địa phương' means in this plan: the district level where the plan names
     districts; the communes where it names only communes (no districts after 1 July 2025);
     else the district level, the usual addressee before 2025."""
-    communes = False
-    for node in root.walk():
-        for text in [node.heading, *(b.text for b in node.body)]:
-            k = lkey(text)
-            if _DISTRICTS.search(k):
-                return "Ủy ban nhân dân cấp huyện"
-            communes = communes or bool(_COMMUNES.search(k))
-    return "Ủy ban nhân dân cấp xã" if communes else "Ủy ban nhân dân cấp huyện"
+    # One text of all headings and bodies, a line each (no word above spans a line break),
+    # in lower case: no word above holds a tone the key would move.
+    k = "\n".join(t for n in root.walk() for t in (n.heading, *(b.text for b in n.body))).lower()
+    if not _DISTRICTS.search(k) and _COMMUNES.search(k):
+        return "Ủy ban nhân dân cấp xã"
+    return "Ủy ban nhân dân cấp huyện"
 
 
 def _tidy(found: list[FoundAssignment]) -> list[FoundAssignment]:

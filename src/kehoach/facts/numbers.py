@@ -48,6 +48,7 @@ class _Grammar:
     scales: dict[str, float]
     words: regex.Pattern[str]
     word_values: dict[str, float]
+    word_after: regex.Pattern[str]  # a word a number word may follow, anywhere: a pre-check
 
 
 @cache
@@ -79,14 +80,27 @@ def _grammar() -> _Grammar:
         + r")(?=\s+\p{L})",
         regex.IGNORECASE,
     )
-    return _Grammar(pattern, scales, words, word_values)
+    word_after = regex.compile(
+        "|".join(regex.escape(w) for w in data["word_number_after"]), regex.IGNORECASE
+    )
+    return _Grammar(pattern, scales, words, word_values, word_after)
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+def may_hold_quantity(text: str) -> bool:
+    """False when `quantities` is sure to find nothing: no digit and no word a number word
+    follows. Cheap, for skipping text before the costly patterns."""
+    return bool(_DIGIT.search(text)) or bool(_grammar().word_after.search(text))
 
 
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in the text, in order: digits, and number words after a bound."""
     g = _grammar()
     out: list[Quantity] = []
-    for m in g.pattern.finditer(text):
+    # every number holds a digit; every number word follows a word of `word_after`
+    for m in g.pattern.finditer(text) if _DIGIT.search(text) else ():
         if m.group("b") and m.group("of"):
             continue
         try:
@@ -108,7 +122,7 @@ def quantities(text: str) -> list[Quantity]:
         out.append(
             Quantity(m.start(), m.end(), a, b, bool(m.group("pa") or m.group("pb")), of, m.group(0))
         )
-    for m in g.words.finditer(text):
+    for m in g.words.finditer(text) if g.word_after.search(text) else ():
         value = g.word_values[m.group("w").lower()]
         out.append(Quantity(m.start(), m.end(), value, None, False, None, m.group(0)))
     return sorted(out, key=lambda q: q.start)

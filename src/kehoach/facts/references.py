@@ -6,7 +6,7 @@ Also decides `implements`: the head documents of the opening 'Thực hiện ...'
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -34,6 +34,8 @@ class Citation:
 @dataclass(frozen=True)
 class _RefRules:
     pattern: regex.Pattern[str]
+    number: regex.Pattern[str]  # the number alone, without the type words before it
+    type_reach: int  # at least the length of the longest type word
     type_by_word: dict[str, str]
     type_by_code: dict[str, str]
     mixed: dict[str, str]
@@ -53,14 +55,18 @@ def _rules() -> _RefRules:
         for c in t["codes"]:
             codes[c.upper()] = t["name"]
     word_alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = regex.compile(
-        r"(?:(?P<type>(?i:" + word_alt + r"))\s+(?:(?i:số)\s*:?\s*)?)?"
+    number = (
         r"(?<![\d/\p{L}])(?P<num>\d{1,5}(?:\s*/\s*\d{4})?\s*[-/]\s*\p{Lu}[\p{L}\d&]*"
         r"(?:\s*[-/]\s*[\p{Lu}\d][\p{L}\d&]*)*)(?![\p{L}\d])"
+    )
+    pattern = regex.compile(
+        r"(?:(?P<type>(?i:" + word_alt + r"))\s+(?:(?i:số)\s*:?\s*)?)?" + number
     )
     mixed = {m.upper(): m for m in docs["mixed_case_parts"]}
     return _RefRules(
         pattern,
+        regex.compile(number),
+        2 * max(map(len, words)),
         words,
         codes,
         mixed,
@@ -73,20 +79,27 @@ def _rules() -> _RefRules:
     )
 
 
+_SPACE = regex.compile(r"\s+")
+_PART = regex.compile(r"([-/])")
+_PART_SEP = regex.compile(r"[-/]")
+_LETTER = regex.compile(r"\p{L}")
+
+
+@lru_cache(maxsize=4096)
 def normalise_number(raw: str) -> str:
     """'84- CTR/TU' -> '84-CTr/TU'; spaces out, codes in their proper case."""
-    s = regex.sub(r"\s+", "", raw)
+    s = _SPACE.sub("", raw)
     mixed = _rules().mixed
-    parts = regex.split(r"([-/])", s)
+    parts = _PART.split(s)
     return "".join(
-        p if p in "-/" else mixed.get(p.upper(), p.upper() if regex.search(r"\p{L}", p) else p)
+        p if p in "-/" else mixed.get(p.upper(), p.upper() if _LETTER.search(p) else p)
         for p in parts
     )
 
 
 def _type_from_code(number: str) -> str | None:
     codes = _rules().type_by_code
-    parts = regex.split(r"[-/]", number)
+    parts = _PART_SEP.split(number)
     for part in parts[1:]:
         if part.upper() in codes:
             return codes[part.upper()]
@@ -105,25 +118,68 @@ _ISSUER = regex.compile(
 )
 
 
+_LEAD = regex.compile(r"\s*,?\s*")
+
+
+def _word_follows(text: str, pos: int, word: str) -> bool:
+    """`word` starts after the spaces and comma at `pos`, where _DATE ('ngày') and _ISSUER
+    ('của') need it. Checked first: the regex engine looks for that word ahead of `pos`
+    before it tries either pattern, over the whole rest of a long text."""
+    lead = _LEAD.match(text, pos)
+    return text.startswith(word, lead.end() if lead else pos)
+
+
 _HAS_NUMBER = regex.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?\p{Lu}")
 
 
 def find(text: str, line_start: int, line_end: int) -> list[Citation]:
-    """Citations in `text`; the same text is read once (extractors ask for it again)."""
-    return [replace(c, line_start=line_start, line_end=line_end) for c in _find(text)]
+    """Citations in `text`; the same text is read once (extractors ask for it again), unless
+    it is longer than _CACHED characters (the cache would grow with such texts, and reading
+    one again costs no more than the first time)."""
+    found = _find_cached(text) if len(text) <= _CACHED else _find(text)
+    return [replace(c, line_start=line_start, line_end=line_end) for c in found]
 
 
-@lru_cache(maxsize=4096)
+_CACHED = 4096
+
+
+@lru_cache(maxsize=2048)
+def _find_cached(text: str) -> tuple[Citation, ...]:
+    return _find(text)
+
+
 def _find(text: str) -> tuple[Citation, ...]:
     if not _HAS_NUMBER.search(text):
         return ()
     return tuple(_scan(text, 0, 0))
 
 
+# What may stand between a type word and its number ('Quyết định số: 12/...'), read backwards.
+_GAP_BEFORE = regex.compile(r"(?:[\s:]|(?i:số))*", regex.REVERSE)
+
+
+def _citations(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of the citation pattern, as its finditer gives them, without trying its
+    type words at every position: each match holds a number, and its type word ends before
+    the gap (spaces, 'số', ':') that precedes that number, so the search for the whole pattern
+    starts at most the longest type word before that gap (a number is no part of a type
+    word or a gap, so no match can start earlier)."""
+    r = _rules()
+    pos = 0
+    while (nm := r.number.search(text, pos)) is not None:
+        gap = _GAP_BEFORE.match(text, pos, nm.start())
+        floor = gap.start() if gap is not None else nm.start()
+        m = r.pattern.search(text, max(pos, floor - r.type_reach))
+        if m is None:  # cannot happen: the number alone matches
+            return
+        yield m
+        pos = m.end()
+
+
 def _scan(text: str, line_start: int, line_end: int) -> list[Citation]:
     r = _rules()
     out: list[Citation] = []
-    for m in r.pattern.finditer(text):
+    for m in _citations(text):
         number = normalise_number(m.group("num"))
         doc_type = r.type_by_word.get(key(m.group("type"))) if m.group("type") else None
         doc_type = doc_type or _type_from_code(number)
@@ -131,7 +187,7 @@ def _scan(text: str, line_start: int, line_end: int) -> list[Citation]:
             continue
         tail = m.end()
         when = None
-        dm = _DATE.match(text, tail)
+        dm = _DATE.match(text, tail) if _word_follows(text, tail, "ngày") else None
         if dm:
             d, mo, y = (
                 dm.group("d") or dm.group("d2"),
@@ -144,7 +200,7 @@ def _scan(text: str, line_start: int, line_end: int) -> list[Citation]:
                 when = None
             tail = dm.end()
         issuer = None
-        im = _ISSUER.match(text, tail)
+        im = _ISSUER.match(text, tail) if _word_follows(text, tail, "của") else None
         if im:
             issuer = squash(im.group("iss"))
             tail = im.end("iss")
@@ -183,6 +239,7 @@ def collect(chunks: Iterable[tuple[str, int, int]], own_number: str | None) -> l
     return list(seen.values())
 
 
+_BASIS_CLAUSE = regex.compile(r";|\.\s+(?=\p{Lu})")
 _BETWEEN = regex.compile(r"^[\s,]*(?:và|cùng)?[\s,]*$")
 
 
@@ -194,7 +251,7 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
     if not texts and title:
         texts = [title]
     for text in texts:
-        for clause in regex.split(r";|\.\s+(?=\p{Lu})", text):
+        for clause in _BASIS_CLAUSE.split(text):
             if any(nb in key(clause) for nb in r.not_basis):
                 continue
             cites = find(clause, 0, 0)

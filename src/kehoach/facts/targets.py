@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.facts.numbers import Quantity, quantities
+from kehoach.facts.numbers import Quantity, may_hold_quantity, quantities
 from kehoach.facts.references import find as find_citations
 from kehoach.spans import Covered
 from kehoach.structure.outline import Block, Node
@@ -133,7 +133,9 @@ def rules() -> _Rules:
 
 _ENDS_JOIN = regex.compile(r"(?:,|\bvà|\bhoặc)\s*$")
 _JOINER = regex.compile(r"\s*(?:,|và|,\s*và|hoặc)\s*")
-_SENTENCE = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})|(?<=:)\s+(?=-)")
+# The spaces after '.', '!', '?' before a capital, or after ':' before a dash. The mark is
+# matched, not looked behind for (much faster to scan); the gap is the named group.
+_SENTENCE = regex.compile(r"[.!?](?P<gap>\s+)(?=\p{Lu})|:(?P<dash>\s+)(?=-)")
 _CLAUSE = regex.compile(r";")
 _PERIOD = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_LEAD = regex.compile(
@@ -144,9 +146,35 @@ _LEAD = regex.compile(
     regex.IGNORECASE,
 )
 
+_YEAR_DIGITS = regex.compile(r"(?:19|20)\d\d")
+_BARE_YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*")
+_PARENS_SPACE = regex.compile(r"[()\s]")
+_QUANTITIES_ONLY = regex.compile(r"[\d.,%\s÷–-]+")
+_SHORT_LABEL = regex.compile(r"[\p{L}/%]{1,8}")
+_AIM_WORDS = regex.compile(r"phấn đấu|mục tiêu|kế hoạch|chỉ tiêu")
+_TIMES = regex.compile(r"\s*lần")
+_LIST_SPLIT = regex.compile(r",\s*|\s+và\s+")
+_SLASH_NUMBER = regex.compile(r"/\d|\s*/\s*\d{4}")
+_DIGIT_END = regex.compile(r"\d[.,]?$")
+_FOUR_DIGITS = regex.compile(r"\d{4}\b")
+_FORMULA_END = regex.compile(r"(?:[*×=]|(?<!\p{L})x)\s*$")
+_PER_NUMBER = regex.compile(r"/\s*\d[\d.,]*")
+_FROM_END = regex.compile(r"(?:^|\s)từ\s*$")
+_DIGIT_OR_STOP = regex.compile(r"\d|[;,(]")
+_LABEL_OPENING = regex.compile(r"[\s*_#>(\[+•-]*")
+_OPEN_PAREN_END = regex.compile(r"\(\s*$")
+_CLOSE_PAREN = regex.compile(r"\s*\)")
+_LETTER_DASH_END = regex.compile(r"\p{L}-$")
+_LETTERS = regex.compile(r"\p{L}+")
+_PER_YEAR = regex.compile(r"\s*/\s*năm")
+_SLASH = regex.compile(r"\s*/\s*")
+_SYLLABLE = regex.compile(r"\s*(\p{Ll}+)(?!\p{L}|\d)")
+_PUNCT = regex.compile(r"[,;:]")
+_UP_DOWN = regex.compile(r"^\s*(?:trở lên|trở xuống)\s*")
+
 
 def heading_year(title: str) -> int | None:
-    m = rules().year.search(title)
+    m = rules().year.search(title) if _YEAR_DIGITS.search(title) else None
     if not m:
         return None
     return int(m.group("y") or m.group("y2"))
@@ -243,7 +271,7 @@ def _merge_header(header: list[str], cells: list[str]) -> list[str] | None:
     years = [c for c in cells if c.strip()]
     if len(periods) != 1 or not years:
         return None
-    if not all(len(regex.findall(r"(?:19|20)\d\d", c)) == 1 for c in years):
+    if not all(len(_YEAR_DIGITS.findall(c)) == 1 for c in years):
         return None
     i = periods[0]
     return [*header[:i], *cells, *header[i + 1 :]]
@@ -251,7 +279,7 @@ def _merge_header(header: list[str], cells: list[str]) -> list[str] | None:
 
 def _column_numbers(cells: list[str]) -> bool:
     """'1 | 2 | 3 | ... | 11' (or '(1) | (2) ...'): the columns' numbers, not a row."""
-    nums = [regex.sub(r"[()\s]", "", c) for c in cells if c.strip()]
+    nums = [_PARENS_SPACE.sub("", c) for c in cells if c.strip()]
     if len(nums) < 3 or not all(n.isdigit() for n in nums):
         return False
     first = int(nums[0])
@@ -259,12 +287,12 @@ def _column_numbers(cells: list[str]) -> bool:
 
 
 def _names_years(cells: list[str]) -> bool:
-    return any(regex.search(r"(?:19|20)\d\d", c) and not quantities_only(c) for c in cells)
+    return any(_YEAR_DIGITS.search(c) and not quantities_only(c) for c in cells)
 
 
 def quantities_only(cell: str) -> bool:
     """A cell that is just a number ('2025' as a value), not a label ('Đến năm 2025')."""
-    return bool(regex.fullmatch(r"[\d.,%\s÷–-]+", cell))
+    return bool(_QUANTITIES_ONLY.fullmatch(cell))
 
 
 def _walk(
@@ -293,25 +321,29 @@ def _block_targets(
     block: Block, section: str, heading_year_: int | None, plan_year: int | None = None
 ) -> list[Found]:
     text = block.text
+    if not may_hold_quantity(text):
+        return []
     cited = Covered((c.type_start, c.end) for c in find_citations(text, 0, 0))
     out: list[Found] = []
     for s_start, s_end in _spans(text, _SENTENCE):
         sentence = text[s_start:s_end]
-        if rules().actual_sentence.match(key(sentence)) and not regex.search(
-            r"phấn đấu|mục tiêu|kế hoạch|chỉ tiêu", key(sentence)
-        ):
+        if not may_hold_quantity(sentence):
+            continue  # no number in it: no target
+        # every year and period holds a year's digits
+        dated = _YEAR_DIGITS.search(sentence) is not None
+        if rules().actual_sentence.match(key(sentence)) and not _AIM_WORDS.search(key(sentence)):
             continue  # 'Hiện nay, ...', 'Dự báo ...': the present or a forecast
         # a year inside a cited document's date ('Quyết định số ... năm 2024') ties no target
         years = [
             (m.start(), int(m.group("y") or m.group("y2")))
-            for m in rules().year.finditer(sentence)
+            for m in (rules().year.finditer(sentence) if dated else ())
             if s_start + m.start() not in cited
         ]
         # periods the sentence speaks of, by their end year ('Trong 03 năm (2020-2022) ...');
         # a period compared against ('so với cùng kỳ 2017-2019') is a baseline, not the time
         periods = [
             (m.start(), int(m.group(2)))
-            for m in _PERIOD.finditer(sentence)
+            for m in (_PERIOD.finditer(sentence) if dated else ())
             if "so với" not in key(sentence[max(0, m.start() - 30) : m.start()])
             and s_start + m.start() not in cited
         ]
@@ -349,11 +381,7 @@ def _block_targets(
                 runs[-1].append((len(out), head, unit, unit_end))
                 year = own_year or heading_year_
                 baseline = _baseline(clause[q.end :])
-                if (
-                    unit is None
-                    and baseline is not None
-                    and regex.match(r"\s*lần", clause[q.end :])
-                ):
+                if unit is None and baseline is not None and _TIMES.match(clause, q.end):
                     unit = "lần"
                 out.append(
                     Found(
@@ -390,12 +418,9 @@ _COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 def _split_criteria(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for f in found:
-        m = _CRITERIA.search(f.quote)
-        items = [
-            i.strip()
-            for i in regex.split(r",\s*|\s+và\s+", m.group("list") if m else "")
-            if i.strip()
-        ]
+        low = f.quote.lower()  # _CRITERIA needs 'tiêu chí' or 'cả về': looked up first
+        m = _CRITERIA.search(f.quote) if "tiêu" in low or "cả" in low else None
+        items = [i.strip() for i in _LIST_SPLIT.split(m.group("list") if m else "") if i.strip()]
         n = (
             int(m.group("n"))
             if m and m.group("n")
@@ -423,7 +448,7 @@ def _split_shared(found: list[Found]) -> list[Found]:
     """'Tỷ lệ hộ nghèo và tỷ lệ hộ cận nghèo giảm 1,5 ÷ 2%/năm': one target per indicator."""
     out: list[Found] = []
     for f in found:
-        parts = [p.strip() for p in regex.split(r",\s*|\s+và\s+", f.indicator) if p.strip()]
+        parts = [p.strip() for p in _LIST_SPLIT.split(f.indicator) if p.strip()]
         firsts = {key(" ".join(p.split()[:2])) for p in parts} | {key(p.split()[0]) for p in parts}
         nouns = _indicator_nouns()
         same_start = (
@@ -463,8 +488,9 @@ def _share_tails(
 def _spans(text: str, sep: regex.Pattern[str]) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in sep.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
+        gap = m.span(m.lastgroup) if m.lastgroup else m.span()  # the separator proper
+        out.append((start, gap[0]))
+        start = gap[1]
     out.append((start, len(text)))
     return [(a, b) for a, b in out if text[a:b].strip()]
 
@@ -502,26 +528,24 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
     actual figure, a condition or a qualifier."""
     r = rules()
     raw_before = clause[: q.start]
-    before = key(clause[max(0, q.start - 40) : q.start])
     after = clause[q.end :]
-    since_prev = key(clause[prev[1] if prev else 0 : q.start])
-    if regex.match(r"/\d|\s*/\s*\d{4}", after) or regex.search(
-        r"\d[.,]?$", raw_before.rstrip()[-2:] or " "
-    ):
+    if _SLASH_NUMBER.match(after) or _DIGIT_END.search(raw_before.rstrip()[-2:] or " "):
         return None
     if (
         not q.percent
         and _is_year(q.value)
         and (q.value_max is None or _is_year(q.value_max))
-        and regex.match(r"\d{4}\b", q.raw)
+        and _FOUR_DIGITS.match(q.raw)
     ):
         return None  # a year or a period ('giai đoạn 2021 - 2025')
+    before = key(clause[max(0, q.start - 40) : q.start])  # keys made once the cheap tests pass
     if (not q.percent and r.not_before.search(before)) or _is_label(raw_before, after):
         return None  # 'Điều 3', 'Chỉ tiêu 1:' ('chỉ tiêu 100% cán bộ' is a share all the same)
     if _in_name(raw_before, after):
         return None
-    if regex.search(r"(?:[*×=]|(?<!\p{L})x)\s*$", raw_before):
+    if _FORMULA_END.search(raw_before):
         return None  # a formula: 'Tỷ lệ = b/a * 100%'
+    since_prev = key(clause[prev[1] if prev else 0 : q.start])
     if _actual(since_prev) or r.condition_before.search(since_prev):
         return None
     if r.funding_before.search(since_prev):
@@ -542,12 +566,14 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
         return None  # a bare number after a noun names or numbers something ('Chỉ thị 11')
     if q.fraction_of is not None and unit is None:
         return None  # '(15/6)' is a day and month, '06/07 nhóm' a part of a whole
-    rest = regex.sub(r"/\s*\d[\d.,]*", "/N", clause[unit_end:])  # '/1.000 phụ nữ' is a rate
-    if regex.search(r"(?:^|\s)từ\s*$", before) and r.from_to.match(rest):
+    rest = _PER_NUMBER.sub("/N", clause[unit_end:])  # '/1.000 phụ nữ' is a rate
+    if _FROM_END.search(before) and r.from_to.match(rest):
         return None  # 'giảm từ 23 ... xuống 18': the starting point
     # 'từ 05 mỏ khoáng sản ... trở lên': with 'từ' the bound may close the whole noun phrase
-    span = 80 if regex.search(r"(?:^|\s)từ\s*$", before) else 12
-    comparator = _comparator(before, key(regex.split(r"\d|[;,(]", clause[unit_end:])[0][:span]), q)
+    span = 80 if _FROM_END.search(before) else 12
+    comparator = _comparator(
+        before, key(_DIGIT_OR_STOP.split(clause[unit_end:], maxsplit=1)[0][:span]), q
+    )
     joined = prev is not None and _JOINER.fullmatch(clause[prev[1] : q.start])
     if joined and prev is not None and comparator == "eq" and prev[2] in ("min", "max", "approx"):
         comparator = prev[2]
@@ -558,23 +584,23 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
 
 def _is_label(raw_before: str, after: str) -> bool:
     """'1.', '12.', '(3)', 'Mục 2:' opening a block or clause: a list label."""
-    opens = regex.fullmatch(r"[\s*_#>(\[+•-]*", raw_before) is not None
+    opens = _LABEL_OPENING.fullmatch(raw_before) is not None
     if opens and rules().label_after.match(after):
         return True
-    return bool(regex.search(r"\(\s*$", raw_before) and regex.match(r"\s*\)", after))
+    return bool(_OPEN_PAREN_END.search(raw_before) and _CLOSE_PAREN.match(after))
 
 
 def _in_name(raw_before: str, after: str) -> bool:
     """'Covid-19', '5G', 'Quốc lộ 4E', '19h00': digits stuck to letters are part of a name,
     unless the letters are a unit ('1.500ha', '2,6km'); a number inside quotation marks
     belongs to a title or slogan ('“Cán bộ 3 gương mẫu, ... lái xe 3 an toàn”')."""
-    if regex.search(r"\p{L}-$", raw_before):
+    if _LETTER_DASH_END.search(raw_before):
         return True
     if raw_before.count("“") > raw_before.count("”") and "”" in after:
         return True
     if raw_before.count('"') % 2 == 1 and '"' in after:
         return True
-    stuck = regex.match(r"\p{L}+", after)
+    stuck = _LETTERS.match(after)
     if not stuck:
         return False
     um = rules().units.match(key(after))
@@ -615,7 +641,7 @@ def _unit(after: str, q: Quantity) -> tuple[str | None, int, bool]:
     r = rules()
     if q.percent:
         sign = "‰" if "‰" in q.raw else "%"
-        per = regex.match(r"\s*/\s*năm", after)
+        per = _PER_YEAR.match(after)
         return (f"{sign}/năm", per.end(), False) if per else (sign, 0, False)
     um = (
         r.units.match(key(after)) if len(key(after)) == len(after) else r.units.match(after.lower())
@@ -623,10 +649,10 @@ def _unit(after: str, q: Quantity) -> tuple[str | None, int, bool]:
     if um:
         unit = after[um.start("u") : um.end("per") if um.group("per") else um.end("u")].strip()
         end = um.end("per") if um.group("per") else um.end("u")
-        return regex.sub(r"\s*/\s*", "/", unit), end, False
+        return _SLASH.sub("/", unit), end, False
     end = 0
     n = 0
-    for m in regex.finditer(r"\s*(\p{Ll}+)(?!\p{L}|\d)", after):
+    for m in _SYLLABLE.finditer(after):
         if m.start() != end or key(m.group(1)) in r.unit_stop or n == r.max_unit_syllables:
             break
         end, n = m.end(), n + 1
@@ -635,7 +661,7 @@ def _unit(after: str, q: Quantity) -> tuple[str | None, int, bool]:
     per = r.per.match(after, end)
     if per:
         end = per.end()
-    return regex.sub(r"\s*/\s*", "/", after[:end].strip()), end, True
+    return _SLASH.sub("/", after[:end].strip()), end, True
 
 
 def _is_year(v: float) -> bool:
@@ -692,7 +718,7 @@ def indicator_head(clause: str, q: Quantity, prev_end: int) -> str:
     """The phrase before the number that names what is measured."""
     before = clause[prev_end : q.start]
     if prev_end:
-        before = regex.split(r"[,;:]", before)[-1]
+        before = _PUNCT.split(before)[-1]
     elif ":" in before and len(before.rsplit(":", 1)[1].split()) >= 2:
         before = before.rsplit(":", 1)[1]  # 'gồm: xây dựng vùng sản xuất rau ... 5.000 ha'
     head = str(_YEAR_LEAD.sub("", before.strip()))
@@ -712,16 +738,19 @@ _LEAD_COMPARATOR = regex.compile(
 )
 
 
+_TAIL_STOP_SOURCE = (
+    r"[;(]|,\s*(?=(?:\p{L}+\s+){0,6}\d)|\s+(?:và|hoặc)\s+(?=\d)"
+    r"|\s+và\s+(?=(?:đến|trong|vào)\s+năm)"  # '... và đến năm 2030 ...' starts another item
+)
+_TAIL_STOP = regex.compile(_TAIL_STOP_SOURCE)
+_TAIL_STOP_HEAD = regex.compile(_TAIL_STOP_SOURCE + "|,")  # with a head, any comma ends it
+
+
 def _tail(clause: str, head: str, unit_end: int) -> str:
     """What qualifies the counted thing after the number, up to the next item."""
     rest = clause[unit_end:]
-    stop = (
-        r"[;(]|,\s*(?=(?:\p{L}+\s+){0,6}\d)|\s+(?:và|hoặc)\s+(?=\d)"
-        r"|\s+và\s+(?=(?:đến|trong|vào)\s+năm)"  # '... và đến năm 2030 ...' starts another item
-        + ("" if not head else "|,")
-    )
-    tail = regex.split(stop, rest, maxsplit=1)[0]
-    return str(regex.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", tail)).strip(" .,")
+    tail = (_TAIL_STOP_HEAD if head else _TAIL_STOP).split(rest, maxsplit=1)[0]
+    return str(_UP_DOWN.sub("", tail)).strip(" .,")
 
 
 def _indicator(
@@ -770,8 +799,8 @@ def _columns(header: list[str]) -> _Columns:
     years: list[int | None] = []
     rest = 0
     for i, c in enumerate(cells):
-        found = regex.findall(r"(?:19|20)\d\d", c)
-        bare_year = bool(regex.fullmatch(r"\s*(?:19|20)\d\d\s*", c))
+        found = _YEAR_DIGITS.findall(c)
+        bare_year = bool(_BARE_YEAR.fullmatch(c))
         if not found or (quantities_only(c) and not bare_year):
             rest = i
             break
@@ -868,7 +897,7 @@ def _sub_columns(cells: list[str], n_years: int) -> list[str]:
     subs = [
         c.strip()
         for c in cells
-        if c.strip() and (regex.fullmatch(r"[\p{L}/%]{1,8}", c.strip()) or _SUB_LABEL.fullmatch(c))
+        if c.strip() and (_SHORT_LABEL.fullmatch(c.strip()) or _SUB_LABEL.fullmatch(c))
     ]
     if subs and len(subs) % n_years == 0:
         k = len(subs) // n_years
