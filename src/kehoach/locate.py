@@ -9,6 +9,7 @@ ignored in the comparison, as FORMAT.md allows quotes to differ in them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -23,22 +24,23 @@ _SLACK = 60
 @dataclass(frozen=True)
 class Index:
     flat: str  # the text without ignored characters
-    line_of: list[int]  # physical line number of each character of `flat`
+    numbers: list[int]  # physical line numbers, in order
+    offsets: list[int]  # offset in `flat` where each of those lines starts
     starts: dict[int, int]  # line number -> offset of its first character in `flat`
+
+    def line_of(self, offset: int) -> int:
+        return self.numbers[bisect_right(self.offsets, offset) - 1]
 
 
 def index(lines: list[Line]) -> Index:
-    parts: list[str] = []
-    line_of: list[int] = []
-    starts: dict[int, int] = {}
+    parts = [_IGNORED.sub("", ln.text) for ln in lines]
+    offsets: list[int] = []
     pos = 0
-    for ln in lines:
-        starts[ln.no] = pos
-        flat = _IGNORED.sub("", ln.text)
-        parts.append(flat)
-        line_of += [ln.no] * len(flat)
-        pos += len(flat)
-    return Index("".join(parts), line_of, starts)
+    for part in parts:
+        offsets.append(pos)
+        pos += len(part)
+    numbers = [ln.no for ln in lines]
+    return Index("".join(parts), numbers, offsets, dict(zip(numbers, offsets, strict=True)))
 
 
 def locate(ix: Index, quote: str, line_start: int, line_end: int) -> tuple[int, int] | None:
@@ -56,4 +58,4 @@ def locate(ix: Index, quote: str, line_start: int, line_end: int) -> tuple[int, 
         at = ix.flat.rfind(q, back, lo + len(q))
     if at < 0:
         return None
-    return ix.line_of[at], ix.line_of[at + len(q) - 1]
+    return ix.line_of(at), ix.line_of(at + len(q) - 1)

@@ -33,7 +33,13 @@ _TONE_RE = regex.compile(
     "(?<!q)(?:" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + ")(?!\\p{L})",
     regex.IGNORECASE,
 )
+# The same on lower-case text, without case folding (keys are made from lower case).
+_TONE_LOWER = regex.compile(
+    "(?<!q)(?:" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + ")(?!\\p{L})"
+)
 _SPACE_RE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
+# Characters str.split() and the pattern above disagree on: only then is the pattern needed.
+_ODD_SPACE = regex.compile(r"[\x1c-\x1f\u200b\ufeff]")
 
 
 def nfc(s: str) -> str:
@@ -58,13 +64,15 @@ def fold_tones(s: str) -> str:
 
 def squash(s: str) -> str:
     """Collapse all whitespace (including no-break spaces) to single spaces and strip."""
-    return str(_SPACE_RE.sub(" ", s)).strip()
+    if _ODD_SPACE.search(s):
+        return str(_SPACE_RE.sub(" ", s)).strip()
+    return " ".join(s.split())
 
 
 @lru_cache(maxsize=65536)
 def key(s: str) -> str:
     """Comparison key: NFC, lower case, one tone placement, single spaces, 'đ' kept."""
-    return squash(fold_tones(nfc(s).lower()))
+    return squash(_TONE_LOWER.sub(lambda m: _TONE_MAP[m.group(0)], nfc(s).lower()))
 
 
 @lru_cache(maxsize=65536)
