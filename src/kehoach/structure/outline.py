@@ -293,7 +293,11 @@ class Walker:
                 return chain if n.style in ("arabic", "decimal") else []
         return []
 
-    def open(self, cand: _Candidate, heading: str, no: int, end: int | None = None) -> Node:
+    def open(
+        self, cand: _Candidate, heading: str, no: int, end: int | None = None, defer: bool = False
+    ) -> Node:
+        """Open the heading `cand`; with `defer` its title is left for `_retitle` (a crawl's
+        heading runs on into the rest of the text until the next split is found)."""
         parent = cand.parent
         while self.stack[-1] is not parent:
             self.stack.pop()
@@ -305,7 +309,7 @@ class Walker:
         seen[base] = k
         label = base if k == 1 else f"{base}#{k}"
         path = f"{parent.path}.{label}" if parent.path else label
-        title, body = split_title(heading, reflowed=self.reflowed)
+        title, body = ("", "") if defer else split_title(heading, reflowed=self.reflowed)
         node = Node(
             cand.style.name,
             cand.style.rank,
@@ -317,8 +321,7 @@ class Walker:
             no if end is None else end,
             number=cand.number,
         )
-        if parent is self.root or parent.style in ("part", "upper_letter"):
-            # top-level sections, and the sections of a plan split into parts (A., B.)
+        if not defer and self._top(parent):
             node.kind = kind_of(title)
         parent.children.append(node)
         self.stack.append(node)
@@ -431,7 +434,7 @@ class Walker:
             head_pos = pos + len(text) - len(cand.rest) if cand else pos
             head_text = full[head_pos:]
             no = self.line.line_at(pos)
-            node = self.open(cand, cand.rest, no) if cand else None
+            node = self.open(cand, cand.rest, no, defer=self.reflowed) if cand else None
             # The split is searched after the heading is open: what may follow depends on it.
             cut = self._inline_split(head_text) if self.reflowed else None
             stop = head_pos + cut if cut is not None else len(full)
@@ -439,8 +442,8 @@ class Walker:
             end = self.line.lines_of(pos, stop)[1]
             if node is not None:
                 node.line_end = end
-                if cut is not None:
-                    self._retitle(node, piece, no, end)
+                if cut is not None or self.reflowed:
+                    self._retitle(node, piece if cut is not None else node.heading, no, end)
                 elif node.body:
                     node.body[0].line_end = end
             elif piece:
@@ -450,9 +453,15 @@ class Walker:
                 break
             pos = stop + len(full[stop:]) - len(full[stop:].lstrip())
 
+    def _top(self, parent: Node) -> bool:
+        """Top-level sections, and the sections of a plan split into parts (A., B.)."""
+        return parent is self.root or parent.style in ("part", "upper_letter")
+
     def _retitle(self, node: Node, heading: str, no: int, end: int) -> None:
         node.heading = heading
         node.title, body = split_title(heading, reflowed=self.reflowed)
+        if node.kind is None and len(self.stack) > 1 and self._top(self.stack[-2]):
+            node.kind = kind_of(node.title)
         node.body = [Block("paragraph", body, no, end)] if body else []
         self.open_heading = None
 
