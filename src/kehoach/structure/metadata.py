@@ -22,6 +22,11 @@ from kehoach.structure.lines import Line, cells, clean
 from kehoach.structure.trim import Layout, is_person_name, patterns
 from kehoach.text import key, sentence_case_name, squash, title_case, upper_ratio
 
+_SPACES = regex.compile(r"\s+")
+_BEFORE_NAME = regex.compile(r"^(?:.*\s)?(?=\p{Lu})")
+_UNIT_TAIL = regex.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s.*$")
+_DMY = regex.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
 
 @dataclass
 class Head:
@@ -45,6 +50,7 @@ class _HeadRules:
     openers: tuple[str, ...]
     cities: frozenset[str]
     anchors: regex.Pattern[str]
+    date_anchor: regex.Pattern[str]
 
 
 @cache
@@ -56,15 +62,13 @@ def _rules() -> _HeadRules:
         r"(?<!\p{L})(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?!\p{L})",
         regex.IGNORECASE,
     )
+    # Where the title block's cells begin: the motto, 'Số:', a rule, the date line, the doc
+    # type after the date's year. The date line is costly to try at every capital letter,
+    # so it is searched on its own, only around the word 'ngày' (see _anchors).
     anchors = regex.compile(
         r"(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
         r"|độc lập\s*-\s*tự do\s*-\s*hạnh phúc)"
-        r"|(?<!\p{L})Số\s*:|(?<!\S)[-_=–]{3,}(?!\S)|"
-        + page["date_line"]
-        .replace("(?P<place>", "(?P<xplace>")
-        .replace("(?P<day>", "(?:")
-        .replace("(?P<month>", "(?:")
-        .replace("(?P<year>", "(?:")
+        r"|(?<!\p{L})Số\s*:|(?<!\S)[-_=–]{3,}(?!\S)"
         + r"|(?<=\d\d\s+)(?:"
         + "|".join(regex.escape(d) for d in doc_types)
         + r")(?=\s+\p{Lu}{2})"
@@ -75,6 +79,7 @@ def _rules() -> _HeadRules:
         openers=tuple(key(o) for o in docs["basis_openers"]),
         cities=frozenset(key(c) for c in page["cities"]),
         anchors=anchors,
+        date_anchor=regex.compile(page["date_line"]),  # as printed: 'Hà Nội, ngày 17 ...'
     )
 
 
@@ -87,7 +92,7 @@ class _Cell:
 
 # A title block's anchors sit in the first lines of a crawl's joined text; past this many
 # characters a cell is body text, not searched for anchors again.
-_HEAD_SCAN = 1500
+_HEAD_SCAN = 1000
 
 
 def _cells(lines: list[Line], start: int, end: int) -> Iterator[_Cell]:
@@ -105,19 +110,38 @@ def _cells(lines: list[Line], start: int, end: int) -> Iterator[_Cell]:
             if not stripped:
                 continue
             base = part_off + (len(part) - len(part.lstrip()))
-            found = list(r.anchors.finditer(stripped, 0, _HEAD_SCAN))
+            found = _anchors(stripped)
             cuts = [0] + [m.start() for m in found if m.start() > 0] + [len(stripped)]
-            cuts += [
-                m.end()
-                for m in found
-                if 0 < m.end() < len(stripped) and r.date_line.search(stripped, 0, m.end())
-            ]
+            # from the date line on, a cell also ends where an anchor ends
+            date = r.date_line.search(stripped, 0, _HEAD_SCAN) if "ngày" in stripped else None
+            if date is not None:
+                cuts += [m.end() for m in found if date.end() <= m.end() < len(stripped)]
             cuts = sorted(set(cuts))
             for a, b in itertools.pairwise(cuts):
                 piece = stripped[a:b].strip()
                 if piece:
                     lead = len(stripped[a:b]) - len(stripped[a:b].lstrip())
                     yield _Cell(piece, i, base + a + lead)
+
+
+_NGAY = regex.compile("ngày")
+
+
+def _anchors(text: str) -> list[regex.Match[str]]:
+    """Anchor matches in the first _HEAD_SCAN characters, left to right, none overlapping
+    (as one alternation would give them; at the same start the cheaper anchor wins)."""
+    r = _rules()
+    found = list(r.anchors.finditer(text, 0, _HEAD_SCAN))
+    for word in _NGAY.finditer(text, 0, _HEAD_SCAN):
+        m = r.date_anchor.search(text, max(0, word.start() - 120), min(_HEAD_SCAN, word.end() + 40))
+        if m is not None:
+            found.append(m)
+    found.sort(key=lambda m: (m.start(), m.re is r.date_anchor))
+    out: list[regex.Match[str]] = []
+    for m in found:
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
 
 
 _DASHES = regex.compile(r"^[-_=*–—.\s]+$")
@@ -238,17 +262,15 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
 
 
 def _number(raw: str) -> str | None:
-    v = regex.sub(r"\s+", "", raw).strip(".,;")
-    if not v or v.startswith("/") or not regex.match(r"\d", v):
+    v = _SPACES.sub("", raw).strip(".,;")
+    if not v or v.startswith("/") or not v[:1].isdigit():
         return None
     return str(v)
 
 
 def _read_date(m: regex.Match[str], head: Head) -> None:
     place = squash(m.group("place")).strip(" ,.")
-    place = (
-        regex.sub(r"^(?:.*\s)?(?=\p{Lu})", "", place) if place and not place[0].isupper() else place
-    )
+    place = _BEFORE_NAME.sub("", place) if place and not place[0].isupper() else place
     head.place = title_case(place) if place.isupper() else place or None
     try:
         head.issued_date = date(
@@ -259,6 +281,8 @@ def _read_date(m: regex.Match[str], head: Head) -> None:
 
 
 _UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+_UNIT_BEFORE = {u: regex.compile(r"(?<!\p{L})" + u + r"\s+(?=\S)") for u in _UNITS}
+_UNIT_WORD = {u: regex.compile(r"(?<!\p{L})" + u + r"(?!\p{L})") for u in _UNITS}
 
 
 def _issuer(parts: list[str]) -> str | None:
@@ -275,7 +299,7 @@ def _issuer(parts: list[str]) -> str | None:
         m = match_at(dept)
         name = m.name if m and m.end >= len(dept.rstrip()) else normalise_body_name(dept)
         parent = normalise_body_name(" ".join(parts[:-1]))
-        unit = regex.search(r"(?:tỉnh|thành phố|huyện|quận|thị xã)\s.*$", parent)
+        unit = _UNIT_TAIL.search(parent)
         return f"{name} {unit.group(0)}" if unit and unit.group(0) not in name else name
     text = " ".join(parts)
     text = regex.sub(
@@ -300,7 +324,7 @@ def normalise_body_name(text: str) -> str:
         return f"{party.group(1).capitalize()} ủy {title_case(name) if name.isupper() else name}".strip()
     k = key(text)
     for unit in sorted(_UNITS, key=len, reverse=True):
-        m = regex.search(r"(?<!\p{L})" + unit + r"\s+(?=\S)", k)
+        m = _UNIT_BEFORE[unit].search(k)
         if m:
             body = text[: m.start()].strip()
             name = text[m.end() :].strip()
@@ -316,7 +340,7 @@ def complete_issuer(issuer: str | None, place_hint: str | None) -> str | None:
         return issuer
     if key(issuer) not in ("ủy ban nhân dân", "hội đồng nhân dân"):
         return issuer  # a national body ('Ủy ban An toàn giao thông Quốc gia') has no unit
-    if any(regex.search(r"(?<!\p{L})" + u + r"(?!\p{L})", key(issuer)) for u in _UNITS):
+    if any(_UNIT_WORD[u].search(key(issuer)) for u in _UNITS):
         return issuer
     hint = squash(place_hint)
     hk = key(hint)
@@ -335,7 +359,7 @@ def _fill_from_site_box(lay: Layout, head: Head) -> None:
     if head.doc_type is None and box.get("doc_type") and key(box["doc_type"]) != "văn bản khác":
         head.doc_type = box["doc_type"]
     if head.issued_date is None and head.place is None and "issued_date" in box:
-        dm = regex.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", box["issued_date"])
+        dm = _DMY.match(box["issued_date"])
         if dm and lay.has_title_block:
             with contextlib.suppress(ValueError):
                 head.issued_date = date(int(dm[3]), int(dm[2]), int(dm[1])).isoformat()

@@ -20,6 +20,12 @@ from kehoach.structure.titles import split_title
 from kehoach.structure.trim import patterns
 from kehoach.text import key
 
+_WORDY = regex.compile(r"\p{L}{2,}")
+_NUM_MARKS = regex.compile(r"[()*\s]")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_ATTACHED = regex.compile(r"^\(?(?:Kèm theo|Ban hành kèm)", regex.IGNORECASE)
+_DASH_ITEM = regex.compile(r"^[-+–•]\s*(?P<t>.*)$")
+
 _LABEL = regex.compile(r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3})\.?$")
 _NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")
 
@@ -57,7 +63,7 @@ def _label_rank(label: str) -> int:
 def _is_text_cell(text: str) -> bool:
     return (
         bool(text)
-        and bool(regex.search(r"\p{L}{2,}", text))
+        and bool(_WORDY.search(text))
         and not _NUMERIC.match(text)
         and not _LABEL.match(text)
     )
@@ -122,7 +128,7 @@ def _total_row() -> regex.Pattern[str]:
 
 def _numbering(cells: list[str]) -> bool:
     """'| | 1 | 2 | 3 |' or '(1) (2) (3)': the columns numbered under the header."""
-    nums = [regex.sub(r"[()*\s]", "", c) for c in cells if c.strip()]
+    nums = [_NUM_MARKS.sub("", c) for c in cells if c.strip()]
     return (
         len(nums) >= 3
         and all(n.isdigit() for n in nums)
@@ -152,7 +158,7 @@ def merged_header(rows: list[list[str]], width: int) -> list[str]:
     top, below = rows
     for k in range(1, len(top) + 1):
         if len(top) - k + len(below) == width and len(below) % k == 0:
-            if all(regex.search(r"(?:19|20)\d\d", c) for c in below):
+            if all(_YEAR.search(c) for c in below):
                 return top[: len(top) - k] + below
             return flat
     return flat
@@ -200,11 +206,7 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
     title, _ = split_title(rest) if rest else ("", "")
     path = f"PB{number:02d}"
     node = Node("appendix", 0, path, path, title or rest, rest, head.no, head.no, kind="appendix")
-    body = [
-        ln
-        for ln in lines[j:end]
-        if not regex.match(r"^\(?(?:Kèm theo|Ban hành kèm)", ln.text, regex.IGNORECASE)
-    ]
+    body = [ln for ln in lines[j:end] if not _ATTACHED.match(ln.text)]
     text_lines = [ln for ln in body if ln.text]
     # A table flattened one cell per line shows bare labels and numbers on lines of their own.
     bare_cells = sum(1 for ln in text_lines if _LABEL.match(ln.text) or _NUMERIC.match(ln.text))
@@ -308,7 +310,7 @@ def sub_rows(node: Node) -> list[tuple[str, list[str], Block]]:
         if block.kind != "row":
             continue
         title, *cells = block.text.split(" | ")
-        m = regex.match(r"^[-+–•]\s*(?P<t>.*)$", title)
+        m = _DASH_ITEM.match(title)
         if m:
             out.append((m.group("t"), cells, block))
     return out

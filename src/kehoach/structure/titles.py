@@ -15,6 +15,10 @@ import regex
 from kehoach.facts.agencies import gazetteer, leading_agencies
 from kehoach.text import key
 
+_PAREN = regex.compile(r"\([^()]{1,80}\)")
+_UPPER_RUN = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d,./-]*\s+)+(?=\p{Lu}\p{Ll})")
+_TWO_CAPS = regex.compile(r"\p{Lu}{2}")
+
 _TERMINAL = tuple(".:;!?…")  # a heading that ends its sentence
 _CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
 _TRAILER = regex.compile(r"[\s./:;,]+$")
@@ -26,7 +30,7 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     end, found = leading_agencies(rest)
     if found:
         after = rest[end:].lstrip()
-        paren = regex.match(r"\([^()]{1,80}\)", after)
+        paren = _PAREN.match(after)
         if paren:
             # 'Sở X (cơ quan thường trực): ...' keeps its parenthesis in the title
             end = len(rest) - len(after) + paren.end()
@@ -146,8 +150,8 @@ def _next_word(text: str, space: int) -> str:
 
 def _upper_title_end(text: str) -> int | None:
     """End of an all-capitals title followed by ordinary text ('MỤC TIÊU Phát triển ...')."""
-    m = regex.match(r"(?:[\p{Lu}\d][\p{Lu}\d,./-]*\s+)+(?=\p{Lu}\p{Ll})", text)
-    if m and len(m.group(0).strip()) >= 4 and regex.search(r"\p{Lu}{2}", m.group(0)):
+    m = _UPPER_RUN.match(text)
+    if m and len(m.group(0).strip()) >= 4 and _TWO_CAPS.search(m.group(0)):
         return int(m.end())
     return None
 

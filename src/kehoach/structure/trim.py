@@ -16,6 +16,10 @@ import regex
 from kehoach.datafiles import load
 from kehoach.structure.lines import Line, cells
 
+_FOOTNOTE = regex.compile(r"^\[\d{1,2}\]\s*\S")
+_RULE = regex.compile(r"[-_=*–\s]+")
+_ATTACHED = regex.compile(r"kèm theo", regex.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Range:
@@ -144,9 +148,7 @@ def layout(lines: list[Line]) -> Layout:
         )
     tail_start = signatures[-1].end if signatures and body_end == signatures[-1].start else body_end
     appendices = _appendices(lines, tail_start) if not truncated else []
-    footnotes = [
-        j for j in range(tail_start, n) if regex.match(r"^\[\d{1,2}\]\s*\S", lines[j].text)
-    ]
+    footnotes = [j for j in range(tail_start, n) if _FOOTNOTE.match(lines[j].text)]
     kept = [(head, body_end)] + [(s.start, s.end) for s in signatures if s.start >= body_end]
     kept += [(a.start, a.end) for a in appendices]
     kept += [(f, f + 1) for f in footnotes]
@@ -199,7 +201,7 @@ def _find_head(lines: list[Line], start: int) -> int | None:
         if t and (
             p.issuer_head.match(first_cell(lines[j]))
             or (t.isupper() and len(t) < 80)
-            or regex.fullmatch(r"[-_=*–\s]+", t)
+            or _RULE.fullmatch(t)
         ):
             i = j
         elif t:
@@ -276,7 +278,7 @@ def _appendix_start(lines: list[Line], j: int, capitals: bool = True) -> bool:
     t = first_cell(lines[j])
     if not t or not patterns().appendix.match(t):
         return False
-    if regex.search(r"kèm theo", lines[j].text, regex.IGNORECASE):
+    if _ATTACHED.search(lines[j].text):
         return False
     return not capitals or t.split(":")[0].isupper()
 
