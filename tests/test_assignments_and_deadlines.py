@@ -498,3 +498,14 @@ def test_bodies_listed_under_a_joint_lead_in_are_partners_of_the_block() -> None
         "- Sở Xây dựng, Sở Sây dựng và các đơn vị có liên quan rà soát cơ sở vật chất.\n"
     )
     assert got == [("Công an tỉnh", "III.1", ["Sở Tài chính", "Sở Xây dựng"])]
+
+
+def test_a_centrally_run_citys_body_keeps_thanh_pho_but_the_front_keeps_its_fixed_name() -> None:
+    from kehoach.facts.agencies import match_at
+
+    police = match_at("Công an Thành phố chủ trì")
+    front = match_at("Ủy ban MTTQ Việt Nam Thành phố phối hợp")
+    assert police is not None and police.name == "Công an Thành phố"
+    assert front is not None and front.name == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    province = match_at("Công an tỉnh chủ trì")
+    assert province is not None and province.name == "Công an tỉnh"

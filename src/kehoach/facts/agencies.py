@@ -229,6 +229,7 @@ class Gazetteer:
     branches: tuple[str, ...]  # the alias patterns, in the order they are tried
     names: tuple[str, ...]  # group index -> canonical name
     keep: frozenset[str]  # canonical names replaced by the plan's own wording
+    fixed: frozenset[str]  # names FORMAT.md fixes for every province and city (groups, MTTQ)
     generic: regex.Pattern[str]
     head_starts: frozenset[str] | None  # first two letters of the name heads (None: any)
     stops: frozenset[str]
@@ -281,6 +282,9 @@ def gazetteer() -> Gazetteer:
         + r")(?!\w)"
     )
     keep = frozenset(e["name"] for e in data["agencies"] if e.get("keep_written"))
+    fixed = frozenset(e["name"] for e in data["groups"] if not e.get("generic")) | frozenset(
+        data.get("fixed_names", [])
+    )
     canonical = tuple(e["name"] for e in data["agencies"] + data["groups"] if not e.get("generic"))
     vague_tail = regex.compile(r"(?:" + "|".join(data["vague_tails"]) + r")(?!\w)")
     not_agencies = regex.compile(r"(?:" + _words(data["not_agencies"]) + r")(?!\w)")
@@ -290,6 +294,7 @@ def gazetteer() -> Gazetteer:
         tuple(b for b, _ in branches),
         names,
         keep,
+        fixed,
         generic,
         head_starts,
         stops,
@@ -377,9 +382,12 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
         end = _place_tail(text, m.end())
         written = text[m.start() : end]
         name = g.names[idx]
-        return AgencyMatch(
-            m.start(), end, _written_name(written) if name in g.keep else name, written
-        )
+        if name in g.keep:
+            name = _written_name(written)
+        elif name.endswith(" tỉnh") and name not in g.fixed and _CITY_END.search(lkey(written)):
+            # a centrally run city's body: 'Công an Thành phố', not 'Công an tỉnh'
+            name = name[: -len("tỉnh")] + "Thành phố"
+        return AgencyMatch(m.start(), end, name, written)
     if local:
         return local
     # a generic name opens with one of the name heads, as written
@@ -434,6 +442,7 @@ def _place_tail(text: str, end: int) -> int:
 
 
 _CAC = regex.compile(r"^(?:các|Các)\s+")
+_CITY_END = regex.compile(r"thành\s+phố\s*$")
 _WORD = regex.compile(r"\S+")
 
 
