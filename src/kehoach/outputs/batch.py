@@ -155,8 +155,23 @@ def pmap(fn: Callable[[T], R], items: list[T], jobs: int) -> Iterator[R]:
 
     jobs = min(jobs, len(items))
     chunk = max(1, min(8, len(items) // (jobs * 16)))
-    with multiprocessing.get_context().Pool(jobs) as pool:
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        warm_up()  # forked workers start with the parser loaded and its patterns compiled
+    with context.Pool(jobs) as pool:
         yield from pool.imap(fn, items, chunksize=chunk)
+
+
+_WARM_UP = "KẾ HOẠCH\nThử\n\nI. MỤC TIÊU\n1. Sở Y tế chủ trì: đến năm 2030 đạt 50% trước ngày 15/12.\n"
+
+
+def warm_up() -> None:
+    """Load the parser and build its caches (data files, compiled patterns, gazetteer) in
+    this process, so that workers forked from it do not each build them again."""
+    from kehoach.pipeline import parse
+    from kehoach.read.load import load_bytes
+
+    parse(load_bytes(_WARM_UP.encode(), "warm-up.txt"))
 
 
 @dataclass(frozen=True)
