@@ -509,3 +509,15 @@ def test_a_centrally_run_citys_body_keeps_thanh_pho_but_the_front_keeps_its_fixe
     assert front is not None and front.name == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     province = match_at("Công an tỉnh chủ trì")
     assert province is not None and province.name == "Công an tỉnh"
+
+
+def test_before_a_year_is_due_by_the_end_of_the_year_before_and_the_past_is_no_deadline() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông\n\nI. NHIỆM VỤ\n"
+        "1. Hoàn thành việc xóa bỏ lối đi tự mở qua đường sắt trước năm 2030.\n"
+        "2. Tổ chức cưỡng chế, giải tỏa triệt để các trường hợp vi phạm hành lang an toàn "
+        "đường bộ còn tồn tại trước năm 2024.\n"
+    )
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [("I.1", "2029-12-31")]

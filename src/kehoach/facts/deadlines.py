@@ -48,12 +48,16 @@ _MONTHLY_DAY = regex.compile(
 _PERIOD = regex.compile(
     r"(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
-    r"|(?:trong|vào|chậm nhất|hoàn thành (?:trong|trước|chậm nhất)?|trước)\s+năm\s+(?P<y>\d{4})"
+    r"|(?:trong|vào|chậm nhất|hoàn thành (?:trong|chậm nhất)?)\s+năm\s+(?P<y>\d{4})"
+    # 'trước năm 2030' is due by the end of 2029
+    r"|(?:hoàn thành\s+)?trước\s+năm\s+(?P<yb>\d{4})"
     # 'sơ kết 5 năm (năm 2025)', 'tổng kết (năm 2030)'
     r"|(?<=(?:sơ kết|tổng kết)[^.;]{0,30}?)\(\s*năm\s+(?P<y2>\d{4})\s*\))",
     regex.IGNORECASE,
 )
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# What existed before a year is no deadline ('còn tồn tại trước năm 2025').
+_EXISTING = regex.compile(r"tồn tại|có từ|phát sinh|xảy ra", regex.IGNORECASE)
 # The spaces after '.', '!', '?', ';' before a capital (the mark is matched, not looked
 # behind for: much faster to scan).
 _SENTENCE = regex.compile(r"[.!?;](\s+)(?=\p{Lu})")
@@ -194,8 +198,12 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
                 continue
             if any(a < m.end() and m.start() < b for a, b in dates):
                 continue  # 'tháng 12 năm 2025' inside 'ngày 16 tháng 12 năm 2025'
-            if (m.group("y") or m.group("y2")) and not _action_without_target(sentence, m):
+            if (m.group("y") or m.group("y2") or m.group("yb")) and not _action_without_target(
+                sentence, m
+            ):
                 continue
+            if m.group("yb") and _EXISTING.search(sentence, max(0, m.start() - 20), m.start()):
+                continue  # 'các trường hợp vi phạm còn tồn tại trước năm 2024': the past
             out.append(
                 _make(section, sentence, m.start(), "once", None, None, _period_end(m), block)
             )
@@ -263,6 +271,8 @@ def _period_end(m: regex.Match[str]) -> str:
         year, month = int(m.group("qy")), quarter * 3
     elif m.group("m"):
         year, month = int(m.group("my")), int(m.group("m"))
+    elif m.groupdict().get("yb"):
+        year, month = int(m.group("yb")) - 1, 12
     else:
         year, month = int(m.group("y") or m.group("y2")), 12
     return date(year, month, calendar.monthrange(year, month)[1]).isoformat()

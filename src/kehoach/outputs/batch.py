@@ -162,7 +162,9 @@ def pmap(fn: Callable[[T], R], items: list[T], jobs: int) -> Iterator[R]:
         yield from pool.imap(fn, items, chunksize=chunk)
 
 
-_WARM_UP = "KẾ HOẠCH\nThử\n\nI. MỤC TIÊU\n1. Sở Y tế chủ trì: đến năm 2030 đạt 50% trước ngày 15/12.\n"
+_WARM_UP = (
+    "KẾ HOẠCH\nThử\n\nI. MỤC TIÊU\n1. Sở Y tế chủ trì: đến năm 2030 đạt 50% trước ngày 15/12.\n"
+)
 
 
 def warm_up() -> None:
