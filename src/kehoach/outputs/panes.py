@@ -398,6 +398,11 @@ def quality_html(q: Mapping[str, Any]) -> str:
                     if q.get("title_fields_missing")
                     else ""
                 )
+                + (
+                    f"; left blank in the text: {esc(', '.join(q['title_fields_blank']))}"
+                    if q.get("title_fields_blank")
+                    else ""
+                )
             ),
         ),
     }
@@ -420,7 +425,8 @@ def quality_html(q: Mapping[str, Any]) -> str:
     ):
         if q.get(key):
             rows.append(f'<dt class="wide">{label}</dt><dd class="wide">{_items(q[key])}</dd>')
-    known = {*shown, "title_fields_missing", "facts_by_kind", "unknown_agency_like", "review"}
+    known = {*shown, "title_fields_missing", "title_fields_blank", "facts_by_kind"}
+    known |= {"unknown_agency_like", "review"}
     rest = {k: v for k, v in q.items() if k not in known}
     rows += [row(k, esc(v)) for k, v in flat_quality(rest)]
     return "<dl class='figs'>" + "".join(rows) + "</dl>"
