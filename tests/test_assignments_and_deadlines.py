@@ -521,3 +521,21 @@ def test_before_a_year_is_due_by_the_end_of_the_year_before_and_the_past_is_no_d
         "đường bộ còn tồn tại trước năm 2024.\n"
     )
     assert [(d.section, str(d.date)) for d in plan.deadlines] == [("I.1", "2029-12-31")]
+
+
+def test_a_deadline_is_for_the_action_in_its_own_clause_else_the_report() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nPhát triển công nghiệp\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các sở, ngành định kỳ hàng tháng (trước ngày 16 hàng tháng), tổng kết năm "
+        "(trước ngày 20/11 hàng năm) hoặc khi có yêu cầu báo cáo tình hình thực hiện "
+        "Kế hoạch, gửi Sở Công Thương tổng hợp.\n"
+        "2. Các đơn vị báo cáo kết quả thực hiện gửi về Sở Công Thương trước ngày 20 "
+        "hàng tháng để tổng hợp báo cáo.\n"
+    )
+    assert [(d.recurrence, d.what) for d in plan.deadlines] == [
+        ("monthly", "báo cáo tình hình thực hiện Kế hoạch"),
+        ("yearly", "tổng kết năm"),
+        ("monthly", "báo cáo kết quả thực hiện"),
+    ]

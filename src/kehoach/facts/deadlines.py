@@ -295,7 +295,7 @@ def _make(
     acts = list(rules().actions.finditer(low if len(low) == len(sentence) else sentence.lower()))
     what = ""
     if acts:
-        a = min(acts, key=lambda x: abs(x.start() - pos))
+        a = _action_for(sentence, acts, pos)
         phrase = _WHAT_END.split(sentence[a.start() :], maxsplit=1)[0]
         what = " ".join(phrase.split()[:8])
     to = None
@@ -308,6 +308,32 @@ def _make(
     return FoundDeadline(
         section, what, to, recurrence, month, day, when, quote, block.line_start, block.line_end
     )
+
+
+_CLAUSE_BREAK = regex.compile(r"[;)]|,\s")
+
+
+def _action_for(sentence: str, acts: list[regex.Match[str]], pos: int) -> regex.Match[str]:
+    """The action a date is for: one just before it in its own clause ('tổng kết năm
+    (trước ngày 20/11 hàng năm)'), else the sentence's reporting verb ('Định kỳ hàng tháng
+    (trước ngày 16 hàng tháng), ... gửi báo cáo về Sở ...'), else the nearest action."""
+    same_clause = [
+        a
+        for a in acts
+        if a.start() < pos
+        and pos - a.start() <= 80
+        and not _CLAUSE_BREAK.search(sentence, a.end(), pos)
+    ]
+    if same_clause:
+        return same_clause[0]  # 'báo cáo kết quả thực hiện gửi về Sở ... trước ngày 20
+    for verb in ("báo cáo", "gửi"):
+        reporting = [a for a in acts if a.group(0) == verb]
+        before = [a for a in reporting if a.start() < pos]
+        if before:  # 'tổng hợp báo cáo Tỉnh ủy ... 6 tháng (trước ngày 18/5) ... báo cáo đột xuất'
+            return before[-1]
+        if reporting:
+            return min(reporting, key=lambda x: abs(x.start() - pos))
+    return min(acts, key=lambda x: abs(x.start() - pos))
 
 
 _QUOTE_STOP = regex.compile(r"[;.](?=\s|$)|\)")
