@@ -13,6 +13,7 @@ from kehoach.facts.agencies import (
     repair,
     unknown_agency_like,
 )
+from kehoach.facts.assignments import addressees
 from kehoach.outputs.responsibility import predecessors, resolve
 from kehoach.text import fold_tones
 
@@ -538,4 +539,101 @@ def test_a_deadline_is_for_the_action_in_its_own_clause_else_the_report() -> Non
         ("monthly", "báo cáo tình hình thực hiện Kế hoạch"),
         ("yearly", "tổng kết năm"),
         ("monthly", "báo cáo kết quả thực hiện"),
+    ]
+
+
+def test_groups_named_by_where_they_stand_are_kept_as_written() -> None:
+    found = addressees(
+        "Các cơ quan Đảng trực thuộc Tỉnh ủy; các cơ quan Trung ương đóng trên địa bàn tỉnh; "
+        "các sở, ban, ngành, Mặt trận Tổ quốc, các hội, đoàn thể; UBND các xã, phường và các "
+        "doanh nghiệp trong khối thi đua tỉnh xác định đây là nhiệm vụ trọng tâm",
+        verbs=True,
+    )
+    assert [a.name for a in found] == [
+        "Các cơ quan Đảng trực thuộc Tỉnh ủy",
+        "Các cơ quan Trung ương đóng trên địa bàn tỉnh",
+        "Các sở, ban, ngành",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Các tổ chức chính trị - xã hội",
+        "Ủy ban nhân dân cấp xã",
+    ]
+    assert [
+        a.name for a in addressees("cơ quan ngành dọc đóng trên địa bàn: xây dựng kế hoạch")
+    ] == ["Các cơ quan ngành dọc đóng trên địa bàn"]
+
+
+def test_a_list_closed_by_bodies_and_organisations_concerned_still_reaches_its_colon() -> None:
+    found = addressees(
+        "Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức có liên quan: căn cứ"
+    )
+    assert [a.name for a in found] == ["Các sở, ban, ngành", "Ủy ban nhân dân cấp xã"]
+    # 'tổ chức' after a space is the verb, not one more vague body
+    found = addressees("Các cấp, các ngành, đơn vị, địa phương tổ chức khắc phục những tồn tại")
+    assert [a.name for a in found] == ["Các sở, ban, ngành"]
+
+
+def test_a_division_of_duties_inside_a_tasks_section_reads_groups_mid_sentence() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nPhòng, chống ma túy\n\nI. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM\n"
+        "1. Nhiệm vụ chung\nTăng cường công tác tuyên truyền.\n"
+        "2. Phân công trách nhiệm\n"
+        "Căn cứ Kế hoạch này, các Sở, ban, ngành, đoàn thể tổ chức quán triệt, triển khai "
+        "thực hiện nghiêm túc.\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Các sở, ban, ngành", "I.2"),
+        ("Các tổ chức chính trị - xã hội", "I.2"),
+    ]
+
+
+def test_bare_lead_and_partner_labels_are_fields_when_agencies_follow() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông năm 2020\n\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tiếp tục hoàn thiện hệ thống văn bản quy phạm pháp luật về bảo đảm TTATGT.\n"
+        "- Chủ trì thực hiện: Công an tỉnh, Sở Tư pháp\n"
+        "- Đơn vị phối hợp: Các sở, ban, ngành; UBND các cấp; các cơ quan báo, đài.\n"
+        "2. Đẩy mạnh tuyên truyền.\n"
+        "- Chủ trì: Ban ATGT tỉnh\n"
+    )
+    assert [(a.agency, a.section, a.partners) for a in plan.assignments] == [
+        (
+            "Công an tỉnh",
+            "II.1",
+            ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"],
+        ),
+        (
+            "Sở Tư pháp",
+            "II.1",
+            ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"],
+        ),
+        ("Ban An toàn giao thông tỉnh", "II.2", []),
+    ]
+
+
+def test_people_s_committees_at_all_levels_are_each_level_the_plan_has() -> None:
+    from conftest import parse_text
+
+    before = parse_text(
+        "KẾ HOẠCH\nNăm An toàn giao thông 2024\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các sở, ban, ngành, đoàn thể và UBND các cấp xây dựng kế hoạch triển khai.\n"
+        "2. UBND các huyện, thành phố chỉ đạo UBND các xã thực hiện.\n"
+    )
+    assert sorted({a.agency for a in before.assignments}) == [
+        "Các sở, ban, ngành",
+        "Các tổ chức chính trị - xã hội",
+        "Ủy ban nhân dân cấp huyện",
+        "Ủy ban nhân dân cấp xã",
+    ]
+    after = parse_text(  # no districts after 1 July 2025: only the communes
+        "KẾ HOẠCH\nNăm An toàn giao thông 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các sở, ban, ngành và UBND các cấp xây dựng kế hoạch triển khai.\n"
+        "2. UBND các xã, phường tổ chức thực hiện.\n"
+    )
+    assert sorted({a.agency for a in after.assignments}) == [
+        "Các sở, ban, ngành",
+        "Ủy ban nhân dân cấp xã",
     ]

@@ -77,6 +77,48 @@ def test_title_is_agency_list_when_the_line_runs_straight_into_duties() -> None:
     )
 
 
+def test_a_colon_closing_a_title_sized_heading_wins_over_a_semicolon_before_it() -> None:
+    assert split_title(
+        "Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND xã, phường: Các Sở, ban, "
+        "ngành quy định số lượng khen thưởng theo thẩm quyền."
+    ) == (
+        "Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND xã, phường",
+        "Các Sở, ban, ngành quy định số lượng khen thưởng theo thẩm quyền.",
+    )
+    # a long sentence that ends in 'như:' is cut at its ';' all the same
+    long = (
+        "Bảo đảm tiến độ, chất lượng các dự án đầu tư kết cấu hạ tầng giao thông trọng điểm; "
+        "triển khai các nhiệm vụ nhằm nâng cao điều kiện an toàn giao thông đối với kết cấu hạ "
+        "tầng giao thông đang khai thác, như: rà soát, xử lý điểm đen."
+    )
+    assert split_title(long)[0] == (
+        "Bảo đảm tiến độ, chất lượng các dự án đầu tư kết cấu hạ tầng giao thông trọng điểm"
+    )
+
+
+def test_a_reflowed_heading_goes_on_over_names_of_bodies_and_of_the_government() -> None:
+    def title(heading: str) -> str:
+        return split_title(heading, reflowed=True)[0]
+
+    assert (
+        title(
+            "Tổ chức quán triệt, triển khai thực hiện nghiêm túc Chỉ thị số 23/CT-TTg của Thủ tướng "
+            "Chính phủ; xác định công tác bảo đảm TTATGT là nhiệm vụ trọng tâm."
+        )
+        == "Tổ chức quán triệt, triển khai thực hiện nghiêm túc Chỉ thị số 23/CT-TTg của Thủ tướng Chính phủ"
+    )
+    assert title("Chỉ đạo lực lượng Thanh tra giao thông: - Tăng cường tuyên truyền") == (
+        "Chỉ đạo lực lượng Thanh tra giao thông"
+    )
+    assert title(
+        "Chỉ đạo Văn phòng Ban An toàn giao thông tỉnh đôn đốc, kiểm tra việc thực hiện kế hoạch."
+    ).startswith("Chỉ đạo Văn phòng Ban An toàn giao thông tỉnh đôn đốc")
+    # a capital after 'Yêu cầu' that names no body starts the run-on sentence
+    assert (
+        title("Yêu cầu Việc kiểm soát tải trọng phương tiện phải thực hiện chặt chẽ") == "Yêu cầu"
+    )
+
+
 def test_a_heading_without_full_stop_keeps_a_semicolon() -> None:
     assert (
         split_title("Tăng cường nghiên cứu, chuyển đổi số; đào tạo nhân lực trong nông nghiệp")[0]

@@ -229,6 +229,7 @@ class Gazetteer:
     branches: tuple[str, ...]  # the alias patterns, in the order they are tried
     names: tuple[str, ...]  # group index -> canonical name
     keep: frozenset[str]  # canonical names replaced by the plan's own wording
+    kept_groups: frozenset[str]  # groups named by what they are, kept as the plan words them
     fixed: frozenset[str]  # names FORMAT.md fixes for every province and city (groups, MTTQ)
     generic: regex.Pattern[str]
     head_starts: frozenset[str] | None  # first two letters of the name heads (None: any)
@@ -282,9 +283,10 @@ def gazetteer() -> Gazetteer:
         + r")(?!\w)"
     )
     keep = frozenset(e["name"] for e in data["agencies"] if e.get("keep_written"))
-    fixed = frozenset(e["name"] for e in data["groups"] if not e.get("generic")) | frozenset(
-        data.get("fixed_names", [])
-    )
+    kept_groups = frozenset(e["name"] for e in data["groups"] if e.get("keep_written"))
+    fixed = frozenset(
+        e["name"] for e in data["groups"] if not e.get("generic") and not e.get("keep_written")
+    ) | frozenset(data.get("fixed_names", []))
     canonical = tuple(e["name"] for e in data["agencies"] + data["groups"] if not e.get("generic"))
     vague_tail = regex.compile(r"(?:" + "|".join(data["vague_tails"]) + r")(?!\w)")
     not_agencies = regex.compile(r"(?:" + _words(data["not_agencies"]) + r")(?!\w)")
@@ -294,6 +296,7 @@ def gazetteer() -> Gazetteer:
         tuple(b for b, _ in branches),
         names,
         keep,
+        kept_groups,
         fixed,
         generic,
         head_starts,
@@ -384,6 +387,11 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
         name = g.names[idx]
         if name in g.keep:
             name = _written_name(written)
+        elif name in g.kept_groups:
+            name = "Các " + _expand_written(
+                _CAC.sub("", written.strip())
+            )  # 'cơ quan ngành dọc ...'
+
         elif name.endswith(" tỉnh") and name not in g.fixed and _CITY_END.search(lkey(written)):
             # a centrally run city's body: 'Công an Thành phố', not 'Công an tỉnh'
             name = name[: -len("tỉnh")] + "Thành phố"
@@ -447,9 +455,21 @@ _WORD = regex.compile(r"\S+")
 
 
 def _written_name(written: str) -> str:
-    """A body kept as written: leading 'các' dropped, first letter capitalised."""
-    w = _CAC.sub("", written.strip())
+    """A body kept as written: leading 'các' dropped, abbreviations spelled out, first
+    letter capitalised."""
+    w = _expand_written(_CAC.sub("", written.strip()))
     return str(w[:1].upper() + w[1:])
+
+
+@cache
+def _written_expansions() -> tuple[regex.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = load("agencies")["written_expansions"]
+    return regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, table)) + r")(?!\w)"), table
+
+
+def _expand_written(name: str) -> str:
+    pattern, table = _written_expansions()
+    return str(pattern.sub(lambda m: table[m.group(0)], name))
 
 
 @cache
@@ -484,14 +504,11 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
     for i in range(2, len(words)):
         w = key(words[i].group(0))
         two = key(" ".join(x.group(0) for x in words[i : i + 2]))
-        if (
-            w in stops
-            or two in stops
-            or (
-                w == "và"
-                and i + 1 < len(words)
-                and words[i + 1].group(0) in {"Sở", "Ban", "Ủy", "UBND", "Văn", "Báo", "Đài", "các"}
-            )
+        verb = not words[i].group(0)[:1].isupper()  # 'Văn phòng Quản lý đường bộ': a name
+        if (verb and (w in stops or two in stops)) or (
+            w == "và"
+            and i + 1 < len(words)
+            and words[i + 1].group(0) in {"Sở", "Ban", "Ủy", "UBND", "Văn", "Báo", "Đài", "các"}
         ):
             break
         keep_end = words[i].end()

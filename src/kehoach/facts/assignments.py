@@ -28,6 +28,7 @@ from kehoach.facts.agencies import (
     strip_place,
 )
 from kehoach.structure.outline import Block, Node, kind_of
+from kehoach.structure.outline import rules as section_rules
 from kehoach.structure.tables import column_roles, row_cells, table_rows
 from kehoach.text import key
 
@@ -39,6 +40,7 @@ DUTY_KINDS = frozenset(("tasks", "implementation", "reporting", "funding", "purp
 # Kinds where groups are addressed mid-sentence ('..., các sở, ban, ngành ... báo cáo'):
 # Tổ chức thực hiện and its reporting duties (FORMAT.md), not the funding procedure.
 MID_SENTENCE_KINDS = frozenset(("implementation", "reporting"))
+ALL_LEVELS = "Ủy ban nhân dân các cấp"  # the gazetteer's group for 'UBND các cấp'
 
 
 @dataclass
@@ -67,6 +69,9 @@ _FIELD = regex.compile(
     r"^(?P<label>(?:cơ quan|đơn vị)(?:\s*,\s*(?:đơn vị|địa phương))?\s+(?:chủ trì|thực hiện|phối hợp|đầu mối)"
     r"[^:]{0,40}?)\s*:\s*(?P<value>.*)$",
     regex.I,
+)
+_BARE_FIELD = regex.compile(
+    r"^(?P<label>(?:chủ trì|phối hợp)(?:\s+thực hiện)?)\s*:\s*(?P<value>.+)$", regex.I
 )
 # A field set as a heading of its own ('b) Cơ quan thực hiện').
 _FIELD_TITLE = regex.compile(
@@ -99,7 +104,11 @@ _NEXT_NAME = regex.compile(r"[,;]\s*|\s+và\s+|\s+")
 
 @cache
 def _vague() -> frozenset[str]:
-    return frozenset(key(v) for v in load("agencies")["vague"])
+    """Names never listed as partners: the vague ones, and groups flagged `never_partner`
+    (the press: addressed, but 'phối hợp với các cơ quan báo, đài' names no one)."""
+    data = load("agencies")
+    never = [a for g in data["groups"] if g.get("never_partner") for a in g["aliases"]]
+    return frozenset(key(v) for v in data["vague"] + never)
 
 
 @cache
@@ -113,7 +122,11 @@ def _field(text: str) -> tuple[str, str] | None:
     text = text.strip()
     m = _FIELD.match(text) or _FIELD_TITLE.match(text)
     if not m:
-        return None
+        # 'Chủ trì thực hiện: Công an tỉnh, Sở Tư pháp' / 'Phối hợp: ...': a bare label is a
+        # field only when agencies follow it ('Chủ trì: - Xây dựng kế hoạch ...' leads duties)
+        m = _BARE_FIELD.match(text)
+        if not m or not leading_agencies(m.group("value"))[1]:
+            return None
     label = key(m.groupdict().get("label") or m.group(0))
     role = "partner" if "phối hợp" in label and "chủ trì" not in label else "lead"
     return role, (m.groupdict().get("value") or "").strip()
@@ -138,6 +151,9 @@ _GOVERNS = regex.compile(
 )
 
 
+_OR_AND = regex.compile(r"^(?:hoặc|và)\s+")
+
+
 def _inside_object_list(before: str) -> bool:
     """'Chủ trì, phối hợp với các sở, ban, ngành' + ', UBND các xã ...': the comma continues
     a list of objects, not a new clause with its own subject."""
@@ -160,7 +176,8 @@ def clause_subjects(text: str) -> list[AgencyMatch]:
         before = text[: m.start()]
         if _SENTENCE_END.search(before):
             return []
-        last = before.rsplit(",", 1)[-1].strip()
+        last = _OR_AND.sub("", before.rsplit(",", 1)[-1].strip())  # ', hoặc Cục X, Bộ Y chỉ đạo'
+
         if _inside_object_list(before) or (last and _title_is_agencies(last)):
             continue
         end, found = leading_agencies(text[m.end() :])
@@ -321,6 +338,8 @@ def extract(root: Node) -> list[FoundAssignment]:
     found: dict[tuple[str, str], FoundAssignment] = {}
 
     local = _local_level(root)
+    # 'UBND các cấp': each level of local authority the plan has
+    levels = [local, "Ủy ban nhân dân cấp xã"] if local != "Ủy ban nhân dân cấp xã" else [local]
 
     def add(
         agency: AgencyMatch,
@@ -331,14 +350,25 @@ def extract(root: Node) -> list[FoundAssignment]:
     ) -> None:
         if key(agency.as_written) in _subject_only_words():
             agency = AgencyMatch(agency.start, agency.end, local, agency.as_written)
+        if agency.name == ALL_LEVELS:
+            for level in levels:
+                add(
+                    AgencyMatch(agency.start, agency.end, level, agency.as_written),
+                    section,
+                    duties,
+                    texts,
+                    keep_self,
+                )
+            return
         k = (agency.name, section)
         a = found.get(k)
         if a is None:
             a = found[k] = FoundAssignment(agency.name, agency.as_written.strip(), section)
         a.duties += [d for d in duties if d not in a.duties]
         for p in partners(" ".join(texts), set() if keep_self else {agency.name}):
-            if p not in a.partners:
-                a.partners.append(p)
+            for name in levels if p == ALL_LEVELS else [p]:
+                if name not in a.partners and (keep_self or name != agency.name):
+                    a.partners.append(name)
 
     _task_tables(root, add)
     plan = _survey(root, add)
@@ -365,6 +395,8 @@ def _survey(root: Node, add: Add) -> _Plan:
             k = kind
             if top is None:
                 k = child.kind if child.kind not in (None, "other") else kind_of(child.title)
+            elif k != "implementation" and _names_implementation(child.title):
+                k = "implementation"  # 'III. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG ...' / '2. Phân công trách nhiệm'
             kinds[id(child)] = k
             tops[id(child)] = t
             if k == "implementation" and child is not t:
@@ -375,6 +407,18 @@ def _survey(root: Node, add: Add) -> _Plan:
 
     walk(root, None, None)
     return _Plan(add, kinds, parents, tops, learned, _learned_pattern(learned))
+
+
+def _names_implementation(title: str) -> bool:
+    """A sub-heading that is itself the plan's division of duties ('Phân công trách
+    nhiệm', 'Tổ chức thực hiện'), inside a section of another kind."""
+    k = key(title)
+    return len(k.split()) <= 8 and any(
+        k.startswith(w)
+        for kind, words in section_rules().kinds
+        if kind == "implementation"
+        for w in words
+    )
 
 
 def _node(node: Node, plan: _Plan) -> None:

@@ -12,7 +12,7 @@ import itertools
 
 import regex
 
-from kehoach.facts.agencies import gazetteer, leading_agencies
+from kehoach.facts.agencies import gazetteer, leading_agencies, match_at
 from kehoach.text import key
 
 _PAREN = regex.compile(r"\([^()]{1,80}\)")
@@ -22,6 +22,7 @@ _TWO_CAPS = regex.compile(r"\p{Lu}{2}")
 _TERMINAL = tuple(".:;!?…")  # a heading that ends its sentence
 _CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
 _TRAILER = regex.compile(r"[\s./:;,]+$")
+_COLON_IN_SENTENCE = regex.compile(r"(?:[^:.]|\.(?!\s|$)|(?<=\d)\.)*\K:")
 
 
 def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
@@ -47,6 +48,13 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
             body = after[1:].strip() if after[:1] in (":", ";", ".", "-", "–") else after
             return rest[:end].strip(), body
     m = _CUT.search(rest)
+    if m and m.group(0) == ";":
+        # 'Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND xã: Các Sở ...': a
+        # colon before the first full stop ends the title, whatever ';' comes before it, as
+        # long as what it closes is title-sized (a long sentence ', như:' is cut at its ';').
+        colon = _COLON_IN_SENTENCE.match(rest, m.end(), min(len(rest), 160))
+        if colon:
+            m = colon
     if reflowed:
         # A crawl ran the body into the heading: it ends where a new sentence begins.
         start = _sentence_start(rest, m.start() if m else len(rest))
@@ -112,8 +120,13 @@ _BEFORE_NAME = frozenset(
         "trong",
         "ngoài",
         "giữa",
+        "lượng",  # 'lực lượng Thanh tra giao thông', 'lực lượng Cảnh sát giao thông'
     )
 )
+# Words after which a capital goes on the sentence when an agency's name starts there: 'cho
+# các Ban Quản lý dự án', 'lực lượng Thanh tra giao thông', 'Chỉ đạo Văn phòng Ban ...' (but
+# 'Yêu cầu' / 'Việc kiểm soát ...' and 'chỉ đạo' / 'Tăng cường ...' start a sentence).
+_BEFORE_AGENCY = frozenset(("các", "đạo", "giao", "nghị", "cầu"))
 
 
 _WORD = regex.compile(r"\S+")
@@ -125,7 +138,10 @@ def _sentence_start(text: str, limit: int) -> int | None:
     if upper is not None:
         return upper
     words = list(_WORD.finditer(text, 0, limit))
+    inside = 0  # end of an agency's name read over ('Văn phòng Ban An toàn giao thông')
     for prev, m in itertools.pairwise(words):
+        if m.start() < inside:
+            continue
         w = m.group(0)
         if not (w[:1].isupper() and any(c.islower() for c in w[1:])):
             continue  # only a capitalised word can start a sentence
@@ -134,9 +150,11 @@ def _sentence_start(text: str, limit: int) -> int | None:
             continue
         if key(p) in _BEFORE_NAME or key(w) in _NAME_WORDS:
             continue
-        if text[m.end() : m.end() + 1] == " " and key(f"{w} {_next_word(text, m.end())}") in (
-            _NAME_WORDS
-        ):
+        if key(p) in _BEFORE_AGENCY and (agency := match_at(text, m.start())) is not None:
+            inside = agency.end
+            continue
+        two = f"{w} {_next_word(text, m.end()).rstrip(',;:.')}"  # 'Chính phủ;'
+        if text[m.end() : m.end() + 1] == " " and key(two) in _NAME_WORDS:
             continue
         return int(m.start())
     return None
