@@ -637,3 +637,15 @@ def test_people_s_committees_at_all_levels_are_each_level_the_plan_has() -> None
         "Các sở, ban, ngành",
         "Ủy ban nhân dân cấp xã",
     ]
+
+
+def test_a_bare_year_in_a_due_column_is_due_by_the_end_of_that_year() -> None:
+    plan = parse_text(
+        TASK_TABLE + "| 4 | Hướng dẫn thống kê | Sở Y tế | Cơ quan liên quan | 2027 |\n"
+        "| 5 | Diễn tập | Sở Y tế | Cơ quan liên quan | Thường xuyên |\n"
+    )
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [
+        ("PB01.I.1", "2025-06-30"),
+        ("PB01.I.2", "2026-12-31"),
+        ("PB01.I.4", "2027-12-31"),
+    ]

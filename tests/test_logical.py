@@ -160,3 +160,63 @@ def test_a_two_column_layout_table_gives_its_cells_as_lines() -> None:
         "Số: 174/KH-UBND",
         "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025",
     ]
+
+
+def _cells(rows: list[list[str]]) -> str:
+    """A table as a web page prints it: each cell between '|' lines, rows parted by '|'."""
+    return "".join("|\n" + "".join(f"{c}\n|\n" if c else "|\n" for c in row) for row in rows)
+
+
+def test_a_signature_table_that_runs_on_into_the_appendix_ends_before_it() -> None:
+    text = (
+        "|\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n|\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Đệ\n|\n"
+        "** **\n**PHỤ LỤC**\nDANH MỤC NHIỆM VỤ\n*(Kèm theo Kế hoạch số 980/KH-UBND)*\n"
+        + _cells(
+            [
+                ["**TT**", "**Nội dung**", "**Cơ quan chủ trì**"],
+                ["1", "Tổ chức lại Ban", "Sở Tài chính"],
+            ]
+        )
+    )
+    texts = [ln.text for ln in logical_lines(split_lines(text)) if ln.text]
+    assert texts[texts.index("PHỤ LỤC") - 1] == "Nguyễn Văn Đệ"
+    assert texts[texts.index("PHỤ LỤC") :] == [
+        "PHỤ LỤC",
+        "DANH MỤC NHIỆM VỤ",
+        "(Kèm theo Kế hoạch số 980/KH-UBND)",
+        "| TT | Nội dung | Cơ quan chủ trì |",
+        "| 1 | Tổ chức lại Ban | Sở Tài chính |",
+    ]
+
+
+def test_a_task_table_with_empty_cells_and_merged_group_rows_keeps_its_rows() -> None:
+    header = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Sản phẩm"]
+    text = _cells(
+        [
+            header,
+            ["II", "TRIỂN KHAI VĂN BẢN"],
+            [
+                "1",
+                "Triển khai nội dung chi",
+                "Sở Tài chính",
+                "Cơ quan liên quan",
+                "Thường xuyên",
+                "",
+            ],
+            ["2", "Triển khai khi có sửa đổi", "Sở Tài chính", "Cơ quan liên quan", "2025", ""],
+            ["3", "Hướng dẫn thống kê", "Sở Y tế", "", "2025", "Văn bản"],
+            ["VII", "DIỄN TẬP"],
+            ["1", "Diễn tập các cấp", "Bộ CHQS tỉnh", "Cơ quan liên quan", "2026", ""],
+        ]
+    )
+    rows = [ln.text for ln in logical_lines(split_lines(text)) if ln.text]
+    assert [r.split(" | ")[0] for r in rows] == [
+        "| TT",
+        "| II",
+        "| 1",
+        "| 2",
+        "| 3",
+        "| VII",
+        "| 1",
+    ]
+    assert rows[2].startswith("| 1 | Triển khai nội dung chi | Sở Tài chính |")

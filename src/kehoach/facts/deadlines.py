@@ -84,14 +84,14 @@ def rules() -> _Rules:
     )
 
 
-# A due-date cell: 'Quý II/2025', 'Năm 2026', '30/6/2025', 'Xong trong tháng 5/2026',
+# A due-date cell: 'Quý II/2025', 'Năm 2026', '2026', '30/6/2025', 'Xong trong tháng 5/2026',
 # 'Hoàn thành trước ngày 30/6/2025'; or a longer cell that ends with its due phrase
 # ('Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030').
 _DUE_CELL = regex.compile(
     r"(?:^(?:(?:hoàn thành|xong|thực hiện)\s+)?|(?:xong|hoàn thành)\s+(?=trước|trong|chậm nhất))"
     r"(?:trước\s+|trong\s+|chậm nhất\s+|vào\s+)?(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
-    r"|năm\s+(?P<y>\d{4})"
+    r"|(?:năm\s+)?(?P<y>(?:19|20)\d{2})"  # 'Năm 2026', or the bare year a due column holds
     r"|(?:ngày\s+)?(?P<d>\d{1,2})/(?P<dm>\d{1,2})/(?P<dy>\d{4}))\s*$",
     regex.IGNORECASE,
 )
@@ -116,7 +116,9 @@ def _table_deadlines(root: Node) -> list[FoundDeadline]:
                 continue
         else:
             when = _period_end(m)
-        lead = cells[roles["lead"]] if "lead" in roles and roles["lead"] < len(cells) else ""
+        # verbatim: the row's cells from the lead column through the due column
+        first = roles["lead"] if "lead" in roles and roles["lead"] < roles["due"] else roles["due"]
+        quote = " | ".join(c.strip() for c in cells[first : roles["due"] + 1])
         out.append(
             FoundDeadline(
                 row.path,
@@ -126,7 +128,7 @@ def _table_deadlines(root: Node) -> list[FoundDeadline]:
                 None,
                 None,
                 when,
-                f"{row.title} | {lead} | {cell}".strip(),
+                quote,
                 row.line_start,
                 row.line_end,
             )

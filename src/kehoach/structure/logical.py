@@ -44,7 +44,8 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
     motto = regex.compile(page["motto"], regex.IGNORECASE)
     issuer = regex.compile(page["issuer_head"])
     signature = regex.compile(page["signature"])
-    return inline_heading, motto, issuer, signature
+    appendix = regex.compile(load("sections")["appendix"])
+    return inline_heading, motto, issuer, signature, appendix
 
 
 def logical_lines(lines: list[Line]) -> list[Line]:
@@ -79,7 +80,7 @@ def is_reflowed(lines: list[Line]) -> bool:
     line ('TỈNH AN GIANG ------- CỘNG HÒA'); or the title block's two columns (issuer and
     national motto) flattened onto one line without table cell marks.
     """
-    inline_heading, motto, issuer, _ = _patterns()
+    inline_heading, motto, issuer, _, _ = _patterns()
     for ln in lines:
         t = ln.text
         if len(t) < 40 or "|" in t or _COLUMN_GAP.search(ln.raw.strip()):
@@ -227,9 +228,16 @@ def _bar_table_end(lines: list[Line], i: int) -> int:
             last_bar, bars, run = j, bars + 1, 0
             continue
         run += 1
-        if run > _CELL_LINES:
+        if run > _CELL_LINES or _opens_appendix(lines[j]):
             break
     return last_bar + 1 if bars >= 2 else i
+
+
+def _opens_appendix(ln: Line) -> bool:
+    """'**PHỤ LỤC**' in capitals: an appendix starts here, in whatever cell the page put
+    it (a table that runs on from the signature block into the appendix ends before it)."""
+    t = ln.text.strip("| ")
+    return t[:1] == "P" and t.split(":")[0].isupper() and bool(_patterns()[4].match(t))
 
 
 def _slots(lines: list[Line]) -> list[tuple[int, bool]]:
@@ -243,7 +251,7 @@ def _slots(lines: list[Line]) -> list[tuple[int, bool]]:
     return out
 
 
-def _rows(slots: list[tuple[int, bool]]) -> list[tuple[int, int]]:
+def _rows(slots: list[tuple[int, bool]], labels: set[int]) -> list[tuple[int, int]]:
     """Rows as (first slot, slot after the last).
 
     The closing mark of one row and the opening mark of the next leave an empty slot
@@ -254,8 +262,11 @@ def _rows(slots: list[tuple[int, bool]]) -> list[tuple[int, int]]:
     """
     m = len(slots)
     starts = [0] + [k + 1 for k in range(min(m, 80)) if not slots[k][1]]
+    # a row is no wider than the widest run of filled cells and a column or two that are
+    # empty all the way down: a wider 'regular' split is a coincidence of empty cells
+    widest = max((b - a for a, b in _head_rows(slots, m)), default=0) + 2
     for h in starts:
-        for n in range(1, min(m - h, 60) + 1):
+        for n in range(1, min(m - h, widest) + 1):
             count, rest = divmod(m - h + 1, n + 1)
             if rest or count < 2:
                 continue
@@ -263,7 +274,49 @@ def _rows(slots: list[tuple[int, bool]]) -> list[tuple[int, int]]:
                 return _head_rows(slots, h) + [
                     (h + r * (n + 1), h + r * (n + 1) + n) for r in range(count)
                 ]
-    return _head_rows(slots, m)  # no regular body: rows end at empty slots
+    return _mixed_rows(slots, labels)
+
+
+_ROW_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5}|[a-zđ]|[-+–])\.?$")
+
+
+def _labels(lines: list[Line], slots: list[tuple[int, bool]]) -> set[int]:
+    """Slots whose cell is a row number or letter ('1.1.1', 'II', 'a', '-'): a row starts there."""
+    out: set[int] = set()
+    for k, (i, filled) in enumerate(slots):
+        if filled:
+            cell = " ".join(ln.text for ln in lines[i + 1 : i + 3] if not _is_bar(ln))
+            if _ROW_LABEL.match(cell.strip("*_ ")):
+                out.add(k)
+    return out
+
+
+def _mixed_rows(slots: list[tuple[int, bool]], labels: set[int]) -> list[tuple[int, int]]:
+    """Rows of a table whose body mixes full rows, some with empty cells, and merged group
+    rows ('| II | TRIỂN KHAI ... |'): the widest run of filled cells is the full row (a
+    header may be narrower: 'Vị trí' merged over 'X', 'Y'); a row is full when an empty
+    slot closes it after n cells and the next row opens with text, and no empty slot
+    inside it is followed by a row number; else it ends at its first empty slot."""
+    head = _head_rows(slots, len(slots))
+    if not head:
+        return head
+    n = max(b - a for a, b in head)
+    rows: list[tuple[int, int]] = []
+    k, m = 0, len(slots)
+    while k < m:
+        if not slots[k][1]:
+            k += 1
+            continue
+        full = (
+            k + n < m
+            and not slots[k + n][1]
+            and (k + n + 1 >= m or slots[k + n + 1][1])
+            and not any(not slots[j][1] and j + 1 in labels for j in range(k, k + n))
+        )
+        end = k + n if full else next((j for j in range(k, m) if not slots[j][1]), m)
+        rows.append((k, end))
+        k = end + 1
+    return rows
 
 
 def _head_rows(slots: list[tuple[int, bool]], stop: int) -> list[tuple[int, int]]:
@@ -298,7 +351,7 @@ def _cover(pieces: list[Line], part: list[Line]) -> list[Line]:
 def _bar_table(lines: list[Line]) -> list[Line]:
     """Rows as pipe-joined lines; a two-column layout table's cells as lines of text."""
     slots = _slots(lines)
-    rows = _rows(slots)
+    rows = _rows(slots, _labels(lines, slots))
     bars = [i for i, _ in slots] + [len(lines) - 1]
     # every line of the table belongs to one output line: a row runs from its opening
     # mark to its closing mark; marks between rows go with the row before

@@ -283,12 +283,26 @@ def _appendix_start(lines: list[Line], j: int, capitals: bool = True) -> bool:
     return not capitals or t.split(":")[0].isupper()
 
 
+def _ends_appendix(lines: list[Line], j: int) -> bool:
+    """Chrome; or, right after a table's last row, the site's long page title ('Kế hoạch
+    980/KH-UBND năm 2025 thực hiện Quyết định ...'), which a short-line rule would miss."""
+    if is_chrome(lines[j]):
+        return True
+    t = lines[j].text
+    return (
+        j > 0
+        and lines[j - 1].text.count("|") >= 2
+        and "|" not in t
+        and bool(patterns().chrome.search(t))
+    )
+
+
 def _appendices(lines: list[Line], start: int) -> list[Range]:
     starts = [j for j in range(start, len(lines)) if _appendix_start(lines, j, capitals=False)]
     out: list[Range] = []
     for k, s in enumerate(starts):
         limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        end = next((j for j in range(s + 1, limit) if is_chrome(lines[j])), limit)
+        end = next((j for j in range(s + 1, limit) if _ends_appendix(lines, j)), limit)
         out.append(Range(s, end, "appendix"))
     return out
 
