@@ -649,3 +649,22 @@ def test_a_bare_year_in_a_due_column_is_due_by_the_end_of_that_year() -> None:
         ("PB01.I.2", "2026-12-31"),
         ("PB01.I.4", "2027-12-31"),
     ]
+
+
+def test_outside_implementation_only_giao_or_a_sure_duty_word_makes_a_mid_sentence_addressee() -> (
+    None
+):
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nThi đua chi trả không dùng tiền mặt\n\nI. NỘI DUNG THI ĐUA\n"
+        "1. Trên cơ sở kết quả thực hiện các chỉ tiêu, giao Sở Y tế thành lập đoàn kiểm tra.\n"
+        "2. Chi trả trợ cấp: Sau khi mở tài khoản, Ủy ban nhân dân xã, phường phối hợp với "
+        "các tổ chức chi trả ký kết hợp đồng.\n"
+        "3. Đổi mới phương thức chỉ đạo của các cấp, các ngành trong công tác bảo đảm an toàn.\n"
+        "4. Tuyên truyền trên các phương tiện thông tin đại chúng, Báo Cần Thơ; mạng xã hội.\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Sở Y tế", "I.1"),
+        ("Ủy ban nhân dân cấp xã", "I.2"),
+    ]

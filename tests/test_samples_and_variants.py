@@ -104,6 +104,14 @@ def test_appendix_as_pipe_table_gives_the_same_targets() -> None:
     assert [s.path for s in piped.walk()] == [s.path for s in flat.walk()]
 
 
+# What the parser reads where a gold file disagrees with the other gold files (see
+# test_accuracy_floors): every shape must read it as the clean text does.
+GOLD_GAPS = {
+    "laocai-316-KH-UBND-2022": [
+        {"agency": "Các sở, ban, ngành", "section": "III.2", "duties": 1, "partners": []}
+    ],
+}
+
 BODY_SAMPLES = [
     "langson-176-KH-UBND-2023",
     "langson-244-KH-UBND-2024",
@@ -125,7 +133,8 @@ def test_every_body_fact_survives_other_shapes(stem: str, shape: str) -> None:
     want.update(
         sections=[s for s in want["sections"] if not s["path"].startswith("PB")],
         targets=[t for t in want["targets"] if not t["section"].startswith("PB")],
-        assignments=[a for a in want["assignments"] if not a["section"].startswith("PB")],
+        assignments=[a for a in want["assignments"] if not a["section"].startswith("PB")]
+        + GOLD_GAPS.get(stem, []),
     )
     want["metadata"] = {**want["metadata"], "signer": None}
     plan = parse_text(getattr(V, shape)(sample_text(stem)))

@@ -168,10 +168,11 @@ def _inside_object_list(before: str) -> bool:
     return bool(found) and end >= len(rest) - 1
 
 
-def clause_subjects(text: str) -> list[AgencyMatch]:
+def clause_subjects(text: str, stop_only: bool = False) -> list[AgencyMatch]:
     """Agencies that are the subject of a later clause of a block's first sentence: 'Hằng
     năm, căn cứ ..., các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường cùng ... xây
-    dựng kế hoạch'; 'Định kỳ ..., các sở, ban, ngành ... báo cáo ...'."""
+    dựng kế hoạch'; 'Định kỳ ..., các sở, ban, ngành ... báo cáo ...'. With `stop_only`,
+    only before a word that opens a duty for sure (agencies.yaml `duty_openers`)."""
     for m in _CLAUSE_START.finditer(text):
         before = text[: m.start()]
         if _SENTENCE_END.search(before):
@@ -181,16 +182,51 @@ def clause_subjects(text: str) -> list[AgencyMatch]:
         if _inside_object_list(before) or (last and _title_is_agencies(last)):
             continue
         end, found = leading_agencies(text[m.end() :])
-        if found and opens_duty(text[m.end() + end :]) is not None:
+        if not found:
+            continue
+        after = text[m.end() + end :]
+        if _duty_opener(after) if stop_only else opens_duty(after) is not None:
             return [a for a in found if a.name not in ISSUERS]
     return []
 
 
-def addressed(text: str) -> list[AgencyMatch]:
+@cache
+def _duty_openers() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(key(w)) for w in load("agencies")["duty_openers"])
+    return regex.compile(r"\s*(?:" + words + r")(?!\w)")
+
+
+def _duty_opener(after: str) -> bool:
+    """'chủ trì', 'phối hợp', 'có trách nhiệm' ... follow: the words before are the clause's
+    subject, not a preposition's object or a list of channels."""
+    return bool(_duty_openers().match(key(after[:40])))
+
+
+_ASSIGNS = regex.compile(r"(?<!\w)giao\s+(?!của\b|cho\b)", regex.IGNORECASE)
+
+
+def mid_sentence(text: str, kind: str | None) -> list[AgencyMatch]:
+    """Agencies a sentence addresses past its start. In Tổ chức thực hiện and reporting
+    (FORMAT.md): any clause's subject and any body told by name ('yêu cầu', 'đề nghị',
+    'giao'). In other duty sections only the unmistakable: 'giao Sở Y tế ...', and a
+    clause's subject that 'chủ trì' / 'phối hợp' follows ('Sau khi ..., UBND xã, phường
+    phối hợp với ...')."""
+    if kind in MID_SENTENCE_KINDS:
+        found = clause_subjects(text)
+        told = addressed(text)
+    elif kind in DUTY_KINDS:
+        found = clause_subjects(text, stop_only=True)
+        told = addressed(text, _ASSIGNS)
+    else:
+        return []
+    return found + [a for a in told if a.name not in {f.name for f in found}]
+
+
+def addressed(text: str, verbs: regex.Pattern[str] = _ADDRESSED) -> list[AgencyMatch]:
     """Agencies told by name anywhere in a sentence: '..., Ủy ban nhân dân tỉnh yêu cầu các
     sở, ban, ngành và Ủy ban nhân dân các xã, phường căn cứ ...'."""
     out: list[AgencyMatch] = []
-    for m in _ADDRESSED.finditer(text):
+    for m in verbs.finditer(text):
         _, found = leading_agencies(text[m.end() :])
         out += [a for a in found if a.name not in ISSUERS and a.name not in {o.name for o in out}]
     return out
@@ -457,12 +493,8 @@ def _node(node: Node, plan: _Plan) -> None:
     if node.heading:
         heading = Block("paragraph", node.heading, node.line_start, node.line_end)
         subjects = addressees(node.heading, verbs) or _learned_subject(node.heading, plan)
-        if not subjects and kind in MID_SENTENCE_KINDS and id(node) not in plan.under_agency:
-            subjects = clause_subjects(node.heading) + [
-                a
-                for a in addressed(node.heading)
-                if a.name not in {s.name for s in clause_subjects(node.heading)}
-            ]
+        if not subjects and id(node) not in plan.under_agency:
+            subjects = mid_sentence(node.heading, kind)
         for a in subjects:
             add(a, node.path, [heading], [node.heading])
     _body_addressees(node, node.body, plan, kind)
@@ -616,7 +648,6 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
     """Paragraphs and bullets that open with the agencies they address, name them after
     'yêu cầu' / 'đề nghị', or fill a 'Cơ quan thực hiện:' field."""
     verbs = kind in DUTY_KINDS
-    mid_sentence = kind in MID_SENTENCE_KINDS
     task = Block("paragraph", node.heading, node.line_start, node.line_end)
     fields = _fields(blocks, node.path, task, plan.add)
     for i, b in enumerate(blocks):
@@ -632,10 +663,8 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
         # X tổng hợp ...'): only a colon or a leading 'chủ trì' makes it an addressee there.
         run_on = i == 0 and _runs_on(node, b)
         heads = addressees(b.text, verbs and not run_on) or _learned_subject(b.text, plan)
-        if not heads and b.kind in ("paragraph", "bullet") and mid_sentence and not run_on:
-            # In Tổ chức thực hiện, groups addressed mid-sentence are addressees too.
-            heads = clause_subjects(b.text)
-            heads += [a for a in addressed(b.text) if a.name not in {h.name for h in heads}]
+        if not heads and b.kind in ("paragraph", "bullet") and not run_on:
+            heads = mid_sentence(b.text, kind)
         if not heads:
             continue
         if _is_lead_in(b) and (node.children or i + 1 < len(blocks)):

@@ -22,6 +22,7 @@ _TWO_CAPS = regex.compile(r"\p{Lu}{2}")
 _TERMINAL = tuple(".:;!?…")  # a heading that ends its sentence
 _CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
 _TRAILER = regex.compile(r"[\s./:;,]+$")
+_TO_CLOSING_COLON = regex.compile(r",[^.;:]{1,60}:\s*$")
 _COLON_IN_SENTENCE = regex.compile(r"(?:[^:.]|\.(?!\s|$)|(?<=\d)\.)*\K:")
 
 
@@ -40,8 +41,13 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
             not after
             or after[0] in ":;.(-–"
             or starts_with_stop(after)
-            # 'Sở Tài chính, trên cơ sở đề xuất của ..., chủ trì tổng hợp ...'
-            or (after[0] == "," and starts_with_stop(after[1:].lstrip()))
+            # 'Sở Tài chính, trên cơ sở đề xuất của ..., chủ trì tổng hợp ...', but not a
+            # short phrase up to the heading's closing colon ('Các đoàn thể, tổ chức xã hội:')
+            or (
+                after[0] == ","
+                and starts_with_stop(after[1:].lstrip())
+                and not _TO_CLOSING_COLON.match(after)
+            )
             or (reflowed and after[:1].isupper())
         )
         if stop:
