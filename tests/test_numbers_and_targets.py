@@ -432,3 +432,40 @@ def test_the_criteria_may_follow_without_their_count() -> None:
         "giảm tai nạn giao thông về số người chết",
         "giảm tai nạn giao thông về số người bị thương",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicators"),
+    [
+        (
+            "Giảm tai nạn giao thông từ 5-10% số vụ, số người chết, số người bị thương so với "
+            "năm 2019.",
+            [
+                "Giảm tai nạn giao thông về số vụ",
+                "Giảm tai nạn giao thông về số người chết",
+                "Giảm tai nạn giao thông về số người bị thương",
+            ],
+        ),
+        (  # a short last item shares its 'số người'; a clause that is no count ends the list
+            "Phấn đấu giảm tối thiểu 5% số vụ (TNGT), số người chết và bị thương và không để "
+            "xảy ra ùn tắc giao thông.",
+            ["số vụ", "số người chết", "số người bị thương"],
+        ),
+        ("Giảm 20% vụ ùn tắc giao thông.", ["Giảm vụ ùn tắc giao thông"]),
+    ],
+)
+def test_a_share_of_the_counts_listed_right_after_it_gives_one_target_each(
+    sentence: str, indicators: list[str]
+) -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông\n\nI. MỤC TIÊU\n1. " + sentence + "\n"
+    )
+    assert [t.indicator for t in plan.targets] == indicators
+
+
+def test_a_number_in_a_name_before_a_verb_has_no_unit_and_is_no_target() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nKiểm soát tải trọng xe\n\nI. NHIỆM VỤ\n"
+        "1. Phối hợp với Văn phòng Quản lý đường bộ 1.3 thực hiện kiểm tra tải trọng phương tiện.\n"
+    )
+    assert plan.targets == []

@@ -430,9 +430,62 @@ def _split_criteria(found: list[Found]) -> list[Found]:
             n = len(items)  # counted by the list itself: each item a 'số ...'
         if m and len(items) == n and all(len(i.split()) <= 6 for i in items):
             out += [replace(f, indicator=f"{f.indicator} về {item}") for item in items]
+        elif len(counted := _counts_after_share(f)) >= 2:
+            # 'Giảm số vụ tai nạn' + 'số người chết': the indicator read off the words around
+            # the number may hold the first count itself
+            at = f.indicator.lower().find(counted[0].lower())
+            base = f.indicator[:at] if at >= 0 else f"{f.indicator} về "
+            out += [replace(f, indicator=f"{base}{item}".strip()) for item in counted]
         else:
             out.append(f)
     return out
+
+
+# '... giảm từ 5-10% số vụ, số người chết, số người bị thương so với năm 2019'
+_SHARE_OF_COUNTS = regex.compile(r"%\s+(?P<list>số\s[^;:.]+)")
+_PAREN = regex.compile(r"\s*\([^()]*\)")
+
+
+def _counts_after_share(f: Found) -> list[str]:
+    """The counts a share applies to, listed right after it ('số vụ, số người chết, số
+    người bị thương'), up to the first item that is not a count ('và không để ...'); a
+    short last item shares the 'số' before it ('số người chết và bị thương')."""
+    if "%" not in f.quote:
+        return []
+    m = next(
+        (m for m in _SHARE_OF_COUNTS.finditer(f.quote) if _ends_in_value(f.quote[: m.start()], f)),
+        None,
+    )
+    if not m:
+        return []
+    parts = [p.strip() for p in _LIST_SPLIT.split(_PAREN.sub("", m.group("list")))]
+    items: list[str] = []
+    for item in parts:
+        item = _SO_VOI.split(item, maxsplit=1)[0]
+        if key(item).startswith("số ") and len(item.split()) <= 6:
+            items.append(item)
+        elif items and len(item.split()) <= 2 and key(items[-1]).startswith("số người"):
+            items.append(f"số người {item}")  # 'số người chết và bị thương'
+            break
+        else:
+            break
+    return items
+
+
+_SO_VOI = regex.compile(r"\s+so\s+với\s")
+_NUMBER_END = regex.compile(r"(\d+(?:[.,]\d+)*)\s*$")
+
+
+def _ends_in_value(text: str, f: Found) -> bool:
+    """The text ends with the target's own number (its upper bound for a range)."""
+    m = _NUMBER_END.search(text)
+    if not m:
+        return False
+    try:
+        number = float(m.group(1).replace(".", "").replace(",", "."))
+    except ValueError:
+        return False
+    return number in (f.value, f.value_max)
 
 
 def _elided(found: list[Found]) -> list[Found]:
