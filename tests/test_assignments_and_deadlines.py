@@ -668,3 +668,30 @@ def test_outside_implementation_only_giao_or_a_sure_duty_word_makes_a_mid_senten
         ("Sở Y tế", "I.1"),
         ("Ủy ban nhân dân cấp xã", "I.2"),
     ]
+
+
+def test_labels_dash_split_names_and_lists_of_names_alone() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông\n\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Phân công thực hiện\n"
+        "- Công tác tuyên truyền, giáo dục: Các Sở, ban, ngành phối hợp với các đoàn thể tổ "
+        "chức tuyên truyền.\n"
+        "- Báo Bình Thuận, Đài Phát thanh\n"
+        "- Truyền hình Bình Thuận: Đẩy mạnh thông tin, tuyên truyền.\n"
+        "- Các sở, ban, ngành, địa phương trên địa bàn tỉnh tổ chức quán triệt cho cán bộ.\n"
+        "2. Tập thể được khen thưởng\n"
+        "- Ủy ban nhân dân xã, phường trên địa bàn tỉnh;\n"
+        "3. Các doanh nghiệp viễn thông (VNPT, Viettel và doanh nghiệp khác)\n"
+        "- Bảo đảm thông tin liên lạc thông suốt.\n"
+        "4. Doanh nghiệp, cộng đồng, tổ chức, cá nhân\n"
+        "- Chủ động phòng tránh.\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Các sở, ban, ngành", "II.1"),
+        ("Báo Bình Thuận", "II.1"),
+        ("Đài Phát thanh - Truyền hình Bình Thuận", "II.1"),
+        ("Ủy ban nhân dân cấp xã", "II.1"),  # 'địa phương': the plan names communes only
+        ("Các doanh nghiệp viễn thông", "II.3"),
+    ]

@@ -215,3 +215,18 @@ def test_doc_type_and_title_in_sentence_case() -> None:
         "Thực hiện Chiến lược phát triển du lịch tỉnh Yên Bái",
         ["1058/QĐ-TTg"],
     )
+
+
+def test_laws_dispatches_and_joint_rules_are_typed_by_their_codes() -> None:
+    text = (
+        "Luật Trật tự, an toàn giao thông đường bộ số 36/2024/QH15 ngày 27/6/2024; các Công "
+        "điện: số 007/CĐ-UBND ngày 17/11/2025 và số 223/CĐ-TTg; Phương án số 02600/PA-UBND; "
+        "Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ ngày 24/01/2025."
+    )
+    assert [(c.number, c.doc_type) for c in find(text, 1, 1)] == [
+        ("36/2024/QH15", "Luật"),  # the code carries the legislature's term
+        ("007/CĐ-UBND", "Công điện"),
+        ("223/CĐ-TTg", "Công điện"),
+        ("02600/PA-UBND", "Phương án"),
+        ("49/QCPH-UBND-UBMT-HCTĐ", "Quy chế"),
+    ]

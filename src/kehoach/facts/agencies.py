@@ -406,7 +406,7 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
     )
     if not gm or g.not_agencies.match(k, pos):
         return None
-    end = _trim_generic(text, gm.start(), gm.end(), g.stops)
+    end = _place_tail(text, _trim_generic(text, gm.start(), gm.end(), g.stops))
     written = text[gm.start() : end]
     fixed = repair(written)
     return AgencyMatch(gm.start(), end, fixed or written, written, known=fixed is not None)
@@ -518,7 +518,8 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
 _SEP = regex.compile(r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*")
 # 'có liên quan', 'thuộc tỉnh' after a list member
 _RELATED = regex.compile(
-    r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh))(?!\w)"
+    r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh)"
+    r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?)(?!\w)"
 )
 
 

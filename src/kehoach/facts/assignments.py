@@ -136,8 +136,8 @@ def addressees(text: str, verbs: bool = False) -> list[AgencyMatch]:
     """Agencies a line opens with, when a colon or a duty follows them ('Sở Y tế: ...',
     'Sở X chủ trì ...'; with `verbs`, any verb: 'Sở Công Thương tổng hợp ...')."""
     end, found = leading_agencies(text)
-    if not found:
-        return []
+    if not found or text[end:].strip() in ("", ";", ".", ","):
+        return []  # a name alone ('- Ủy ban nhân dân xã, phường;' in a list of award winners)
     follows = opens_duty(text[end:])
     if follows is None or (follows == "verb" and not verbs):
         return []
@@ -315,6 +315,9 @@ def _not_issuers(
     return [a for a in found[0] if a.name not in ISSUERS], found[1]
 
 
+_VAGUE_PARTIES = regex.compile(r",\s*(?:cộng đồng|tổ chức|cá nhân|người dân|nhân dân)\b", regex.I)
+
+
 def _private_heading(title: str) -> AgencyMatch | None:
     """'Các chủ đầu tư dự án hạ tầng ...', 'Đề nghị các doanh nghiệp sản xuất ...': a heading
     of Tổ chức thực hiện that addresses private parties (never partners)."""
@@ -322,9 +325,11 @@ def _private_heading(title: str) -> AgencyMatch | None:
     k = lkey(title)
     am = g.addressing.match(k)
     start = am.end() if am else 0
-    rest = title[start:].strip().rstrip(" .:;")
+    rest = title[start:].split(" (", 1)[0].strip().rstrip(" .:;")  # '... viễn thông (VNPT, ...)'
     if not rest or ":" in rest or len(rest.split()) > 16 or not _private_heads().match(lkey(rest)):
         return None
+    if _VAGUE_PARTIES.search(rest):
+        return None  # 'Các doanh nghiệp, cộng đồng, tổ chức, cá nhân': everyone, no one
     words = key(rest).split(" ")
     stops = g.stops
     if any(w in stops or " ".join(words[i : i + 2]) in stops for i, w in enumerate(words)):
@@ -528,11 +533,13 @@ def _field_headings(node: Node, plan: _Plan) -> None:
     tasks = [b for sib in siblings[:i] for b in sib.body if not _is_field_node(sib)]
     heading = parent.heading if parent is not None and parent.heading else node.heading
     section = parent.path if parent is not None and parent.path else node.path
+    mended, merged = _mend_fields(tasks + blocks)
     _fields(
-        tasks + blocks,
+        mended,
         section,
         Block("paragraph", heading, node.line_start, node.line_end),
         plan.add,
+        merged,
     )
 
 
@@ -574,16 +581,15 @@ def _others_in_block(
     return used
 
 
-def _fields(blocks: list[Block], section: str, task: Block, add: Add) -> set[int]:
+def _fields(blocks: list[Block], section: str, task: Block, add: Add, merged: set[int]) -> set[int]:
     """'Cơ quan thực hiện: X chủ trì, phối hợp với Y' / 'Cơ quan phối hợp: Y, Z': X leads the
-    task(s) above the fields, Y and Z are its partners. Returns the indices of field lines."""
-    used: set[int] = set()
+    task(s) above the fields, Y and Z are its partners. `blocks` are mended (_mend_fields),
+    `merged` the lines taken back into the line before. Returns the indices of field lines."""
+    used: set[int] = set(merged)
     tasks: list[Block] = []
     leads: list[AgencyMatch] = []
     waiting: list[str] = []  # partner fields met before their lead field
     after_fields = False
-    blocks, merged = _mend_fields(blocks)
-    used |= merged
     for i, b in enumerate(blocks):
         f = _field(b.text)
         if i in merged:
@@ -628,6 +634,13 @@ def _mend_fields(blocks: list[Block]) -> tuple[list[Block], set[int]]:
     for i in range(1, len(out)):
         prev, b = out[i - 1], out[i]
         f = _field(prev.text)
+        if (
+            f is None
+            and prev.kind == "bullet"
+            and b.kind == "bullet"
+            and _title_is_agencies(prev.text)
+        ):
+            f = ("lead", prev.text)  # '- Báo Bình Thuận, Đài Phát thanh' / '- Truyền hình ...:'
         if f is None or _field(b.text) is not None or not f[1] or _ENDS_STOP.search(prev.text):
             continue
         last = _agency_list(f[1])
@@ -649,7 +662,8 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
     'yêu cầu' / 'đề nghị', or fill a 'Cơ quan thực hiện:' field."""
     verbs = kind in DUTY_KINDS
     task = Block("paragraph", node.heading, node.line_start, node.line_end)
-    fields = _fields(blocks, node.path, task, plan.add)
+    blocks, merged = _mend_fields(blocks)
+    fields = _fields(blocks, node.path, task, plan.add, merged)
     for i, b in enumerate(blocks):
         if i in fields or _continues(blocks, i):
             continue
@@ -662,7 +676,11 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
         # The run-on of a reflowed heading may carry on its sentence ('... đề xuất gửi' / 'Sở
         # X tổng hợp ...'): only a colon or a leading 'chủ trì' makes it an addressee there.
         run_on = i == 0 and _runs_on(node, b)
-        heads = addressees(b.text, verbs and not run_on) or _learned_subject(b.text, plan)
+        heads = (
+            addressees(b.text, verbs and not run_on)
+            or _learned_subject(b.text, plan)
+            or _after_label(b.text, verbs and not run_on)
+        )
         if not heads and b.kind in ("paragraph", "bullet") and not run_on:
             heads = mid_sentence(b.text, kind)
         if not heads:
@@ -679,6 +697,18 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
             duties, texts = [b], [b.text]
         for a in heads:
             plan.add(a, node.path, duties, texts)
+
+
+_LABEL = regex.compile(r"^[^:;.]{3,60}:\s*(?=\p{Lu})")
+
+
+def _after_label(text: str, verbs: bool) -> list[AgencyMatch]:
+    """'Công tác tuyên truyền, giáo dục: Các Sở, ban, ngành phối hợp với ...': a topic label
+    before the addressees."""
+    m = _LABEL.match(text)
+    if not m or leading_agencies(text)[1]:
+        return []
+    return addressees(text[m.end() :], verbs)
 
 
 _UNFINISHED = regex.compile(r"[\p{L}\d,]\s*$")

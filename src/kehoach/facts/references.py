@@ -98,12 +98,20 @@ def normalise_number(raw: str) -> str:
 
 
 def _type_from_code(number: str) -> str | None:
+    """'12/QĐ-TTg' -> Quyết định; a legislature's term after its code counts as the code
+    ('35/2024/QH15' -> Luật)."""
     codes = _rules().type_by_code
     parts = _PART_SEP.split(number)
     for part in parts[1:]:
-        if part.upper() in codes:
-            return codes[part.upper()]
+        code = part.upper()
+        if code in codes:
+            return codes[code]
+        if _TERM.search(code) and _TERM.sub("", code) in codes:
+            return codes[_TERM.sub("", code)]
     return None
+
+
+_TERM = regex.compile(r"(?<=\p{L})\d{1,2}$")  # 'QH15', 'QH14
 
 
 _DATE = regex.compile(
