@@ -69,11 +69,11 @@ def test_mean_floors(evaluation: Evaluation) -> None:
 # Hold-out: corpus plans annotated from FORMAT.md by readers who never saw the parser's
 # output (tests/holdout; four web copies were annotated after their output had been read
 # while working on targets, see README). Per-plan mean floors, in KINDS order.
-HOLDOUT_MEAN_FLOORS = (0.96, 0.98, 0.94, 0.86, 0.91, 0.95, 0.97)
+HOLDOUT_MEAN_FLOORS = (0.96, 0.99, 0.93, 0.86, 0.89, 0.96, 0.97)
 
 
 def test_holdout_mean_floors() -> None:
     ev = evaluate([ROOT / "data" / "corpus"], ROOT / "tests" / "holdout")
-    assert len(ev.per_plan) == 31
+    assert len(ev.per_plan) == 39
     for kind, floor in zip(KINDS, HOLDOUT_MEAN_FLOORS, strict=True):
         assert ev.mean(kind) >= floor - 1e-9, kind
