@@ -695,3 +695,17 @@ def test_labels_dash_split_names_and_lists_of_names_alone() -> None:
         ("Ủy ban nhân dân cấp xã", "II.1"),  # 'địa phương': the plan names communes only
         ("Các doanh nghiệp viễn thông", "II.3"),
     ]
+
+
+def test_a_note_in_parentheses_does_not_end_a_list_of_partners() -> None:
+    from kehoach.facts.assignments import partners
+
+    assert partners(
+        "Cơ quan phối hợp: Bảo hiểm xã hội Thành phố, Trung tâm Dịch vụ việc làm Thành phố "
+        "(Sở Nội vụ), Ủy ban nhân dân xã, phường, đặc khu và các cơ quan liên quan.",
+        set(),
+    ) == [
+        "Bảo hiểm xã hội Thành phố",
+        "Trung tâm Dịch vụ việc làm Thành phố",
+        "Ủy ban nhân dân cấp xã",
+    ]

@@ -253,12 +253,15 @@ def partners(text: str, exclude: set[str]) -> list[str]:
                     out.append(am.name)
                 pos = am.end
                 continue
-            fm = _FILLER.match(lkey(text), pos)
+            fm = _FILLER.match(lkey(text), pos) or _NOTE.match(text, pos)
             if fm and fm.end() > pos:
-                pos = fm.end()
+                pos = fm.end()  # '..., Trung tâm Dịch vụ việc làm (Sở Nội vụ), Ủy ban ...'
                 continue
             break
     return out
+
+
+_NOTE = regex.compile(r"\([^()]{0,80}\)")
 
 
 def _is_lead_in(block: Block) -> bool:
