@@ -84,3 +84,33 @@ def test_sub_columns_carry_their_unit_and_scale_and_a_total_row_sits_at_the_tabl
         ("PB01.I.1", 2027, 14_800.0, "Tấn"),
         ("PB01.I.1", 2027, 7_800_000.0, "USD"),
     ]
+
+
+def test_rows_numbered_with_decimals_and_letters_nest_and_keep_their_lead_agency() -> None:
+    table = _bars(
+        [
+            ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"],
+            ["I", "Hoàn thiện thể chế"],
+            ["1.1", "Rà soát các quy định", "Sở Tư pháp", "Các sở, ban, ngành", "2026 - 2030"],
+            ["1.2", "Xây dựng chính sách", "Sở Tài chính", "Sở Tư pháp", "2026"],
+            ["1.2.1", "Chính sách thuế", "Thuế tỉnh", "Sở Tài chính", "2027"],
+            ["a", "Thuế điện tử", "Thuế tỉnh", "Sở Tài chính", "2027"],
+            ["II", "Phát triển hạ tầng"],
+            ["2.1", "Hạ tầng bưu chính", "Sở Khoa học và Công nghệ", "Các sở, ban, ngành", "2026"],
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + table)
+    paths = [s.path for s in plan.walk() if s.path.startswith("PB01.")]
+    assert paths == [
+        "PB01.I",
+        "PB01.I.1.1",
+        "PB01.I.1.2",
+        "PB01.I.1.2.1",
+        "PB01.I.1.2.1.a",
+        "PB01.II",
+        "PB01.II.2.1",
+    ]
+    assert ("Sở Khoa học và Công nghệ", "PB01.II") in [
+        (a.agency, a.section) for a in plan.assignments
+    ]
+    assert ("PB01.I.1.2", "2026-12-31") in [(d.section, str(d.date)) for d in plan.deadlines]

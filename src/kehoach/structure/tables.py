@@ -26,7 +26,11 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 _ATTACHED = regex.compile(r"^\(?(?:Kèm theo|Ban hành kèm)", regex.IGNORECASE)
 _DASH_ITEM = regex.compile(r"^[-+–•]\s*(?P<t>.*)$")
 
-_LABEL = regex.compile(r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3})\.?$")
+# A row's number: a group letter, a Roman numeral, a number, a decimal ('1.1', '5.1.1') or a
+# lower-case letter ('a', 'đ') under a numbered row.
+_LABEL = regex.compile(
+    r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3}(?:\.\d{1,3}){0,4}|[a-eg-iklmnđ])[.)]?$"
+)
 _NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")
 
 
@@ -53,10 +57,14 @@ _SUB_LABEL = regex.compile(r"^[-+–•]$")
 
 
 def _label_rank(label: str) -> int:
+    """Depth of a row's number: group letters 0, Roman 1, numbers 2, each decimal part one
+    more ('1.1' 3, '1.1.1' 4), lower-case letters below them all."""
     if roman_value(label) is not None and label not in ("C", "D", "L"):
         return 1
-    if label.isdigit():
-        return 2
+    if label.replace(".", "").isdigit():
+        return 2 + label.count(".")
+    if label.islower():
+        return 7
     return 0
 
 
@@ -243,7 +251,9 @@ def _table_tree(node: Node, table: Table) -> None:
             stack.pop()
         parent = stack[-1][1]
         siblings = {c.path.rsplit(".", 1)[-1] for c in parent.children}
-        label = row.label
+        # '1.1.1' under '1.1' is its '1'; a decimal under a group keeps its parts ('I.1.1')
+        label = row.label.removeprefix(parent.label + ".") if parent.label else row.label
+        label = label.rsplit(".", 1)[-1] if label != row.label else label
         k = 2
         while label in siblings:
             label = f"{row.label}#{k}"
