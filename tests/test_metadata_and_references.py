@@ -230,3 +230,25 @@ def test_laws_dispatches_and_joint_rules_are_typed_by_their_codes() -> None:
         ("02600/PA-UBND", "Phương án"),
         ("49/QCPH-UBND-UBMT-HCTĐ", "Quy chế"),
     ]
+
+
+def test_implements_reads_a_basis_after_a_preamble_and_documents_listed_after_descriptions() -> (
+    None
+):
+    assert implements(
+        [
+            "Để tiếp tục duy trì kết quả đạt được; thực hiện Chỉ thị số 23-CT/TW ngày 25/5/2023 "
+            "của Ban Bí thư, Chỉ thị số 10/CT-TTg ngày 19/4/2023 của Thủ tướng Chính phủ; Kế "
+            "hoạch số 182-KH/TU của Tỉnh ủy, UBND tỉnh ban hành Kế hoạch như sau:"
+        ],
+        None,
+    ) == ["23-CT/TW", "10/CT-TTg", "182-KH/TU"]
+    assert implements(
+        [
+            "Thực hiện Nghị định số 10/2020/NĐ-CP ngày 17/01/2020 của Chính phủ quy định về kinh "
+            "doanh và điều kiện kinh doanh vận tải bằng xe ô tô, Nghị định số 41/2024/NĐ-CP ngày "
+            "16/4/2024 của Chính phủ; Nhằm tiếp tục thực hiện Kế hoạch số 21/KH-UBND về việc "
+            "triển khai Chỉ thị số 33/CT-TTg."
+        ],
+        None,
+    ) == ["10/2020/NĐ-CP", "41/2024/NĐ-CP", "21/KH-UBND"]

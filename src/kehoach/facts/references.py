@@ -255,24 +255,44 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
     """Head documents of the opening 'Thực hiện ...' / 'Căn cứ ...' paragraphs."""
     r = _rules()
     heads: list[str] = []
-    texts = [t for t in opening if any(key(t).startswith(o + " ") for o in r.openers)]
+    texts = [clauses for t in opening if (clauses := _basis_clauses(t))]
     if not texts and title:
-        texts = [title]
-    for text in texts:
-        for clause in _BASIS_CLAUSE.split(text):
+        texts = [list(_BASIS_CLAUSE.split(title))]
+    for clauses in texts:
+        for clause in clauses:
             if any(nb in key(clause) for nb in r.not_basis):
                 continue
             cites = find(clause, 0, 0)
             prev_end: int | None = None
             for c in cites:
-                # A later document is a head only when joined to the previous head by
-                # 'và' or a comma; one named inside a head's description is not.
+                # A later document is a head when joined to the previous head by 'và' or a
+                # comma, right after it or after its description ('Nghị định số 10/2020/
+                # NĐ-CP ... quy định về kinh doanh vận tải, Nghị định số 41/2024/NĐ-CP');
+                # one named inside a description ('... về việc thực hiện Chỉ thị 10') is not.
                 between = clause[prev_end : c.type_start] if prev_end is not None else ""
                 if prev_end is not None and not (
-                    _BETWEEN.match(between) or r.basis_link.search(between)
+                    _BETWEEN.match(between)
+                    or r.basis_link.search(between)
+                    or (c.type_start < c.start and _NEXT_HEAD.search(between))
                 ):
                     break
                 if c.number not in heads:
                     heads.append(c.number)
                 prev_end = c.end
     return heads
+
+
+_NEXT_HEAD = regex.compile(r"(?:,|\svà)\s*$")
+
+
+def _basis_clauses(text: str) -> list[str]:
+    """The clauses of an opening paragraph from the first that opens with 'Thực hiện',
+    'Căn cứ', 'Nhằm tiếp tục thực hiện' ...: 'Để tiếp tục duy trì ...; thực hiện Chỉ thị
+    số 23-CT/TW ...' gives its second clause on."""
+    openers = _rules().openers
+    clauses: list[str] = _BASIS_CLAUSE.split(text)
+    for i, clause in enumerate(clauses):
+        k = key(clause.strip())
+        if any(k.startswith(o + " ") for o in openers):
+            return clauses[i:]
+    return []
