@@ -709,3 +709,21 @@ def test_a_note_in_parentheses_does_not_end_a_list_of_partners() -> None:
         "Trung tâm Dịch vụ việc làm Thành phố",
         "Ủy ban nhân dân cấp xã",
     ]
+
+
+def test_a_due_field_of_a_task_is_a_deadline_and_a_slash_joins_commune_levels() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nPhổ biến pháp luật\n\nI. NHIỆM VỤ\n1. Tuyên truyền Luật\n"
+        "- Đơn vị chủ trì: Sở Tư pháp.\n- Thời gian thực hiện: Tháng 12/2025.\n"
+        "2. Tập huấn chuyên sâu\na) Đơn vị chủ trì: Sở Nội vụ.\n"
+        "b) Thời gian thực hiện: Quý IV năm 2024.\n"
+        "3. Hội nghị\n- Thời gian thực hiện: Thường xuyên.\n"
+        "4. UBND các xã/phường: tổ chức thực hiện tại địa phương.\n"
+    )
+    assert [(d.section, d.what, str(d.date)) for d in plan.deadlines] == [
+        ("I.1", "Tuyên truyền Luật", "2025-12-31"),
+        ("I.2.b", "Tập huấn chuyên sâu", "2024-12-31"),
+    ]
+    assert ("Ủy ban nhân dân cấp xã", "I.4") in [(a.agency, a.section) for a in plan.assignments]

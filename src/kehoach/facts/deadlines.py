@@ -138,12 +138,55 @@ def _table_deadlines(root: Node) -> list[FoundDeadline]:
 
 def extract(root: Node) -> list[FoundDeadline]:
     out: list[FoundDeadline] = _table_deadlines(root)
+    parents = {id(c): n for n in root.walk() for c in n.children}
     for node in root.walk():
         if node is root or node.style in ("row", "appendix"):
             continue
+        heading = Block("paragraph", node.heading, node.line_start, node.line_start)
+        # 'c) Thời gian thực hiện: Quý IV năm 2024.': the field of the task above it
+        if field := _due_field(heading, parents.get(id(node), node), node.path):
+            out.append(field)
+            continue
         for b in [Block("paragraph", node.title, node.line_start, node.line_start), *node.body]:
-            out += _from_block(b, node.path)
+            field = _due_field(b, node, node.path)
+            out += [field] if field else _from_block(b, node.path)
     return out
+
+
+# 'Thời gian thực hiện: Tháng 12/2025', 'Thời hạn hoàn thành: Quý IV năm 2024': the due
+# field of a task, read as a due column's cell is.
+_DUE_FIELD = regex.compile(
+    r"^(?:thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)|thời\s+hạn(?:\s+hoàn\s+thành)?"
+    r"|tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?)\s*:\s*(?P<v>.+?)[.;]?$",
+    regex.IGNORECASE,
+)
+
+
+def _due_field(block: Block, task: Node, section: str) -> FoundDeadline | None:
+    m = _DUE_FIELD.match(block.text.strip())
+    due = _DUE_CELL.search(m.group("v").strip()) if m else None
+    if m is None or due is None:
+        return None
+    if due.group("d"):
+        try:
+            when = date(int(due.group("dy")), int(due.group("dm")), int(due.group("d"))).isoformat()
+        except ValueError:
+            return None
+    else:
+        when = _period_end(due)
+    what = task.title[:120]
+    return FoundDeadline(
+        section,
+        what,
+        None,
+        "once",
+        None,
+        None,
+        when,
+        block.text.strip(),
+        block.line_start,
+        block.line_end,
+    )
 
 
 # Every date and period above holds a digit: text without one holds no deadline.
