@@ -289,3 +289,25 @@ def test_an_items_fields_after_its_bullets_stay_with_it() -> None:
         "Đơn vị chủ trì: Sở Tư pháp.",
         "Thời gian thực hiện: Quý II/2026.",
     ]
+
+
+def test_a_crawl_opens_the_numeral_its_text_skips_to_and_the_title_stops_at_the_first_heading() -> (
+    None
+):
+    from conftest import parse_text
+
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH KON TUM ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+        " - Hạnh phúc --------------- Số: 165/KH-UBND Kon Tum, ngày 15 tháng 1 năm 2024 KẾ\r\n"
+        "HOẠCH BẢO ĐẢM TRẬT TỰ, AN TOÀN GIAO THÔNG NĂM 2024 TRÊN ĐỊA BÀN TỈNH I. MỤC ĐÍCH, YÊU\r\n"
+        "CẦU 1. Mục đích - Nâng cao nhận thức của người tham gia giao thông về chấp hành pháp\r\n"
+        "luật. 2. Yêu cầu - Các cơ quan triển khai nghiêm túc, hiệu quả các nhiệm vụ được giao\r\n"
+        "trong kế hoạch này. III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM Để thực hiện được mục tiêu trên,\r\n"
+        "các đơn vị cần tập trung. 1. Nâng cao hiệu lực, hiệu quả công tác lãnh đạo, chỉ đạo của\r\n"
+        "các cấp. 2. Tham gia xây dựng, hoàn thiện thể chế, cơ chế, chính sách pháp luật về\r\n"
+        "trật tự, an toàn giao thông.\r\n"
+    )
+    plan = parse_text(crawl)
+    assert plan.metadata.title == "BẢO ĐẢM TRẬT TỰ, AN TOÀN GIAO THÔNG NĂM 2024 TRÊN ĐỊA BÀN TỈNH"
+    assert [s.path for s in plan.walk()] == ["I", "I.1", "I.2", "III", "III.1", "III.2"]
+    assert not plan.quality.outline_in_sequence  # the gap is flagged for review

@@ -166,8 +166,13 @@ def _upper_prefix(text: str) -> str:
         letters = [c for c in w if c.isalpha()]
         if letters and any(c.islower() for c in letters) and not any(c.isdigit() for c in w):
             break
+        if len(keep) >= 3 and _ROMAN_HEADING.match(w):
+            break  # '... TRÊN ĐỊA BÀN TỈNH HẢI DƯƠNG I. TÌNH HÌNH ...': the body's first heading
         keep.append(w)
     return " ".join(keep)
+
+
+_ROMAN_HEADING = regex.compile(r"^[IVX]{1,4}\.$")
 
 
 def read_head(lines: list[Line], lay: Layout) -> Head:

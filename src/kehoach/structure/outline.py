@@ -91,6 +91,13 @@ def kind_of(title: str) -> str:
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+def _part_title(rest: str) -> bool:
+    """'NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM ...': a top-level title in capitals that names a kind
+    of section, so a Roman numeral one past the next (a part the crawl lost) opens it."""
+    words = list(itertools.takewhile(lambda w: not any(c.islower() for c in w), rest.split()[:12]))
+    return len(words) >= 2 and kind_of(" ".join(words)) not in ("other", "appendix")
+
+
 def roman_value(label: str) -> int | None:
     total, prev = 0, 0
     for ch in reversed(label.upper()):
@@ -229,7 +236,9 @@ class Walker:
                 strict
                 and value is not None
                 and not (
-                    (last is None and value == 1) or (last is not None and last.number == value - 1)
+                    (last is None and value == 1)
+                    or (last is not None and last.number == value - 1)
+                    or (gap and last is not None and last.number == value - 2 and _part_title(rest))
                 )
             ):
                 return None
@@ -429,7 +438,8 @@ class Walker:
         full = self.line.text
         while pos < len(full):
             text = full[pos:]
-            cand = self.candidate(text, strict=not first and self.reflowed)
+            after_stop = bool(_SENTENCE_END.search(full, max(0, pos - 16), pos))
+            cand = self.candidate(text, strict=not first and self.reflowed, gap=after_stop)
             first = False
             head_pos = pos + len(text) - len(cand.rest) if cand else pos
             head_text = full[head_pos:]
