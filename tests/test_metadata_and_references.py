@@ -252,3 +252,18 @@ def test_implements_reads_a_basis_after_a_preamble_and_documents_listed_after_de
         ],
         None,
     ) == ["10/2020/NĐ-CP", "41/2024/NĐ-CP", "21/KH-UBND"]
+
+
+def test_a_citation_s_issuer_ends_before_the_sentence_goes_on_and_capitals_are_read_too() -> None:
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(c.number, c.date, c.issuer) for c in find(text, 1, 1)]
+
+    assert read("Nghị định số 10/2020/NĐ-CP của Chính phủ có hiệu lực thi hành đã tạo") == [
+        ("10/2020/NĐ-CP", None, "Chính phủ")
+    ]
+    assert read("Quyết định số 1/QĐ-TTg của Thủ tướng Chính phủ ngày 31/3/2022 về việc") == [
+        ("1/QĐ-TTg", "2022-03-31", "Thủ tướng Chính phủ")
+    ]
+    assert read(
+        "THỰC HIỆN CHỈ THỊ SỐ 23/CT-TTG NGÀY 26 THÁNG 7 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ"
+    ) == [("23/CT-TTg", "2024-07-26", "Thủ tướng Chính phủ")]

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.text import key, squash
+from kehoach.text import key, sentence_case_name, squash
 
 
 @dataclass
@@ -115,15 +115,39 @@ _TERM = regex.compile(r"(?<=\p{L})\d{1,2}$")  # 'QH15', 'QH14
 
 
 _DATE = regex.compile(
-    r"\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
+    r"\s*,?\s*(?i:ngày)\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s+(?P<y2>\d{4}))"
 )
+# The issuer ends before the words that go on to the document's subject or the sentence
+# ('... của Chính phủ có hiệu lực', '... của UBND tỉnh Sửa đổi ...', 'CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ').
 _ISSUER = regex.compile(
-    r"\s*,?\s*của\s+(?P<iss>\p{Lu}[^,;.:()]{1,90}?)"
-    r"(?=\s+(?:về|phê duyệt|thực hiện|ban hành|quy định|hướng dẫn|triển khai|sửa đổi|bổ sung|tại|trên|"
-    r"đối với|với|nhằm|để|và\s+(?:các\s+)?(?:Kế hoạch|Quyết định|Nghị|Chương trình|Chỉ thị|Thông)|"
-    r"\(|sau|đến|giai đoạn)\b|\s*[,;.:(]|\s*$)"
+    r"\s*,?\s*(?i:của)\s+(?P<iss>\p{Lu}[^,;.:()]{1,90}?)"
+    r"(?=\s+(?i:về|phê duyệt|thực hiện|ban hành|quy định|hướng dẫn|triển khai|sửa đổi|bổ sung|tại|trên|"
+    r"đối với|với|nhằm|để|có|đã|được|là|khoảng|ngày|sau|đến|giai đoạn)\b"
+    r"|\s+và\s+(?:các\s+)?(?:Kế hoạch|Quyết định|Nghị|Chương trình|Chỉ thị|Thông)\b|\s*\(|\s*[,;.:(]|\s*$)"
 )
+
+
+@cache
+def _issuer_names() -> dict[str, str]:
+    return {key(n): n for n in load("documents")["issuer_names"]}
+
+
+def _proper_issuer(caps: str) -> str:
+    """'THỦ TƯỚNG CHÍNH PHỦ' -> 'Thủ tướng Chính phủ'."""
+    return _issuer_names().get(key(caps)) or sentence_case_name(caps)
+
+
+def _date_of(dm: regex.Match[str]) -> str | None:
+    d, mo, y = (
+        dm.group("d") or dm.group("d2"),
+        dm.group("m") or dm.group("m2"),
+        dm.group("y") or dm.group("y2"),
+    )
+    try:
+        return date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
 
 
 _LEAD = regex.compile(r"\s*,?\s*")
@@ -134,7 +158,8 @@ def _word_follows(text: str, pos: int, word: str) -> bool:
     ('của') need it. Checked first: the regex engine looks for that word ahead of `pos`
     before it tries either pattern, over the whole rest of a long text."""
     lead = _LEAD.match(text, pos)
-    return text.startswith(word, lead.end() if lead else pos)
+    at = lead.end() if lead else pos
+    return text.startswith(word, at) or text[at : at + len(word)].lower() == word
 
 
 _HAS_NUMBER = regex.compile(r"\d\s*[-/]\s*(?:\d{4}\s*/\s*)?\p{Lu}")
@@ -197,21 +222,22 @@ def _scan(text: str, line_start: int, line_end: int) -> list[Citation]:
         when = None
         dm = _DATE.match(text, tail) if _word_follows(text, tail, "ngày") else None
         if dm:
-            d, mo, y = (
-                dm.group("d") or dm.group("d2"),
-                dm.group("m") or dm.group("m2"),
-                dm.group("y") or dm.group("y2"),
-            )
-            try:
-                when = date(int(y), int(mo), int(d)).isoformat()
-            except ValueError:
-                when = None
+            when = _date_of(dm)
             tail = dm.end()
         issuer = None
         im = _ISSUER.match(text, tail) if _word_follows(text, tail, "của") else None
         if im:
             issuer = squash(im.group("iss"))
+            issuer = _proper_issuer(issuer) if issuer.isupper() else issuer
             tail = im.end("iss")
+            dm = (
+                _DATE.match(text, tail)
+                if when is None and _word_follows(text, tail, "ngày")
+                else None
+            )
+            if dm:  # '... của Thủ tướng Chính phủ ngày 31/3/2022'
+                when = _date_of(dm)
+                tail = dm.end()
         out.append(
             Citation(
                 number,
