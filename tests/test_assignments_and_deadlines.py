@@ -727,3 +727,19 @@ def test_a_due_field_of_a_task_is_a_deadline_and_a_slash_joins_commune_levels() 
         ("I.2.b", "Tập huấn chuyên sâu", "2024-12-31"),
     ]
     assert ("Ủy ban nhân dân cấp xã", "I.4") in [(a.agency, a.section) for a in plan.assignments]
+
+
+def test_organisations_and_mass_bodies_of_the_province_in_a_list_before_a_duty_word() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông\n\nI. NHIỆM VỤ TRỌNG TÂM\n"
+        "Để thực hiện được mục tiêu trên, các sở, ban, ngành, tổ chức, đoàn thể của tỉnh và UBND "
+        "các huyện, thị xã, thành phố cần gắn chặt công tác bảo đảm trật tự ATGT với phòng dịch.\n"
+        "1. Tiếp tục triển khai thực hiện quyết liệt các giải pháp.\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Các sở, ban, ngành", "I"),
+        ("Các tổ chức chính trị - xã hội", "I"),
+        ("Ủy ban nhân dân cấp huyện", "I"),
+    ]

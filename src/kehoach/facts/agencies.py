@@ -519,7 +519,7 @@ _SEP = regex.compile(r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*")
 # 'có liên quan', 'thuộc tỉnh' after a list member
 _RELATED = regex.compile(
     r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh)"
-    r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?)(?!\w)"
+    r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?|của\s+(?:tỉnh|thành\s+phố))(?!\w)"
 )
 
 

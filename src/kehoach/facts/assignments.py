@@ -735,6 +735,8 @@ def _table_group(node: Node, add: Add) -> None:
     """A group of table rows under an agency ('II | Sở Công thương') is its assignment."""
     if not node.children or not _title_is_agencies(node.title):
         return
+    if any(c.children and _title_is_agencies(c.title) for c in node.children):
+        return  # 'A | CÁC SỞ NGÀNH CỦA TỈNH' over 'I | Sở X', 'II | Sở Y': a heading of groups
     _, heads = leading_agencies(node.title)
     rows = [Block("row", c.title, c.line_start, c.line_end) for c in node.children]
     for a in heads:
