@@ -743,3 +743,20 @@ def test_organisations_and_mass_bodies_of_the_province_in_a_list_before_a_duty_w
         ("Các tổ chức chính trị - xã hội", "I"),
         ("Ủy ban nhân dân cấp huyện", "I"),
     ]
+
+
+def test_a_heading_for_a_group_of_bodies_addresses_them_but_a_rule_about_them_does_not() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nPhát động phong trào thi đua\n\nI. NỘI DUNG THI ĐUA\n"
+        "a) Đối với các sở, ban, ngành, UBND các xã, phường:\n"
+        "- Hoàn thành vượt mức các chỉ tiêu phát triển kinh tế - xã hội năm 2025.\n"
+        "b) Xếp hạng thi đua\n"
+        "- Đối với các xã, phường: Nếu có từ 02 địa phương có tổng số điểm bằng nhau thì xét "
+        "số tài khoản mở mới.\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Các sở, ban, ngành", "I.a"),
+        ("Ủy ban nhân dân cấp xã", "I.a"),
+    ]

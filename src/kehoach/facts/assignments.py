@@ -283,6 +283,9 @@ def _as_block(child: Node) -> Block:
     return Block("paragraph", child.heading, child.line_start, child.line_end)
 
 
+_FOR = regex.compile(r"(?i:đối với)\s+")
+
+
 def _heading_agencies(node: Node) -> tuple[list[AgencyMatch], int]:
     """Agencies a heading names, and how many of its first body paragraphs continue the
     heading ('2. Sở' / 'Nông nghiệp và Môi trường'; '8. Đề nghị' / 'Liên minh Hợp tác xã
@@ -293,6 +296,9 @@ def _heading_agencies(node: Node) -> tuple[list[AgencyMatch], int]:
     best: tuple[list[AgencyMatch], int] = ([], 0)
     if _title_is_agencies(text):
         best = (leading_agencies(text)[1], 0)
+    elif (fm := _FOR.match(text)) and _title_is_agencies(text[fm.end() :]):
+        # 'a) Đối với các sở, ban, ngành, UBND các xã, phường:' over the duties set for them
+        return _not_issuers((leading_agencies(text[fm.end() :])[1], 0))
     if node.heading != node.title or _ENDS_STOP.search(node.heading):
         return _not_issuers(best)  # the heading ran on into body text, or ended
     for i, b in enumerate(node.body[:3]):
