@@ -760,3 +760,17 @@ def test_a_heading_for_a_group_of_bodies_addresses_them_but_a_rule_about_them_do
         ("Các sở, ban, ngành", "I.a"),
         ("Ủy ban nhân dân cấp xã", "I.a"),
     ]
+
+
+def test_a_task_that_says_whom_to_work_with_gives_its_fields_lead_those_partners() -> None:
+    from conftest import parse_text
+
+    plan = parse_text(
+        "KẾ HOẠCH\nChuyển đổi số\n\nII. NHIỆM VỤ\n1. Hoàn thiện Chiến lược dữ liệu\n"
+        "a) Nội dung: Phối hợp với Bộ Công an rà soát, hoàn thiện Chiến lược dữ liệu.\n"
+        "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n"
+        "- Đơn vị phối hợp: Các Sở, ban, ngành.\n"
+    )
+    assert [(a.agency, a.partners) for a in plan.assignments] == [
+        ("Sở Khoa học và Công nghệ", ["Bộ Công an", "Các sở, ban, ngành"])
+    ]

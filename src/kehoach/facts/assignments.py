@@ -628,8 +628,10 @@ def _fields(blocks: list[Block], section: str, task: Block, add: Add, merged: se
                 if a.name not in {x.name for x in leads}
             ]
         duties = _duty_blocks(tasks) or [task]
+        # partners: the fields', and those the task itself says to work with ('Phối hợp với
+        # Bộ Công an trong ...' in the task's text)
         for a in leads:
-            add(a, section, duties, [value, *waiting])
+            add(a, section, duties, [value, *waiting, *(d.text for d in duties)])
         waiting = []
     return used
 
