@@ -173,7 +173,14 @@ def clause_subjects(text: str, stop_only: bool = False) -> list[AgencyMatch]:
     năm, căn cứ ..., các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường cùng ... xây
     dựng kế hoạch'; 'Định kỳ ..., các sở, ban, ngành ... báo cáo ...'. With `stop_only`,
     only before a word that opens a duty for sure (agencies.yaml `duty_openers`)."""
+    openers: list[int] = []
+    if stop_only:
+        openers = [m.start() for m in _any_duty_opener().finditer(lkey(text))]
+        if not openers:
+            return []  # no such word anywhere: no comma need be tried
     for m in _CLAUSE_START.finditer(text):
+        if stop_only and not any(m.end() < o <= m.end() + 300 for o in openers):
+            continue  # no duty word within reach of this comma
         before = text[: m.start()]
         if _SENTENCE_END.search(before):
             return []
@@ -194,6 +201,12 @@ def clause_subjects(text: str, stop_only: bool = False) -> list[AgencyMatch]:
 def _duty_openers() -> regex.Pattern[str]:
     words = "|".join(regex.escape(key(w)) for w in load("agencies")["duty_openers"])
     return regex.compile(r"\s*(?:" + words + r")(?!\w)")
+
+
+@cache
+def _any_duty_opener() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(key(w)) for w in load("agencies")["duty_openers"])
+    return regex.compile(r"(?<!\w)(?:" + words + r")(?!\w)")
 
 
 def _duty_opener(after: str) -> bool:

@@ -97,6 +97,16 @@ _DUE_CELL = regex.compile(
 )
 
 
+def _due_date(m: regex.Match[str]) -> str | None:
+    """The date a due cell names: its day, or the end of its month, quarter or year."""
+    if not m.group("d"):
+        return _period_end(m)
+    try:
+        return date(int(m.group("dy")), int(m.group("dm")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
 def _table_deadlines(root: Node) -> list[FoundDeadline]:
     """Task tables with a due-date column ('Quý II/2025', 'Năm 2026', '30/6/2025')."""
     out: list[FoundDeadline] = []
@@ -107,15 +117,9 @@ def _table_deadlines(root: Node) -> list[FoundDeadline]:
             continue
         cell = cells[roles["due"]].strip().rstrip(".;")
         m = _DUE_CELL.search(cell)
-        if not m:
+        when = _due_date(m) if m else None
+        if when is None:
             continue
-        if m.group("d"):
-            try:
-                when = date(int(m.group("dy")), int(m.group("dm")), int(m.group("d"))).isoformat()
-            except ValueError:
-                continue
-        else:
-            when = _period_end(m)
         # verbatim: the row's cells from the lead column through the due column
         first = roles["lead"] if "lead" in roles and roles["lead"] < roles["due"] else roles["due"]
         quote = " | ".join(c.strip() for c in cells[first : roles["due"] + 1])
@@ -165,15 +169,9 @@ _DUE_FIELD = regex.compile(
 def _due_field(block: Block, task: Node, section: str) -> FoundDeadline | None:
     m = _DUE_FIELD.match(block.text.strip())
     due = _DUE_CELL.search(m.group("v").strip()) if m else None
-    if m is None or due is None:
+    when = _due_date(due) if due else None
+    if when is None:
         return None
-    if due.group("d"):
-        try:
-            when = date(int(due.group("dy")), int(due.group("dm")), int(due.group("d"))).isoformat()
-        except ValueError:
-            return None
-    else:
-        when = _period_end(due)
     what = task.title[:120]
     return FoundDeadline(
         section,
