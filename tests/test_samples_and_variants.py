@@ -148,3 +148,24 @@ def test_every_body_fact_survives_other_shapes(stem: str, shape: str) -> None:
     if not (shape in ("reflowed", "crawl") and stem == "langson-176-KH-UBND-2023"):
         # (IV.4 of 176 is a run-on paragraph whose reflowed title cannot be told apart)
         assert s.titles_right == s.titles_total, [m for m in s.misses if "title" in m]
+
+
+def test_the_bundled_structured_files_are_what_the_parser_gives_today(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """data/structured is what `make demo` writes: a parser change that alters it must
+    commit the new files (the same input gives byte-identical YAML)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out = tmp_path / "structured"
+    subprocess.run(
+        [sys.executable, "-m", "kehoach", "parse", "data/raw", "-o", str(out), "-j", "1"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    committed = sorted((ROOT / "data" / "structured").glob("*.yaml"))
+    assert [p.name for p in committed] == sorted(p.name for p in out.glob("*.yaml"))
+    stale = [p.name for p in committed if p.read_bytes() != (out / p.name).read_bytes()]
+    assert not stale, f"run make demo and commit: {stale}"
