@@ -154,3 +154,9 @@ def test_time_grows_linearly_with_size(make: object) -> None:
     small, large = _seconds(make(100_000)), _seconds(make(400_000))
     # Four times the text: about four times the time; a quadratic step would take 16.
     assert large < 8 * small + 0.5, (small, large)
+
+
+def test_a_nul_inside_a_damaged_line_does_not_break_quote_location() -> None:
+    """Found by test_damaged_files_of_every_format: the quote index joined lines with NUL."""
+    data = SEEDS["txt"][:6000] + b"\x00" * 6 + "\nChịu trách nhiệm \x00\x00 chính".encode()
+    assert parse(load_bytes(data, "x.txt")).sections

@@ -34,7 +34,9 @@ class Index:
 
 def index(lines: list[Line]) -> Index:
     # one substitution over all lines, parted by a character no rule removes
-    parts = _IGNORED.sub("", "\x00".join(ln.text for ln in lines)).split("\x00")
+    # (a NUL inside a damaged file's line would split it: it reads as a space there)
+    texts = (ln.text.replace("\x00", " ") if "\x00" in ln.text else ln.text for ln in lines)
+    parts = _IGNORED.sub("", "\x00".join(texts)).split("\x00")
     offsets: list[int] = []
     pos = 0
     for part in parts:
