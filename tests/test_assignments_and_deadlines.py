@@ -774,3 +774,14 @@ def test_a_task_that_says_whom_to_work_with_gives_its_fields_lead_those_partners
     assert [(a.agency, a.partners) for a in plan.assignments] == [
         ("Sở Khoa học và Công nghệ", ["Bộ Công an", "Các sở, ban, ngành"])
     ]
+
+
+def test_forces_before_a_partner_are_read_over_and_grassroots_government_is_the_communes() -> None:
+    from kehoach.facts.assignments import partners
+
+    assert partners(
+        "Phối hợp các lực lượng và UBND các xã, phường huy động ca nô, xuồng máy.", set()
+    ) == ["Ủy ban nhân dân cấp xã"]
+    assert partners("Phối hợp chính quyền cơ sở bảo đảm an toàn điện.", set()) == [
+        "Ủy ban nhân dân cấp xã"
+    ]

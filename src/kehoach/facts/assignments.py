@@ -85,7 +85,7 @@ _PHOI_HOP = regex.compile(
 )
 _FILLER = regex.compile(
     r"\s*(?:[,;]|và|cùng|các|cơ quan|đơn vị|có liên quan|liên quan|địa phương|doanh nghiệp|hiệp hội|"
-    r"cá nhân|chặt chẽ|với|của tỉnh|tỉnh|trên địa bàn|chính quyền|các cấp|khác)(?!\w)",
+    r"cá nhân|chặt chẽ|với|của tỉnh|tỉnh|trên địa bàn|chính quyền|các cấp|khác|lực lượng(?: chức năng)?)(?!\w)",
     regex.IGNORECASE,
 )
 # 'Yêu cầu các sở ...', 'Ủy ban nhân dân tỉnh đề nghị ...': the body told by name.
