@@ -8,10 +8,8 @@ end in a plan or in one InputError line.
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,38 +120,6 @@ LINES = [
 def test_random_plans(rows: list[tuple[str, int, int, int, int, str, str]]) -> None:
     text = "\n".join(t.format(n=n, d=d, m=m, y=y, r=r, a=a) for t, n, d, m, y, r, a in rows)
     _survives(text.encode("utf-8"), "plan.txt")
-
-
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        start = time.perf_counter()
-        parse(load_bytes(f"KẾ HOẠCH\nThử\n\n{text}".encode(), "big.txt"))
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-SENTENCE = (
-    "Phấn đấu đến năm 2030 đạt 95% hộ gia đình có nước sạch, Sở Nông nghiệp chủ trì, "
-    "phối hợp với Sở Tài chính theo Quyết định số 12/QĐ-UBND ngày 01/02/2024; "
-)
-
-
-@pytest.mark.parametrize(
-    "make",
-    [
-        pytest.param(lambda n: (SENTENCE * (n // len(SENTENCE) + 1))[:n], id="one long line"),
-        pytest.param(
-            lambda n: "".join(f"{i % 9 + 1}. Mục tiêu {i}\n" for i in range(n // 16)),
-            id="many headings",
-        ),
-    ],
-)
-def test_time_grows_linearly_with_size(make: object) -> None:
-    assert callable(make)
-    small, large = _seconds(make(100_000)), _seconds(make(400_000))
-    # Four times the text: about four times the time; a quadratic step would take 16.
-    assert large < 8 * small + 0.5, (small, large)
 
 
 def test_a_nul_inside_a_damaged_line_does_not_break_quote_location() -> None:
