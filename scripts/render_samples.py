@@ -253,6 +253,27 @@ def write_html(path: Path, text: str) -> None:
     path.write_text(page, encoding="utf-8")
 
 
+def _pdf_and_doc(soffice: str, docx: Path) -> None:
+    """`docx` printed to PDF and saved as Word 97 by LibreOffice, next to it in OUT."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt, ext in (("pdf:writer_pdf_Export", "pdf"), ("doc:MS Word 97", "doc")):
+            subprocess.run(
+                [
+                    soffice,
+                    "--headless",
+                    f"-env:UserInstallation=file://{tmp}/u",
+                    "--convert-to",
+                    fmt,
+                    "--outdir",
+                    tmp,
+                    str(docx),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            shutil.copy(Path(tmp) / f"{docx.stem}.{ext}", OUT / f"{docx.stem}.{ext}")
+
+
 def main() -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -265,44 +286,12 @@ def main() -> None:
         docx = OUT / f"{stem}.docx"
         write_docx(docx, text, stem)
         write_html(OUT / f"{stem}.html", text)
-        with tempfile.TemporaryDirectory() as tmp:
-            for fmt, ext in (("pdf:writer_pdf_Export", "pdf"), ("doc:MS Word 97", "doc")):
-                subprocess.run(
-                    [
-                        soffice,
-                        "--headless",
-                        f"-env:UserInstallation=file://{tmp}/u",
-                        "--convert-to",
-                        fmt,
-                        "--outdir",
-                        tmp,
-                        str(docx),
-                    ],
-                    check=True,
-                    capture_output=True,
-                )
-                shutil.copy(Path(tmp) / f"{stem}.{ext}", OUT / f"{stem}.{ext}")
+        _pdf_and_doc(soffice, docx)
         print(f"rendered {stem}: .docx .pdf .doc .html")
     # A real Word plan (title block and signature in tables, a footnote, a ruled task
     # table that Word breaks across pages) printed to PDF and saved as Word 97.
     for docx in sorted(RAW.glob("*.docx")):
-        with tempfile.TemporaryDirectory() as tmp:
-            for fmt, ext in (("pdf:writer_pdf_Export", "pdf"), ("doc:MS Word 97", "doc")):
-                subprocess.run(
-                    [
-                        soffice,
-                        "--headless",
-                        f"-env:UserInstallation=file://{tmp}/u",
-                        "--convert-to",
-                        fmt,
-                        "--outdir",
-                        tmp,
-                        str(docx),
-                    ],
-                    check=True,
-                    capture_output=True,
-                )
-                shutil.copy(Path(tmp) / f"{docx.stem}.{ext}", OUT / f"{docx.stem}.{ext}")
+        _pdf_and_doc(soffice, docx)
         print(f"rendered {docx.stem}: .pdf .doc")
 
 

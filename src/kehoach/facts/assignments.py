@@ -198,12 +198,6 @@ def clause_subjects(text: str, stop_only: bool = False) -> list[AgencyMatch]:
 
 
 @cache
-def _duty_openers() -> regex.Pattern[str]:
-    words = "|".join(regex.escape(key(w)) for w in load("agencies")["duty_openers"])
-    return regex.compile(r"\s*(?:" + words + r")(?!\w)")
-
-
-@cache
 def _any_duty_opener() -> regex.Pattern[str]:
     words = "|".join(regex.escape(key(w)) for w in load("agencies")["duty_openers"])
     return regex.compile(r"(?<!\w)(?:" + words + r")(?!\w)")
@@ -212,7 +206,7 @@ def _any_duty_opener() -> regex.Pattern[str]:
 def _duty_opener(after: str) -> bool:
     """'chủ trì', 'phối hợp', 'có trách nhiệm' ... follow: the words before are the clause's
     subject, not a preposition's object or a list of channels."""
-    return bool(_duty_openers().match(key(after[:40])))
+    return bool(_any_duty_opener().match(key(after[:40]).lstrip()))
 
 
 _ASSIGNS = regex.compile(r"(?<!\w)giao\s+(?!của\b|cho\b)", regex.IGNORECASE)
@@ -650,8 +644,9 @@ def _fields(blocks: list[Block], section: str, task: Block, add: Add, merged: se
 
 
 def _mend_fields(blocks: list[Block]) -> tuple[list[Block], set[int]]:
-    """A field whose agency name was cut by a line taken for a bullet ('Cơ quan chủ trì: Đài
-    Phát thanh' / '- Truyền hình Gia Lai, Báo Gia Lai'): the line goes back into the field.
+    """A field, or a bullet of names, whose last agency name was cut by a line taken for a
+    bullet ('Cơ quan chủ trì: Đài Phát thanh' / '- Truyền hình Gia Lai, Báo Gia Lai'; '- Báo
+    Bình Thuận, Đài Phát thanh' / '- Truyền hình Bình Thuận: ...'): the line goes back.
     Returns the mended blocks (same length) and the indices of lines taken back."""
     out = list(blocks)
     taken: set[int] = set()
