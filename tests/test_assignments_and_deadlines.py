@@ -663,10 +663,16 @@ def test_outside_implementation_only_giao_or_a_sure_duty_word_makes_a_mid_senten
         "các tổ chức chi trả ký kết hợp đồng.\n"
         "3. Đổi mới phương thức chỉ đạo của các cấp, các ngành trong công tác bảo đảm an toàn.\n"
         "4. Tuyên truyền trên các phương tiện thông tin đại chúng, Báo Cần Thơ; mạng xã hội.\n"
+        "II. KINH PHÍ THỰC HIỆN\n- Từ ngân sách tỉnh theo phân cấp.\n"
+        "Xử lý dịch bệnh là nhiệm vụ cấp bách, Sở Y tế đề nghị Bộ Y tế hỗ trợ. Đề nghị các "
+        "sở, ban, ngành khẩn trương thực hiện đúng chức năng được giao.\n"
     )
+    # A request that opens a sentence is the plan's own; one in the middle of a clause
+    # ('Sở Y tế đề nghị Bộ Y tế') describes a step.
     assert [(a.agency, a.section) for a in plan.assignments] == [
         ("Sở Y tế", "I.1"),
         ("Ủy ban nhân dân cấp xã", "I.2"),
+        ("Các sở, ban, ngành", "II"),
     ]
 
 

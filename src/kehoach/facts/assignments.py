@@ -209,14 +209,18 @@ def _duty_opener(after: str) -> bool:
     return bool(_any_duty_opener().match(key(after[:40]).lstrip()))
 
 
-_ASSIGNS = regex.compile(r"(?<!\w)giao\s+(?!của\b|cho\b)", regex.IGNORECASE)
+_ASSIGNS = regex.compile(
+    r"(?<!\w)giao\s+(?!của\b|cho\b)|(?:^|[.;]\s+)(?:đề nghị|yêu cầu)\s+(?!của\b|cho\b)",
+    regex.IGNORECASE,
+)
 
 
 def mid_sentence(text: str, kind: str | None) -> list[AgencyMatch]:
     """Agencies a sentence addresses past its start. In Tổ chức thực hiện and reporting
     (FORMAT.md): any clause's subject and any body told by name ('yêu cầu', 'đề nghị',
-    'giao'). In other duty sections only the unmistakable: 'giao Sở Y tế ...', and a
-    clause's subject that 'chủ trì' / 'phối hợp' follows ('Sau khi ..., UBND xã, phường
+    'giao'). In other duty sections only the unmistakable: 'giao Sở Y tế ...', a sentence
+    that opens with the request ('... phục hồi kinh tế. Đề nghị các sở, ban, ngành khẩn
+    trương thực hiện'), and a clause's subject that 'chủ trì' / 'phối hợp' follows ('Sau khi ..., UBND xã, phường
     phối hợp với ...')."""
     if kind in MID_SENTENCE_KINDS:
         found = clause_subjects(text)
