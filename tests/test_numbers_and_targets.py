@@ -287,6 +287,9 @@ def test_indicators_for_elided_and_added_items() -> None:
         ("- Cứu trợ theo phương châm “4 tại chỗ”.", []),
         ("- Giảm tai nạn giao thông trên cả 3 tiêu chí.", []),
         ("- Triển khai đồng bộ 8 nhóm nhiệm vụ, giải pháp.", []),
+        # ... but a share of them is an aim
+        ("- 100% mục tiêu, nhiệm vụ đề ra theo kế hoạch được hoàn thành.", [100]),
+        ("- 80% các biểu mẫu báo cáo định kỳ được tạo từ e-form.", [80]),
         ("- Ôn tập cho học sinh thi tuyển sinh vào lớp 10.", []),
         # actual or estimated figures, conditions, scoring scales
         ("- Thu ngân sách ước đạt 92,44% dự toán.", []),
@@ -294,6 +297,7 @@ def test_indicators_for_elided_and_added_items() -> None:
         ("- Tỷ lệ hộ nghèo đã đạt 3,5%, phấn đấu đến năm 2030 còn dưới 1%.", [1]),
         ("- Nếu đạt 100% cộng 05 điểm, không đạt 100% không cộng điểm.", []),
         ("- Từ 88 - 90% cộng 02 điểm.", []),
+        ("- Đối với một số ngành đặc thù có tỷ lệ nữ thấp dưới 30% có thể điều chỉnh.", []),
         ("- Tỷ lệ = b/a * 100%.", []),
         ("- Giảm tỷ suất sinh từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ.", [18]),
         # spans of time are periods or deadlines, unless a bound makes them a norm

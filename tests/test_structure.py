@@ -75,6 +75,19 @@ def test_title_is_agency_list_when_the_line_runs_straight_into_duties() -> None:
         split_title("Phát huy vai trò của các tổ chức hội; phối hợp tổ chức các cuộc vận động.")[0]
         == "Phát huy vai trò của các tổ chức hội"
     )
+    # heads of agencies who are to lead directly, and bodies a paragraph is for
+    assert split_title(
+        "Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu "
+        "trực tiếp lãnh đạo, chỉ đạo tổ chức triển khai thực hiện; tăng cường kiểm tra."
+    )[0] == ("Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu")
+    assert split_title(
+        "Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị bám "
+        "sát chương trình hành động của bộ, ngành chủ quản tổ chức triển khai thực hiện."
+    )[0] == ("Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh")
+    # ... but not a list that goes on after the comma
+    assert split_title("Đối với các sở, ban, ngành, UBND các xã, phường:")[0] == (
+        "Đối với các sở, ban, ngành, UBND các xã, phường"
+    )
 
 
 def test_a_colon_closing_a_title_sized_heading_wins_over_a_semicolon_before_it() -> None:

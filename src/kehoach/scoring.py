@@ -187,9 +187,13 @@ def score_plan(gold: dict[str, Any], plan: Plan, name: str = "") -> Score:
         date = get("date")
         return (get("recurrence"), get("month"), get("day"), str(date) if date else None)
 
-    s.counts["deadlines"] = _set_count(
-        Counter(dl(d) for d in gold.get("deadlines") or []), Counter(dl(d) for d in plan.deadlines)
-    )
+    gold_dl = Counter(dl(d) for d in gold.get("deadlines") or [])
+    got_dl = Counter(dl(d) for d in plan.deadlines)
+    s.counts["deadlines"] = _set_count(gold_dl, got_dl)
+    for k, n in sorted((gold_dl - got_dl).items(), key=str):
+        s.misses.append(f"{name}: deadline {k} missing" + (f" x{n}" if n > 1 else ""))
+    for k, n in sorted((got_dl - gold_dl).items(), key=str):
+        s.misses.append(f"{name}: deadline {k} not in gold" + (f" x{n}" if n > 1 else ""))
     return s
 
 

@@ -611,8 +611,10 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
         if head_unit in r.not_units:
             return None
         head_unit = head_unit.split()[0]
-    if head_unit in r.not_units or r.document_parts.match(key(after)):
-        return None  # a qualifier ('3 sao'), or the plan counting its own parts ('8 nhóm nhiệm vụ')
+    if head_unit in r.not_units or (not q.percent and r.document_parts.match(key(after))):
+        # a qualifier ('3 sao'), or the plan counting its own parts ('8 nhóm nhiệm vụ'); a
+        # share of them is an aim all the same ('100% mục tiêu, nhiệm vụ ... được hoàn thành')
+        return None
     if unit is None and q.raw.isalpha():
         return None  # 'ít nhất một trong các dịch vụ': a number word counts only a noun
     if unit is None and not q.percent and not r.bare_before.search(before):

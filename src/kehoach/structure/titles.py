@@ -29,6 +29,9 @@ _COLON_IN_SENTENCE = regex.compile(r"(?:[^:.]|\.(?!\s|$)|(?<=\d)\.)*\K:")
 def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     """Heading text -> (title, run-on body) following FORMAT.md's title rule."""
     rest = rest.strip()
+    for_bodies = _for_bodies(rest)
+    if for_bodies is not None:
+        return for_bodies
     end, found = leading_agencies(rest)
     if found:
         after = rest[end:].lstrip()
@@ -71,6 +74,26 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     if m and (m.group(0) == ":" or rest.rstrip()[-1:] in _TERMINAL or len(rest) > 250):
         return _TRAILER.sub("", rest[: m.start()]).strip(), rest[m.end() :].strip()
     return _TRAILER.sub("", rest).strip(), ""
+
+
+_FOR = regex.compile(r"(?i:đối với)\s+")
+
+
+def _for_bodies(rest: str) -> tuple[str, str] | None:
+    """'g) Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan ...
+    bám sát ...': the bodies a paragraph is for, then a clause of duties after a comma."""
+    fm = _FOR.match(rest)
+    if not fm:
+        return None
+    found = leading_agencies(rest[fm.end() :])[1]
+    end = found[-1].end if found else 0  # not over a vague tail ('..., thủ trưởng cơ quan')
+    after = rest[fm.end() + end :]
+    if not found or not after.startswith(",") or _TO_CLOSING_COLON.match(after):
+        return None
+    clause = after[1:].lstrip()
+    if leading_agencies(clause)[1] or len(clause.split()) < 4:
+        return None  # the list goes on ('Đối với các sở, ban, ngành, UBND các xã')
+    return rest[: fm.end() + end].strip(), clause
 
 
 # Capitalised words that do not start a sentence, and words after which a capital is a name.
