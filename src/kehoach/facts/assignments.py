@@ -29,7 +29,7 @@ from kehoach.facts.agencies import (
 )
 from kehoach.structure.outline import Block, Node, kind_of
 from kehoach.structure.outline import rules as section_rules
-from kehoach.structure.tables import column_roles, row_cells, table_rows
+from kehoach.structure.tables import column_roles, continued_rows, table_rows
 from kehoach.text import key
 
 ISSUERS = frozenset(("Ủy ban nhân dân tỉnh",))
@@ -772,15 +772,17 @@ def _task_tables(root: Node, add: Add) -> None:
         roles = column_roles(header)
         if "lead" not in roles:
             continue
-        cells = row_cells(row)
-        lead = cells[roles["lead"]] if roles["lead"] < len(cells) else ""
-        partner = (
-            cells[roles["partner"]] if "partner" in roles and roles["partner"] < len(cells) else ""
-        )
-        duty = Block("row", row.title, row.line_start, row.line_end)
-        texts = [f"phối hợp với {partner}"] if partner else []
-        for a in _agency_list(lead):
-            add(a, group.path, [duty], texts, keep_self=True)
+        for cells, line in continued_rows(row):
+            lead = cells[roles["lead"]] if roles["lead"] < len(cells) else ""
+            partner = (
+                cells[roles["partner"]]
+                if "partner" in roles and roles["partner"] < len(cells)
+                else ""
+            )
+            duty = Block("row", row.title, line.line_start, line.line_end)
+            texts = [f"phối hợp với {partner}"] if partner else []
+            for a in _agency_list(lead):
+                add(a, group.path, [duty], texts, keep_self=True)
 
 
 def _agency_list(cell: str, subjects: bool = False) -> list[AgencyMatch]:

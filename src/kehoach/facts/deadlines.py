@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -14,7 +15,7 @@ from kehoach.facts.agencies import match_at
 from kehoach.facts.references import find as find_citations
 from kehoach.spans import Covered
 from kehoach.structure.outline import Block, Node
-from kehoach.structure.tables import column_roles, row_cells, table_rows
+from kehoach.structure.tables import column_roles, continued_rows, table_rows
 from kehoach.text import key
 
 
@@ -40,9 +41,16 @@ _DAY_MONTH = regex.compile(
     r"|(?<=(?:trước|chậm nhất|hạn)\s+)(?P<pd2>\d{1,2})\s*/\s*(?P<pm2>\d{1,2})(?:\s*/\s*(?P<py2>\d{4}))?(?![\d/]))",
     regex.IGNORECASE,
 )
+# 'ngày 20 hằng tháng', 'trước ngày 05 của tháng liền kề' (a monthly report due the month
+# after), 'ngày 15 của tháng cuối quý'
 _MONTHLY_DAY = regex.compile(
-    r"ngày\s+(?P<d>\d{1,2})\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+tháng"
+    r"ngày\s+(?P<d>\d{1,2})\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+tháng|tháng\s+(?:liền\s+kề|tiếp\s+theo)"
     r"|(?P<q>tháng\s+(?:cuối|đầu|thứ\s+\w+)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý))",
+    regex.IGNORECASE,
+)
+# 'Ban hành kế hoạch trong tháng 01 hằng năm', 'Tháng 12 hằng năm': a month each year
+_YEARLY_MONTH = regex.compile(
+    r"(?<!ngày\s+\d{1,2}\s+|/)tháng\s+(?P<m>\d{1,2})\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm",
     regex.IGNORECASE,
 )
 _PERIOD = regex.compile(
@@ -112,32 +120,43 @@ def _table_deadlines(root: Node) -> list[FoundDeadline]:
     out: list[FoundDeadline] = []
     for row, _, header in table_rows(root):
         roles = column_roles(header)
-        cells = row_cells(row)
-        if "due" not in roles or roles["due"] >= len(cells):
+        if "due" not in roles:
             continue
-        cell = cells[roles["due"]].strip().rstrip(".;")
-        m = _DUE_CELL.search(cell)
-        when = _due_date(m) if m else None
-        if when is None:
-            continue
-        # verbatim: the row's cells from the lead column through the due column
-        first = roles["lead"] if "lead" in roles and roles["lead"] < roles["due"] else roles["due"]
-        quote = " | ".join(c.strip() for c in cells[first : roles["due"] + 1])
-        out.append(
-            FoundDeadline(
-                row.path,
-                row.title[:120],
-                None,
-                "once",
-                None,
-                None,
-                when,
-                quote,
-                row.line_start,
-                row.line_end,
-            )
-        )
+        for cells, line in continued_rows(row):
+            if roles["due"] < len(cells):
+                out += _due_cell(row, cells, roles, line)
     return out
+
+
+def _due_cell(
+    row: Node, cells: list[str], roles: dict[str, int], line: Block
+) -> list[FoundDeadline]:
+    cell = cells[roles["due"]].strip().rstrip(".;")
+    m = _DUE_CELL.search(cell)
+    when = _due_date(m) if m else None
+    if when is None:
+        # 'Ban hành kế hoạch trong tháng 01/2026, tổ chức kiểm tra chậm nhất trong tháng
+        # 6/2026', 'Trước ngày 05 của tháng liền kề': every date of a due cell is due.
+        block = Block("paragraph", cell, line.line_start, line.line_end)
+        found = _from_block(block, row.path, due_cell=True)
+        return [dataclasses.replace(d, what=row.title[:120]) for d in found]
+    # verbatim: the row's cells from the lead column through the due column
+    first = roles["lead"] if "lead" in roles and roles["lead"] < roles["due"] else roles["due"]
+    quote = " | ".join(c.strip() for c in cells[first : roles["due"] + 1])
+    return [
+        FoundDeadline(
+            row.path,
+            row.title[:120],
+            None,
+            "once",
+            None,
+            None,
+            when,
+            quote,
+            line.line_start,
+            line.line_end,
+        )
+    ]
 
 
 def extract(root: Node) -> list[FoundDeadline]:
@@ -191,7 +210,8 @@ def _due_field(block: Block, task: Node, section: str) -> FoundDeadline | None:
 _DIGIT = regex.compile(r"\d")
 
 
-def _from_block(block: Block, section: str) -> list[FoundDeadline]:
+def _from_block(block: Block, section: str, due_cell: bool = False) -> list[FoundDeadline]:
+    """Dates in a paragraph that something is due by. In a due column's cell every date is."""
     text = block.text
     if not _DIGIT.search(text):
         return []
@@ -223,7 +243,7 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
             if not (1 <= day <= 31 and 1 <= month <= 12):
                 continue
             if year:
-                if not _due_before(low, m.start() + 1):
+                if not due_cell and not _due_before(low, m.start() + 1):
                     continue
                 try:
                     when = date(int(year), month, day).isoformat()
@@ -235,14 +255,25 @@ def _from_block(block: Block, section: str) -> list[FoundDeadline]:
             if recurrence is None:
                 continue
             out.append(_make(section, sentence, m.start(), recurrence, month, day, None, block))
+        for m in _YEARLY_MONTH.finditer(sentence) if "tháng" in lower else ():
+            if any(a < m.end() and m.start() < b for a, b in dates):
+                continue  # the month of 'ngày 15 tháng 12 hằng năm', read above
+            if due_cell or _due_before(low, m.start() + 1):
+                month = int(m.group("m"))
+                if 1 <= month <= 12:
+                    out.append(
+                        _make(section, sentence, m.start(), "yearly", month, None, None, block)
+                    )
         periods = "quý" in lower or "tháng" in lower or "năm" in lower
         for m in _PERIOD.finditer(sentence) if periods else ():
-            if s_start + m.start() in cited or not _due_before(low, m.end()):
+            if s_start + m.start() in cited or not (due_cell or _due_before(low, m.end())):
                 continue
             if any(a < m.end() and m.start() < b for a, b in dates):
                 continue  # 'tháng 12 năm 2025' inside 'ngày 16 tháng 12 năm 2025'
-            if (m.group("y") or m.group("y2") or m.group("yb")) and not _action_without_target(
-                sentence, m
+            if (
+                (m.group("y") or m.group("y2") or m.group("yb"))
+                and not due_cell
+                and not _action_without_target(sentence, m)
             ):
                 continue
             if m.group("yb") and _EXISTING.search(sentence, max(0, m.start() - 20), m.start()):

@@ -121,11 +121,39 @@ def _pipe_table(lines: list[Line]) -> Table:
                 table.totals.append(row)
         elif not table.rows:
             table.header_rows.append([c for c in raw_cells if c])
+        elif _merged_below(raw_cells, table.rows[-1]):
+            # '|  |  | Kế hoạch tự kiểm tra ... | Trong tháng 01/2026 | Các cơ quan ... |': the
+            # number and task cells merged down from the row above; its other cells are its own
+            row = Row("", "", raw_cells[2:], ln.no, ln.end)
+            table.rows[-1].subrows.append(row)
+            table.rows[-1].line_end = ln.end
         elif table.rows:
             table.rows[-1].cells.extend(raw_cells)
             table.rows[-1].line_end = ln.end
     table.header = merged_header(table.header_rows, _width(table))
     return table
+
+
+def _merged_below(raw_cells: list[str], above: Row) -> bool:
+    """A full-width line with its number and title cells empty: the rest of a row whose
+    first cells Word merged over two lines (not a wrapped row's overflow, which is short)."""
+    return (
+        len(raw_cells) >= 4
+        and not raw_cells[0]
+        and not raw_cells[1]
+        and len(raw_cells) == 2 + len(above.cells)
+        and sum(1 for c in raw_cells[2:] if c) >= 2
+    )
+
+
+def continued_rows(node: Node) -> list[tuple[list[str], Block]]:
+    """The cells of a table row, then those of the lines merged below it (see _merged_below),
+    each with its block: every line a task table gives a lead, a due date and partners on."""
+    out = [(row_cells(node), node.body[0])] if node.body and node.body[0].kind == "row" else []
+    for block in node.body[1:]:
+        if block.kind == "row" and block.text.startswith(" | "):
+            out.append((block.text.split(" | ")[1:], block))
+    return out
 
 
 @cache
