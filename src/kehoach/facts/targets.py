@@ -16,11 +16,12 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
+from kehoach.facts.agencies import match_at
 from kehoach.facts.numbers import Quantity, may_hold_quantity, quantities
 from kehoach.facts.references import find as find_citations
 from kehoach.spans import Covered
 from kehoach.structure.outline import Block, Node
-from kehoach.structure.tables import row_cells, sub_rows
+from kehoach.structure.tables import column_roles, row_cells, sub_rows
 from kehoach.text import key
 
 
@@ -187,7 +188,7 @@ def extract(root: Node, plan_year: int | None = None) -> list[Found]:
         if skip:
             continue
         if node.style == "row":
-            out += _row_targets(node, header)
+            out += _row_targets(node, header) or _task_row_targets(node, header, year_ctx)
             continue
         texts = (
             [Block("paragraph", node.title, node.line_start, _heading_end(node))]
@@ -200,6 +201,26 @@ def extract(root: Node, plan_year: int | None = None) -> list[Found]:
             out += _block_targets(b, node.path, year_ctx, plan_year)
         out += _body_table_targets(node)
     return out
+
+
+def _task_row_targets(node: Node, header: list[str], year: int | None) -> list[Found]:
+    """A task table's row ('Tổ chức tốt việc tiếp nhận ... đảm bảo 100% hồ sơ ... | Kết
+    quả ...'): its task and product cells are sentences, read as the body's are; the lead,
+    partner and due columns name agencies and dates."""
+    roles = column_roles(header)
+    if not roles or not node.body:
+        return []
+    texts = [node.title] + [
+        c for i, c in enumerate(row_cells(node)) if i not in roles.values() and c.strip()
+    ]
+    block = node.body[0]
+    return [
+        t
+        for text in texts
+        for t in _block_targets(
+            Block("paragraph", text, block.line_start, block.line_end), node.path, year
+        )
+    ]
 
 
 def _heading_end(node: Node) -> int:
@@ -295,17 +316,28 @@ def quantities_only(cell: str) -> bool:
     return bool(_QUANTITIES_ONLY.fullmatch(cell))
 
 
+def _plain(row: Node, header: list[str]) -> list[str]:
+    """A row's cells outside a task table's lead, partner and due columns: a due cell
+    ('Trong năm 2026') does not make the row one that names the columns' years."""
+    roles = set(column_roles(header).values())
+    return [c for i, c in enumerate(row_cells(row)) if i not in roles]
+
+
 def _walk(
     node: Node, year: int | None, skip: bool, header: list[str]
 ) -> Iterator[tuple[Node, int | None, bool, list[str]]]:
     for child in node.children:
-        y = heading_year(child.title) or year
+        # An appendix's heading restates the plan's own period ('PHÂN CÔNG NHIỆM VỤ ... NĂM
+        # 2026'), which ties no target to a year (FORMAT.md); its columns name the years.
+        y = (None if child.style == "appendix" else heading_year(child.title)) or year
         s = skip or (child.kind in rules().skip_kinds)
         if child.style not in ("row", "appendix"):
             # 'Hiện trạng', 'Kết quả thực hiện năm 2024': the past, not commitments
             s = s or bool(rules().actual_sections.match(key(child.title)))
         h = header
-        if child.style == "appendix" or (child.style == "row" and _names_years(row_cells(child))):
+        if child.style == "appendix" or (
+            child.style == "row" and _names_years(_plain(child, header))
+        ):
             h = row_cells(child) or header
             # A row that only names the columns (years, sub-columns) holds no target itself.
             yield child, y, True if child.style == "row" else s, h
@@ -608,7 +640,7 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
     # what is counted: a derived noun phrase by its first syllable ('loại rừng', 'ngày làm')
     head_unit = key(unit.split("/")[0]) if unit else ""
     if derived:
-        if head_unit in r.not_units:
+        if head_unit in r.not_units or _footnote_in_name(raw_before, after, q):
             return None
         head_unit = head_unit.split()[0]
     if head_unit in r.not_units or (not q.percent and r.document_parts.match(key(after))):
@@ -660,6 +692,23 @@ def _in_name(raw_before: str, after: str) -> bool:
         return False
     um = rules().units.match(key(after))
     return not (um and um.start("u") == 0 and um.end("u") >= len(stuck.group(0)))
+
+
+_CAPITAL_WORD = regex.compile(r"(?<!\S)\p{Lu}")
+
+
+def _footnote_in_name(raw_before: str, after: str, q: Quantity) -> bool:
+    """'Ban Chỉ huy Phòng thủ dân 1 sự cấp tỉnh': a small number that, taken out, mends an
+    agency's name is a footnote mark copied into the text, not a count of 'sự cấp'."""
+    if not (q.raw.isdigit() and len(q.raw) <= 2):
+        return False
+    head = raw_before[-80:].rstrip()
+    joined = f"{head} {after.lstrip()[:60]}"
+    for m in _CAPITAL_WORD.finditer(head):
+        am = match_at(joined, m.start())
+        if am is not None and am.end > len(head) + 1:
+            return True
+    return False
 
 
 def _actual(window: str) -> bool:
