@@ -473,3 +473,21 @@ def test_a_number_in_a_name_before_a_verb_has_no_unit_and_is_no_target() -> None
         "1. Phối hợp với Văn phòng Quản lý đường bộ 1.3 thực hiện kiểm tra tải trọng phương tiện.\n"
     )
     assert plan.targets == []
+
+
+def test_an_optional_gold_target_takes_only_what_no_required_one_claims() -> None:
+    from kehoach.scoring import score_plan
+
+    plan = parse_text(
+        "KẾ HOẠCH\nXây dựng xã không ma túy năm 2026\n\nI. MỤC TIÊU\n"
+        "1. Phấn đấu ít nhất 40% xã, phường không ma túy trong năm 2026.\n"
+    )
+    gold = {
+        "targets": [
+            # the preamble restates it: a reader may or may not count it
+            {"section": "0", "value": 40, "year": 2026, "optional": True},
+            {"section": "I.1", "value": 40, "year": 2026, "comparator": "min", "unit": "%"},
+        ]
+    }
+    count = score_plan(gold, plan).counts["targets"]
+    assert (count.tp, count.fp, count.fn) == (1, 0, 0)

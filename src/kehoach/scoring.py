@@ -205,7 +205,9 @@ def _targets(gold: list[dict[str, Any]], plan: Plan, s: Score, name: str) -> Non
     got = list(plan.targets)
     used: set[int] = set()
     count = Count()
-    for g in gold:
+    # Optional entries only absorb what no required entry claims: matched first, an optional
+    # '40% in the preamble' would take the output a required one in III.2.1 needs.
+    for g in sorted(gold, key=lambda g: bool(g.get("optional"))):
         gk = (_num(g.get("value")), _num(g.get("value_max")), g.get("year"))
         cands = [
             i
