@@ -238,6 +238,58 @@ def test_task_table_with_lead_partner_and_due_columns() -> None:
     ]
 
 
+def test_due_cells_that_say_more_than_a_date_and_a_row_merged_over_two_lines() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "Các sở, ban, ngành triển khai theo Phụ lục.\n\nPHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n"
+        "| STT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành | Chủ trì thực hiện | Phối hợp |\n"
+        "| I | Công tác chỉ đạo, điều hành |  |  |  |  |\n"
+        "| 1 | Tham mưu ban hành Kế hoạch kiểm tra năm 2026 | Kế hoạch kiểm tra của tỉnh "
+        "| Ban hành kế hoạch trong tháng 01/2026 và tổ chức thực hiện | Sở Nội vụ |  |\n"
+        "|  |  | Kế hoạch tự kiểm tra của cơ quan, đơn vị | Ban hành kế hoạch trong tháng "
+        "01/2026, tổ chức kiểm tra chậm nhất trong tháng 6/2026 | Sở Tư pháp | Sở Nội vụ |\n"
+        "| 2 | Công bố chỉ số cải cách hành chính hằng tháng | Kết quả công bố "
+        "| Trước ngày 05 của tháng liền kề | Sở Nội vụ | Sở Tư pháp |\n"
+        "| 3 | Công bố danh mục văn bản hết hiệu lực | Danh mục "
+        "| Trước ngày 31/01 năm liền kề | Sở Tư pháp |  |\n"
+        "| 4 | Rà soát công trình phòng thủ dân sự | Báo cáo | Tháng 12 hằng năm | Sở Xây dựng |  |\n"
+    )
+    got = [
+        (d.section, d.recurrence, d.month, d.day, d.date and str(d.date)) for d in plan.deadlines
+    ]
+    assert got == [
+        ("PB01.I.1", "once", None, None, "2026-01-31"),
+        ("PB01.I.1", "once", None, None, "2026-01-31"),
+        ("PB01.I.1", "once", None, None, "2026-06-30"),
+        ("PB01.I.2", "monthly", None, 5, None),
+        ("PB01.I.3", "yearly", 1, 31, None),
+        ("PB01.I.4", "yearly", 12, None, None),
+    ]
+    # the merged line names its own lead and partner
+    asg = {(a.agency, tuple(a.partners)) for a in plan.assignments if a.section == "PB01.I"}
+    assert ("Sở Tư pháp", ("Sở Nội vụ",)) in asg
+
+
+def test_a_task_tables_text_cells_hold_targets_its_agency_cells_do_not() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "Các sở, ban, ngành triển khai theo Phụ lục.\n\nPHỤ LỤC\n"
+        "PHÂN CÔNG NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026\n"
+        "| STT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành | Chủ trì thực hiện | Phối hợp |\n"
+        "| I | Cải cách thủ tục hành chính |  |  |  |  |\n"
+        "| 1 | Tổ chức tiếp nhận hồ sơ theo cơ chế một cửa, đảm bảo 100% hồ sơ được cập nhật "
+        "trên Hệ thống | Tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 80% | Trong năm 2026 "
+        "| Văn phòng UBND tỉnh | Sở Khoa học và Công nghệ |\n"
+        "| 2 | Rà soát văn bản | Văn bản của Trưởng Ban Chỉ huy Phòng thủ dân 1 sự cấp tỉnh "
+        "| Trong năm 2026 | Sở Tư pháp |  |\n"
+    )
+    # the appendix's heading restates the plan's own year: it ties no target to a year
+    assert [(t.section, t.value, t.comparator, t.year) for t in plan.targets] == [
+        ("PB01.I.1", 100, "eq", None),
+        ("PB01.I.1", 80, "min", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "want"),
     [

@@ -192,6 +192,17 @@ def test_reflowed_crawl_splits_headings_run_inline() -> None:
     ]
 
 
+def test_a_crawl_that_sets_a_space_before_the_numbers_period_still_splits() -> None:
+    line = (
+        "UBND tỉnh ban hành Kế hoạch triển khai thực hiện như sau: I. MỤC ĐÍCH, YÊU CẦU 1 . Tổ "
+        "chức quán triệt, triển khai thực hiện nghiêm túc Chỉ thị. 2 . Tập trung chỉ đạo quyết "
+        "liệt. II. NHIỆM VỤ TRỌNG TÂM 1 . Phổ biến rộng rãi nội dung Chỉ thị. " + "Nội dung. " * 30
+    )
+    plan = parse_text(HEAD + line + "\n")
+    assert [s.path for s in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1"]
+    assert plan.sections[0].title == "MỤC ĐÍCH, YÊU CẦU"
+
+
 def test_every_section_keeps_its_span_and_body_lines() -> None:
     plan = parse_text(HEAD + "I. MỤC TIÊU\n- Một.\n- Hai.\nII. NHIỆM VỤ\nBa.\n")
     first = plan.sections[0]
