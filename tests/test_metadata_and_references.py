@@ -254,6 +254,39 @@ def test_implements_reads_a_basis_after_a_preamble_and_documents_listed_after_de
     ) == ["10/2020/NĐ-CP", "41/2024/NĐ-CP", "21/KH-UBND"]
 
 
+def test_implements_from_a_purpose_clause_and_never_from_the_report_answered() -> None:
+    # no 'Thực hiện' / 'Căn cứ': the purpose clause before the enacting formula is the basis
+    assert implements(
+        [
+            "Trong những năm qua, công tác bảo đảm TTATGT được quan tâm. Để tiếp tục làm tốt "
+            "công tác tuyên truyền và thực hiện có hiệu quả Chỉ thị số 10/CT-TTg ngày 19 tháng 4 "
+            "năm 2023 của Thủ tướng Chính phủ; Ủy ban nhân dân thành phố ban hành Kế hoạch."
+        ],
+        None,
+    ) == ["10/CT-TTg"]
+    # the report or proposal a plan answers is not what it implements
+    assert implements(
+        [
+            "Căn cứ Chỉ thị số 31/CT-TTg ngày 21/12/2023 của Thủ tướng Chính phủ; Xét báo cáo "
+            "đề xuất của Ban An toàn giao thông tỉnh tại văn bản số 10/BATGT tỉnh ngày "
+            "12/01/2024, Ủy ban nhân dân tỉnh ban hành Kế hoạch."
+        ],
+        None,
+    ) == ["31/CT-TTg"]
+
+
+def test_a_crawl_s_spaced_document_number_is_not_cut_as_a_bullet() -> None:
+    plan = parse_text(
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+        "Tự do - Hạnh phúc --------------- Số: 89/KH-UBND Hà Nội, ngày 1 tháng 4 năm 2024 KẾ "
+        "HOẠCH THỰC HIỆN CHỈ THỊ SỐ 23-CT/TW Thực hiện Chỉ thị số 23-CT/TW ngày 25/5/2023 "
+        "của Ban Bí thư (sau đây gọi tắt là Chỉ thị số 23 - CT/TW) ; Nghị quyết số 149/NQ-CP "
+        "ngày 21/9/2023 của Chính phủ; Ủy ban nhân dân thành phố ban hành Kế hoạch thực hiện như "
+        "sau: I. MỤC ĐÍCH, YÊU CẦU 1. Nâng cao nhận thức. " + "Nội dung. " * 30 + "\n"
+    )
+    assert plan.metadata.implements == ["23-CT/TW", "149/NQ-CP"]
+
+
 def test_a_citation_s_issuer_ends_before_the_sentence_goes_on_and_capitals_are_read_too() -> None:
     def read(text: str) -> list[tuple[str, str | None, str | None]]:
         return [(c.number, c.date, c.issuer) for c in find(text, 1, 1)]

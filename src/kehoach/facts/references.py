@@ -321,4 +321,10 @@ def _basis_clauses(text: str) -> list[str]:
         k = key(clause.strip())
         if any(k.startswith(o + " ") for o in openers):
             return clauses[i:]
+    for i, clause in enumerate(clauses):
+        # 'Để tiếp tục làm tốt công tác ... và thực hiện có hiệu quả Chỉ thị số 10/CT-TTg ...;
+        # Ủy ban nhân dân thành phố ban hành Kế hoạch': a purpose clause that names the
+        # documents it serves is the basis when no 'Thực hiện' / 'Căn cứ' clause is given.
+        if key(clause.strip()).startswith("để ") and find(clause, 0, 0):
+            return clauses[i:]
     return []
