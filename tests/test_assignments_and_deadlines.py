@@ -270,6 +270,26 @@ def test_due_cells_that_say_more_than_a_date_and_a_row_merged_over_two_lines() -
     assert ("Sở Tư pháp", ("Sở Nội vụ",)) in asg
 
 
+def test_a_ministry_task_with_its_division_of_work_and_a_span_of_quarters() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nBảo đảm trật tự an toàn giao thông năm 2023\n\nII. NHIỆM VỤ\n"
+        "1. Nâng cấp dữ liệu khám sức khỏe người điều khiển phương tiện giao thông\n"
+        "a) Phân công thực hiện\n- Đơn vị đầu mối trình: Cục Quản lý Khám, chữa bệnh.\n"
+        "- Đơn vị phối hợp: Cục Công nghệ thông tin; Bảo hiểm xã hội Việt Nam.\n"
+        "b) Thời gian thực hiện: Quý I - II/2023\nc) Sản phẩm: Phần mềm được nâng cấp.\n"
+    )
+    # the division of work is the task's: the assignment sits at the task (as 'b) Cơ quan
+    # thực hiện' set as a heading does)
+    assert [(a.agency, a.section, a.partners) for a in plan.assignments] == [
+        (
+            "Cục Quản lý Khám, chữa bệnh",
+            "II.1",
+            ["Cục Công nghệ thông tin", "Bảo hiểm xã hội Việt Nam"],
+        )
+    ]
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [("II.1.b", "2023-06-30")]
+
+
 def test_a_task_tables_text_cells_hold_targets_its_agency_cells_do_not() -> None:
     plan = parse_text(
         "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"

@@ -563,6 +563,28 @@ def _field_headings(node: Node, plan: _Plan) -> None:
     )
 
 
+# 'a) Phân công thực hiện' over '- Đơn vị đầu mối trình: Cục X.' / '- Đơn vị phối hợp: ...'
+_DIVISION_LABEL = regex.compile(
+    r"^phân công(?:\s+(?:thực hiện|nhiệm vụ|trách nhiệm))?\s*:?\s*$", regex.I
+)
+
+
+def _fields_section(node: Node, plan: _Plan) -> str:
+    """Where a block's fields belong: the block's own section, or the task above a lettered
+    'Phân công thực hiện' item that only holds the task's fields (like 'b) Cơ quan thực
+    hiện' set as a heading, FORMAT.md's reading in hanoi-308)."""
+    parent = plan.parents.get(id(node))
+    if (
+        parent is not None
+        and parent.path
+        and not node.children
+        and plan.tops.get(id(node)) is not node
+        and _DIVISION_LABEL.match(node.title)
+    ):
+        return parent.path
+    return node.path
+
+
 def _learned_subject(text: str, plan: _Plan) -> list[AgencyMatch]:
     m = plan.learned_at(text)
     if m is None or opens_duty(text[m.end :]) is None:
@@ -686,7 +708,7 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
     verbs = kind in DUTY_KINDS
     task = Block("paragraph", node.heading, node.line_start, node.line_end)
     blocks, merged = _mend_fields(blocks)
-    fields = _fields(blocks, node.path, task, plan.add, merged)
+    fields = _fields(blocks, _fields_section(node, plan), task, plan.add, merged)
     for i, b in enumerate(blocks):
         if i in fields or _continues(blocks, i):
             continue

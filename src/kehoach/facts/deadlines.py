@@ -54,7 +54,7 @@ _YEARLY_MONTH = regex.compile(
     regex.IGNORECASE,
 )
 _PERIOD = regex.compile(
-    r"(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
+    r"(?:(?P<kind>quý)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
     r"|(?:trong|vào|chậm nhất|hoàn thành (?:trong|chậm nhất)?)\s+năm\s+(?P<y>\d{4})"
     # 'trước năm 2030' is due by the end of 2029
@@ -97,7 +97,7 @@ def rules() -> _Rules:
 # ('Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030').
 _DUE_CELL = regex.compile(
     r"(?:^(?:(?:hoàn thành|xong|thực hiện)\s+)?|(?:xong|hoàn thành)\s+(?=trước|trong|chậm nhất))"
-    r"(?:trước\s+|trong\s+|chậm nhất\s+|vào\s+)?(?:(?P<kind>quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
+    r"(?:trước\s+|trong\s+|chậm nhất\s+|vào\s+)?(?:(?P<kind>quý)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
     r"|(?:năm\s+)?(?P<y>(?:19|20)\d{2})"  # 'Năm 2026', or the bare year a due column holds
     r"|(?:ngày\s+)?(?P<d>\d{1,2})/(?P<dm>\d{1,2})/(?P<dy>\d{4}))\s*$",

@@ -148,6 +148,9 @@ _NAME_HEAD = regex.compile(r"(?:Sở|Bộ|Ban|Ủy ban|UBND)\s")
 _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
 _INLINE_ADDRESS = regex.compile(r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S)")
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
+# '... Chỉ thị số 23 - CT/TW': a document number a crawl spaced out, and 'Quý I - II/2023':
+# a span of quarters; not bullets
+_DASHED_NUMBER = regex.compile(r"\d\s[-–]\s+\p{Lu}[\p{Lu}Đ]*/|[IV]\s[-–]\s+[IV]+/\d")
 _REFLOW_HINT = regex.compile(r"[.:;]\s+(?:I|II|III|IV|V|VI)\.\s+\p{Lu}\p{Lu}")
 
 
@@ -487,7 +490,7 @@ class Walker:
         for m in _INLINE_BULLET.finditer(text, 1):
             if best is not None and m.start() >= best:
                 break
-            if self._inside_name(text, m.start()):
+            if self._inside_name(text, m.start()) or _DASHED_NUMBER.match(text, m.start() - 1):
                 continue
             best = int(m.start() + 1)
             break
