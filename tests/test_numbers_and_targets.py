@@ -298,6 +298,14 @@ def test_indicators_for_elided_and_added_items() -> None:
         ("- Nếu đạt 100% cộng 05 điểm, không đạt 100% không cộng điểm.", []),
         ("- Từ 88 - 90% cộng 02 điểm.", []),
         ("- Đối với một số ngành đặc thù có tỷ lệ nữ thấp dưới 30% có thể điều chỉnh.", []),
+        # the count of criteria qualifies the measure; the share is one target per criterion
+        (
+            "- Kéo giảm tai nạn giao thông tối thiểu 5% trên 3 tiêu chí số vụ, số người chết "
+            "và số người bị thương.",
+            [5, 5, 5],
+        ),
+        # a field that names who does the task
+        ("- Đơn vị phối hợp: Bộ Công an, Sở Y tế 63 tỉnh, thành phố.", []),
         ("- Tỷ lệ = b/a * 100%.", []),
         ("- Giảm tỷ suất sinh từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ.", [18]),
         # spans of time are periods or deadlines, unless a bound makes them a norm

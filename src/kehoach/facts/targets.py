@@ -349,11 +349,18 @@ def _walk(
 # ---------------------------------------------------------------------------------------
 
 
+# 'Đơn vị phối hợp: Bộ Công an, ..., Sở Y tế 63 tỉnh, thành phố': a field that names who
+# does a task commits to no quantity.
+_WHO_FIELD = regex.compile(
+    r"^\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|phối hợp|đầu mối)[^:]{0,40}:", regex.I
+)
+
+
 def _block_targets(
     block: Block, section: str, heading_year_: int | None, plan_year: int | None = None
 ) -> list[Found]:
     text = block.text
-    if not may_hold_quantity(text):
+    if not may_hold_quantity(text) or _WHO_FIELD.match(text):
         return []
     cited = Covered((c.type_start, c.end) for c in find_citations(text, 0, 0))
     out: list[Found] = []
