@@ -863,3 +863,19 @@ def test_forces_before_a_partner_are_read_over_and_grassroots_government_is_the_
     assert partners("Phối hợp chính quyền cơ sở bảo đảm an toàn điện.", set()) == [
         "Ủy ban nhân dân cấp xã"
     ]
+
+
+def test_in_a_lead_column_dia_phuong_after_other_bodies_is_the_local_authorities() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "Các sở, ban, ngành và UBND các xã, phường triển khai theo Phụ lục.\n\nPHỤ LỤC\n"
+        "PHÂN CÔNG NHIỆM VỤ\n"
+        "| STT | Nhiệm vụ | Thời gian hoàn thành | Chủ trì thực hiện | Phối hợp |\n"
+        "| I | Cải cách thủ tục hành chính |  |  |  |\n"
+        "| 1 | Công khai kết quả đánh giá Bộ chỉ số | Định kỳ hằng tháng "
+        "| Các sở, ban, ngành, địa phương | Văn phòng UBND tỉnh |\n"
+    )
+    assert [(a.agency, a.as_written) for a in plan.assignments if a.section == "PB01.I"] == [
+        ("Các sở, ban, ngành", "Các sở, ban, ngành"),
+        ("Ủy ban nhân dân cấp xã", "địa phương"),
+    ]

@@ -548,6 +548,23 @@ def _leading_cached(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
     return _leading_agencies(text)
 
 
+def local_authorities_at(text: str, pos: int, k: str | None = None) -> AgencyMatch | None:
+    """'địa phương' after other addressees ('Các sở, ban, ngành, địa phương căn cứ ...'):
+    the local authorities, unless a vague list goes on ('các địa phương, đơn vị có liên
+    quan'). `k` is lkey(text), when the caller has it."""
+    g = gazetteer()
+    k = lkey(text) if k is None else k
+    sm = g.subject_only.match(k, pos)
+    if not sm:
+        return None
+    vm = g.vague_tail.match(k, pos)
+    if vm and vm.end() > sm.end():
+        return None
+    return AgencyMatch(
+        sm.start(), sm.end(), g.subject_names[_branch(sm)], text[sm.start() : sm.end()]
+    )
+
+
 def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
     g = gazetteer()
     k = lkey(text)
@@ -558,14 +575,7 @@ def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
         m = match_at(text, pos)
         vm = g.vague_tail.match(k, pos)
         if m is None and found:
-            sm = g.subject_only.match(k, pos)
-            # 'địa phương' stands for the local authorities, unless a vague list goes on
-            # ('các địa phương, đơn vị có liên quan')
-            if sm and not (vm and vm.end() > sm.end()):
-                idx = _branch(sm)
-                m = AgencyMatch(
-                    sm.start(), sm.end(), g.subject_names[idx], text[sm.start() : sm.end()]
-                )
+            m = local_authorities_at(text, pos, k)
         if m is not None:
             found.append(m)
             end = m.end

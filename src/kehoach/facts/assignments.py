@@ -23,6 +23,7 @@ from kehoach.facts.agencies import (
     gazetteer,
     leading_agencies,
     lkey,
+    local_authorities_at,
     match_at,
     opens_duty,
     strip_place,
@@ -803,13 +804,15 @@ def _task_tables(root: Node, add: Add) -> None:
             )
             duty = Block("row", row.title, line.line_start, line.line_end)
             texts = [f"phối hợp với {partner}"] if partner else []
-            for a in _agency_list(lead):
+            for a in _agency_list(lead, lead=True):
                 add(a, group.path, [duty], texts, keep_self=True)
 
 
-def _agency_list(cell: str, subjects: bool = False) -> list[AgencyMatch]:
+def _agency_list(cell: str, subjects: bool = False, lead: bool = False) -> list[AgencyMatch]:
     """Every agency named in a table cell or a field ('Sở NN&PTNT; UBND các huyện'); with
-    `subjects`, those before the clause's verb ('Sở X và cơ quan báo chí chủ động ...')."""
+    `subjects`, those before the clause's verb ('Sở X và cơ quan báo chí chủ động ...'); in a
+    lead column, 'địa phương' after other bodies is the local authorities ('Các sở, ban,
+    ngành, địa phương')."""
     out: list[AgencyMatch] = []
     pos = 0
     stops = gazetteer().stops
@@ -819,6 +822,8 @@ def _agency_list(cell: str, subjects: bool = False) -> list[AgencyMatch]:
             if words[0] in stops or " ".join(words[:2]) in stops:
                 break
         m = match_at(cell, pos)
+        if m is None and lead and out:
+            m = local_authorities_at(cell, pos)
         if m is not None:
             if (
                 m.name not in ISSUERS
