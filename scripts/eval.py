@@ -20,6 +20,8 @@ from kehoach.read.load import load_path
 from kehoach.scoring import Score, score_plan
 
 ROOT = Path(__file__).resolve().parent.parent
+# The hold-out's sources: corpus plans, and the Word originals kept as test fixtures.
+HOLDOUT_RAW = [ROOT / "data/corpus", ROOT / "tests/fixtures/formats/real"]
 KINDS = ("sections", "references", "targets", "assignments", "partners", "deadlines")
 
 
@@ -118,7 +120,7 @@ def main() -> int:
     ap.add_argument("--floors", action="store_true", help="print the floors for the tests")
     args = ap.parse_args()
     if args.holdout:
-        args.gold, args.raw = ROOT / "tests/holdout", args.raw or [ROOT / "data/corpus"]
+        args.gold, args.raw = ROOT / "tests/holdout", args.raw or HOLDOUT_RAW
     ev = evaluate(args.raw or [ROOT / "data/raw"], args.gold)
     print(floors(ev) if args.floors else report(ev, args.verbose))
     return 0

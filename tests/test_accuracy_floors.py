@@ -12,7 +12,7 @@ import pytest
 from conftest import GOLD, RAW, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from eval import Evaluation, evaluate, plan_figure
+from eval import HOLDOUT_RAW, Evaluation, evaluate, plan_figure
 
 KINDS = ("sections", "references", "targets", "assignments", "partners", "deadlines", "metadata")
 
@@ -66,14 +66,16 @@ def test_mean_floors(evaluation: Evaluation) -> None:
         assert evaluation.mean(kind) >= floor - 1e-9, kind
 
 
-# Hold-out: corpus plans annotated from FORMAT.md by readers who never saw the parser's
-# output (tests/holdout; four web copies were annotated after their output had been read
-# while working on targets, see README). Per-plan mean floors, in KINDS order.
-HOLDOUT_MEAN_FLOORS = (0.96, 0.99, 0.93, 0.87, 0.90, 0.96, 0.98)
+# Hold-out: corpus plans (and three Word originals) annotated from FORMAT.md by readers who
+# never saw the parser's output (tests/holdout; four web copies were annotated after their
+# output had been read while working on targets, see README). Per-plan mean floors, in KINDS
+# order. 61 plans since the 22 of the third and fourth blind batches joined (the targets mean
+# is lower than the 39 plans' 0.93 because the new plans are harder, not because any fell).
+HOLDOUT_MEAN_FLOORS = (0.97, 0.99, 0.92, 0.88, 0.91, 0.98, 0.98)
 
 
 def test_holdout_mean_floors() -> None:
-    ev = evaluate([ROOT / "data" / "corpus"], ROOT / "tests" / "holdout")
-    assert len(ev.per_plan) == 39
+    ev = evaluate(HOLDOUT_RAW, ROOT / "tests" / "holdout")
+    assert len(ev.per_plan) == 61
     for kind, floor in zip(KINDS, HOLDOUT_MEAN_FLOORS, strict=True):
         assert ev.mean(kind) >= floor - 1e-9, kind

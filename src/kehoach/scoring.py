@@ -232,4 +232,8 @@ def _targets(gold: list[dict[str, Any]], plan: Plan, s: Score, name: str) -> Non
         s.target_attrs["section"] += t.section == g.get("section")
         s.target_attrs["baseline_year"] += t.baseline_year == g.get("baseline_year")
     count.fp = len(got) - len(used)
+    for i, t in enumerate(got):
+        if i not in used:
+            key_ = (_num(t.value), _num(t.value_max), t.year)
+            s.misses.append(f"{name}: target {key_} in {t.section} not in gold: {t.quote[:80]}")
     s.counts["targets"] = count
