@@ -59,6 +59,13 @@ def test_department_plan_issuer() -> None:
     )
     assert m.issuer == "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn"
     assert m.number == "12/KH-SGDĐT"
+    # the provincial police under its ministry; a scan's speck after the cell is no part of it
+    m = meta(
+        "BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG _\nSố: 91/TTr-CAT-PC04\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+        "VIỆT NAM\nLâm Đồng, ngày 10 tháng 02 năm 2026\nTỜ TRÌNH\nVề việc ban hành kế hoạch\n"
+        + BODY
+    )
+    assert (m.issuer, m.doc_type) == ("Công an tỉnh Lâm Đồng", "Tờ trình")
 
 
 def test_signer_from_signature_block_else_site_box() -> None:

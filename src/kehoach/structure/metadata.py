@@ -290,12 +290,31 @@ _UNIT_BEFORE = {u: regex.compile(r"(?<!\p{L})" + u + r"\s+(?=\S)") for u in _UNI
 _UNIT_WORD = {u: regex.compile(r"(?<!\p{L})" + u + r"(?!\p{L})") for u in _UNITS}
 
 
+_TRAILING_MARKS = regex.compile(r"(?:\s+[-_.=~*]+)+\s*$")
+
+
 def _issuer(parts: list[str]) -> str | None:
     if not parts:
         return None
-    parts = [squash(x) for x in parts]
+    # rule marks and scan specks left at a cell's end ('CÔNG AN TỈNH _', 'SỞ Y TẾ -')
+    parts = [p for x in parts if (p := _TRAILING_MARKS.sub("", squash(x)))]
+    if not parts:
+        return None
     # A department under its province prints the province first: the department issues.
-    body_words = ("SỞ", "BAN", "VĂN PHÒNG", "CHI CỤC", "CỤC", "TRUNG TÂM", "BỘ")
+    # ('BỘ CÔNG AN' / 'CÔNG AN TỈNH': the provincial police under its ministry)
+    body_words = (
+        "SỞ",
+        "BAN",
+        "VĂN PHÒNG",
+        "CHI CỤC",
+        "CỤC",
+        "TRUNG TÂM",
+        "BỘ",
+        "CÔNG AN",
+        "THANH TRA",
+        "KHO BẠC",
+        "BẢO HIỂM XÃ HỘI",
+    )
     single = match_at(parts[0]) if len(parts) == 1 else None
     if single and single.end >= len(parts[0].rstrip()) and parts[0].upper().startswith(body_words):
         return single.name  # 'SỞ CÔNG THƯƠNG' -> 'Sở Công Thương'
@@ -303,6 +322,8 @@ def _issuer(parts: list[str]) -> str | None:
         dept = parts[-1]
         m = match_at(dept)
         name = m.name if m and m.end >= len(dept.rstrip()) else normalise_body_name(dept)
+        if m and len(dept.split()) > len(m.name.split()):
+            name = normalise_body_name(dept)  # 'CÔNG AN TỈNH LÂM ĐỒNG' keeps its province
         parent = normalise_body_name(" ".join(parts[:-1]))
         unit = _UNIT_TAIL.search(parent)
         return f"{name} {unit.group(0)}" if unit and unit.group(0) not in name else name
