@@ -879,3 +879,22 @@ def test_in_a_lead_column_dia_phuong_after_other_bodies_is_the_local_authorities
         ("Các sở, ban, ngành", "Các sở, ban, ngành"),
         ("Ủy ban nhân dân cấp xã", "địa phương"),
     ]
+
+
+def test_a_tasks_lead_in_names_the_member_bodies_and_the_district_boards() -> None:
+    got = assignments(
+        "III. NHIỆM VỤ TRỌNG TÂM\nĐể thực hiện được mục tiêu trên, các cơ quan thành viên của "
+        "Ban ATGT tỉnh và Ban ATGT các địa phương cần tập trung thực hiện tốt các nhiệm vụ sau:\n"
+        "1. Tăng cường tuyên truyền.\n2. Tổ chức tuần tra.\n"
+        "IV. TỔ CHỨC THỰC HIỆN\nCác cơ quan có lãnh đạo là thành viên Ban An toàn giao thông "
+        "tỉnh và Ban An toàn giao thông huyện, thành phố phải nêu cao tinh thần trách nhiệm.\n"
+        "Các sở, ban, ngành, tổ chức, hội đoàn thể của tỉnh cần gắn chặt công tác bảo đảm ATGT.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Các cơ quan thành viên Ban An toàn giao thông tỉnh", "III"),
+        ("Ban An toàn giao thông các địa phương", "III"),
+        ("Các cơ quan thành viên Ban An toàn giao thông tỉnh", "IV"),
+        ("Ban An toàn giao thông huyện, thành phố", "IV"),
+        ("Các sở, ban, ngành", "IV"),
+        ("Các tổ chức chính trị - xã hội", "IV"),
+    ]
