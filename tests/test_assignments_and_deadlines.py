@@ -898,3 +898,17 @@ def test_a_tasks_lead_in_names_the_member_bodies_and_the_district_boards() -> No
         ("Các sở, ban, ngành", "IV"),
         ("Các tổ chức chính trị - xã hội", "IV"),
     ]
+
+
+def test_standing_councils_whose_names_hold_duty_words() -> None:
+    got = assignments(
+        "II. NHIỆM VỤ\n1. Tổ chức hội nghị phổ biến Luật Đường bộ.\n"
+        "- Cơ quan chủ trì: Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh; Sở Giao thông "
+        "vận tải.\n- Cơ quan phối hợp: Sở Tư pháp.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Hội đồng Thi đua - Khen thưởng các cấp: theo dõi, đánh giá.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh", "II.1"),
+        ("Sở Giao thông vận tải", "II.1"),
+        ("Hội đồng Thi đua - Khen thưởng các cấp", "III.1"),
+    ]
