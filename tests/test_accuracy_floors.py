@@ -72,7 +72,7 @@ def test_mean_floors(evaluation: Evaluation) -> None:
 # order. 75 plans since the 36 of the third to fifth blind batches joined: the means are lower
 # than the 39 plans' (targets 0.93, assignments 0.87 then 0.89) because the new plans are
 # harder, not because any plan fell.
-HOLDOUT_MEAN_FLOORS = (0.96, 0.99, 0.92, 0.86, 0.90, 0.97, 0.98)
+HOLDOUT_MEAN_FLOORS = (0.96, 0.99, 0.92, 0.86, 0.91, 0.97, 0.98)
 
 
 def test_holdout_mean_floors() -> None:
