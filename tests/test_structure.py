@@ -203,6 +203,21 @@ def test_a_crawl_that_sets_a_space_before_the_numbers_period_still_splits() -> N
     assert plan.sections[0].title == "MỤC ĐÍCH, YÊU CẦU"
 
 
+def test_a_crawl_that_loses_the_space_after_a_number_or_letters_with_a_period() -> None:
+    line = (
+        "UBND tỉnh ban hành Kế hoạch thực hiện như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích a. Nâng "
+        "cao hiệu lực quản lý nhà nước. b. Giảm tai nạn giao thông từ 5-10%. II. NHIỆM VỤ TRỌNG "
+        "TÂM Để thực hiện mục tiêu trên,các cơ quan thành viên Ban An toàn giao thông tỉnh cần "
+        "thực hiện các nhiệm vụ sau: 1.Nâng cao hiệu quả tuyên truyền. 2. Nâng cao chất lượng "
+        "quản lý. " + "Nội dung. " * 30
+    )
+    plan = parse_text(HEAD + line + "\n")
+    assert [s.path for s in plan.walk()] == ["I", "I.1", "I.1.a", "I.1.b", "II", "II.1", "II.2"]
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Các cơ quan thành viên Ban An toàn giao thông tỉnh", "II")
+    ]
+
+
 def test_every_section_keeps_its_span_and_body_lines() -> None:
     plan = parse_text(HEAD + "I. MỤC TIÊU\n- Một.\n- Hai.\nII. NHIỆM VỤ\nBa.\n")
     first = plan.sections[0]

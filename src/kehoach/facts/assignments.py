@@ -145,7 +145,8 @@ def addressees(text: str, verbs: bool = False) -> list[AgencyMatch]:
     return [a for a in found if a.name not in ISSUERS]
 
 
-_CLAUSE_START = regex.compile(r"(?:,|\))\s+(?=\p{L})")
+# a crawl may lose the space after the comma: 'Để thực hiện mục tiêu trên,các cơ quan ...'
+_CLAUSE_START = regex.compile(r"(?:,|\))\s*(?=\p{L})")
 _OBJECT_BEFORE = regex.compile(r"(?:với|cho|của|giao|chỉ đạo|phối hợp|và|đến|tới)\s*$", regex.I)
 _GOVERNS = regex.compile(
     r"(?<!\w)(?:với|cho|của|giao|chỉ đạo|phối hợp|đôn đốc|hướng dẫn|kiểm tra|tham mưu)\s+", regex.I
@@ -207,7 +208,9 @@ def _any_duty_opener() -> regex.Pattern[str]:
 def _duty_opener(after: str) -> bool:
     """'chủ trì', 'phối hợp', 'có trách nhiệm' ... follow: the words before are the clause's
     subject, not a preposition's object or a list of channels."""
-    return bool(_any_duty_opener().match(key(after[:40]).lstrip()))
+    return bool(
+        _any_duty_opener().match(key(after[:40]).lstrip(" ,"))
+    )  # "..., tập trung thực hiện"
 
 
 _ASSIGNS = regex.compile(
