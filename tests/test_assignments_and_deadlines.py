@@ -912,3 +912,18 @@ def test_standing_councils_whose_names_hold_duty_words() -> None:
         ("Sở Giao thông vận tải", "II.1"),
         ("Hội đồng Thi đua - Khen thưởng các cấp", "III.1"),
     ]
+
+
+def test_road_authority_offices_keep_their_numerals() -> None:
+    got = assignments(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giao thông vận tải, Khu Quản lý đường bộ III (Văn phòng "
+        "Quản lý đường bộ III.4): Kiểm tra, rà soát mốc lộ giới.\n2. Ủy ban nhân dân các huyện: "
+        "phối hợp với Văn phòng Quản lý đường bộ 1.3 xử lý vi phạm.\n"
+        "3. Các sở, ngành, tập trung thực hiện tốt các nhiệm vụ.\n"
+    )
+    assert got == [
+        ("Sở Giao thông vận tải", "III.1", []),
+        ("Khu Quản lý đường bộ III", "III.1", []),
+        ("Ủy ban nhân dân cấp huyện", "III.2", ["Văn phòng Quản lý đường bộ 1.3"]),
+        ("Các sở, ban, ngành", "III.3", []),
+    ]

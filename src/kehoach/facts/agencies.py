@@ -418,7 +418,7 @@ def _place_re() -> regex.Pattern[str]:
     return regex.compile(r"\s+(?:" + _words(names) + r")(?!\w)")
 
 
-_AREA_NUMBER = regex.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})(?!\w)")
+_AREA_NUMBER = regex.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})?(?!\w)")
 _UNIT_TAIL = regex.compile(r"\s+(?:tỉnh|thành\s+phố)(?!\w)")
 _SPACES = regex.compile(r"\s+")
 
@@ -444,8 +444,8 @@ def _place_tail(text: str, end: int) -> int:
     pm = _place_re().match(k, end)
     if pm:
         return int(pm.end())
-    # 'Ngân hàng Nhà nước chi nhánh Khu vực' + ' II'
-    km = _AREA_NUMBER.match(text, end) if k.endswith("khu vực", 0, end) else None
+    # 'Ngân hàng Nhà nước chi nhánh Khu vực' + ' II', 'Khu Quản lý đường bộ' + ' III'
+    km = _AREA_NUMBER.match(text, end) if k.endswith(("khu vực", "đường bộ"), 0, end) else None
     return int(km.end()) if km else end
 
 

@@ -150,6 +150,7 @@ _BEFORE_NAME = frozenset(
         "ngoài",
         "giữa",
         "lượng",  # 'lực lượng Thanh tra giao thông', 'lực lượng Cảnh sát giao thông'
+        "phòng",  # 'Văn phòng Quản lý đường bộ III.4', 'Văn phòng Ban An toàn giao thông'
     )
 )
 # Words after which a capital goes on the sentence when an agency's name starts there: 'cho
