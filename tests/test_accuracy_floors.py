@@ -69,14 +69,14 @@ def test_mean_floors(evaluation: Evaluation) -> None:
 # Hold-out: corpus plans (and three Word originals) annotated from FORMAT.md by readers who
 # never saw the parser's output (tests/holdout; four web copies were annotated after their
 # output had been read while working on targets, see README). Per-plan mean floors, in KINDS
-# order. 75 plans since the 36 of the third to fifth blind batches joined: the means are lower
-# than the 39 plans' (targets 0.93, assignments 0.87 then 0.89) because the new plans are
-# harder, not because any plan fell.
-HOLDOUT_MEAN_FLOORS = (0.96, 0.99, 0.92, 0.86, 0.91, 0.97, 0.98)
+# order. 89 plans since the 50 of the third to sixth blind batches joined: the assignments
+# mean is lower than the 39 plans' (0.87) because the new crawls address groups the genre
+# names in many ways, not because any plan fell.
+HOLDOUT_MEAN_FLOORS = (0.97, 0.99, 0.93, 0.85, 0.93, 0.97, 0.98)
 
 
 def test_holdout_mean_floors() -> None:
     ev = evaluate(HOLDOUT_RAW, ROOT / "tests" / "holdout")
-    assert len(ev.per_plan) == 75
+    assert len(ev.per_plan) == 89
     for kind, floor in zip(KINDS, HOLDOUT_MEAN_FLOORS, strict=True):
         assert ev.mean(kind) >= floor - 1e-9, kind
