@@ -927,3 +927,19 @@ def test_road_authority_offices_keep_their_numerals() -> None:
         ("Ủy ban nhân dân cấp huyện", "III.2", ["Văn phòng Quản lý đường bộ 1.3"]),
         ("Các sở, ban, ngành", "III.3", []),
     ]
+
+
+def test_a_group_qualified_as_members_of_the_board_goes_on_to_the_next_names() -> None:
+    got = assignments(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành, đoàn thể là thành viên Ban An toàn giao "
+        "thông tỉnh; Ủy ban nhân dân huyện, thành phố chủ động xây dựng kế hoạch cụ thể.\n"
+        "2. Các Sở, ban, ngành có Lãnh đạo là ủy viên Ban An toàn giao thông tỉnh và Ban An toàn "
+        "giao thông cấp huyện: xây dựng kế hoạch.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Các sở, ban, ngành", "II.1"),
+        ("Các tổ chức chính trị - xã hội", "II.1"),
+        ("Ủy ban nhân dân cấp huyện", "II.1"),
+        ("Các sở, ban, ngành", "II.2"),
+        ("Ban An toàn giao thông cấp huyện", "II.2"),
+    ]

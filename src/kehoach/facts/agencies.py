@@ -519,7 +519,10 @@ _SEP = regex.compile(r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*")
 # 'có liên quan', 'thuộc tỉnh' after a list member
 _RELATED = regex.compile(
     r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh)"
-    r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?|của\s+(?:tỉnh|thành\s+phố))(?!\w)"
+    r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?|của\s+(?:tỉnh|thành\s+phố)"
+    # 'Các sở, ban, ngành, đoàn thể là thành viên Ban An toàn giao thông tỉnh; UBND ...'
+    r"|(?:có\s+lãnh\s+đạo\s+)?là\s+(?:thành\s+viên|ủy\s+viên)\s+(?:của\s+)?ban\s+an\s+toàn\s+giao\s+thông"
+    r"(?:\s+(?:tỉnh|thành\s+phố))?)(?!\w)"
 )
 
 
