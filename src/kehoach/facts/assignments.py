@@ -213,10 +213,8 @@ def _duty_opener(after: str) -> bool:
     )  # "..., tập trung thực hiện"
 
 
-_ASSIGNS = regex.compile(
-    r"(?<!\w)giao\s+(?!của\b|cho\b)|(?:^|[.;]\s+)(?:đề nghị|yêu cầu)\s+(?!của\b|cho\b)",
-    regex.IGNORECASE,
-)
+_ASSIGNS = regex.compile(r"(?<!\w)giao\s+(?!của\b|cho\b)", regex.IGNORECASE)
+_OPENS_REQUEST = regex.compile(r"(?:^|[.;])\s*$")  # what precedes 'Đề nghị' opening a sentence
 
 
 def mid_sentence(text: str, kind: str | None) -> list[AgencyMatch]:
@@ -231,17 +229,27 @@ def mid_sentence(text: str, kind: str | None) -> list[AgencyMatch]:
         told = addressed(text)
     elif kind in DUTY_KINDS:
         found = clause_subjects(text, stop_only=True)
-        told = addressed(text, _ASSIGNS)
+        told = addressed(text, _ASSIGNS, opening_requests=True)
     else:
         return []
     return found + [a for a in told if a.name not in {f.name for f in found}]
 
 
-def addressed(text: str, verbs: regex.Pattern[str] = _ADDRESSED) -> list[AgencyMatch]:
+def addressed(
+    text: str, verbs: regex.Pattern[str] = _ADDRESSED, opening_requests: bool = False
+) -> list[AgencyMatch]:
     """Agencies told by name anywhere in a sentence: '..., Ủy ban nhân dân tỉnh yêu cầu các
-    sở, ban, ngành và Ủy ban nhân dân các xã, phường căn cứ ...'."""
+    sở, ban, ngành và Ủy ban nhân dân các xã, phường căn cứ ...'. With `opening_requests`,
+    also those after a 'Đề nghị' / 'Yêu cầu' that opens a sentence."""
     out: list[AgencyMatch] = []
-    for m in verbs.finditer(text):
+    hits = list(verbs.finditer(text))
+    if opening_requests:
+        hits += [
+            m
+            for m in _ADDRESSED.finditer(text)
+            if m.group(0)[:1] in "ĐđYy" and _OPENS_REQUEST.search(text, 0, m.start())
+        ]
+    for m in hits:
         _, found = leading_agencies(text[m.end() :])
         out += [a for a in found if a.name not in ISSUERS and a.name not in {o.name for o in out}]
     return out
