@@ -499,3 +499,26 @@ def test_an_optional_gold_target_takes_only_what_no_required_one_claims() -> Non
     }
     count = score_plan(gold, plan).counts["targets"]
     assert (count.tp, count.fp, count.fn) == (1, 0, 0)
+
+
+def test_a_past_year_in_a_condition_does_not_date_or_drop_the_aim() -> None:
+    plan = parse_text(
+        "ỦY BAN AN TOÀN GIAO THÔNG QUỐC GIA\nSố: 14/KH-UBATGTQG\nHà Nội, ngày 5 tháng 1 năm "
+        "2015\nKẾ HOẠCH\nNăm an toàn giao thông 2015\nI. MỤC ĐÍCH\n1. Giảm từ 5% đến 10% so "
+        "với năm 2014 về số vụ, số người chết, số người bị thương do tai nạn giao thông. Các địa "
+        "phương có số người chết năm 2014 tăng phải giảm tối thiểu 10% số vụ, số người chết. "
+        "Các địa phương có tai nạn tăng trong năm 2014, phấn đấu giảm tối thiểu 10% trong năm "
+        "2015.\n2. Giảm tai nạn giao thông từ 5-10% về số vụ, số người chết so với cùng kỳ năm "
+        "2014.\n"
+    )
+    got = [(t.value, t.value_max, t.year, t.baseline_year) for t in plan.targets]
+    assert got == [
+        (5, 10, None, 2014),
+        (5, 10, None, 2014),
+        (5, 10, None, 2014),
+        (10, None, None, None),
+        (10, None, None, None),
+        (10, None, 2015, None),
+        (5, 10, None, 2014),
+        (5, 10, None, 2014),
+    ]

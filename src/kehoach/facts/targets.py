@@ -153,6 +153,7 @@ _PARENS_SPACE = regex.compile(r"[()\s]")
 _QUANTITIES_ONLY = regex.compile(r"[\d.,%\s÷–-]+")
 _SHORT_LABEL = regex.compile(r"[\p{L}/%]{1,8}")
 _AIM_WORDS = regex.compile(r"phấn đấu|mục tiêu|kế hoạch|chỉ tiêu")
+_MUST = regex.compile(r"(?<!\w)(?:phải|phấn đấu)(?!\w)")
 _TIMES = regex.compile(r"\s*lần")
 _LIST_SPLIT = regex.compile(r",\s*|\s+và\s+")
 _SLASH_NUMBER = regex.compile(r"/\d|\s*/\s*\d{4}")
@@ -407,6 +408,22 @@ def _block_targets(
                     (m for m in (_last_before(years, pos), _last_before(periods, pos)) if m),
                     default=None,
                 )
+                before = _last_before(years, pos)
+                if (
+                    plan_year
+                    and own_year
+                    and own_year < plan_year
+                    and (not before or _MUST.search(clause, before[0], pos))
+                ):
+                    # a past year after the number, or before a 'phải' that turns to the aim,
+                    # names a condition, not when the aim is due ('giảm tối thiểu 5% ...: đối
+                    # với các địa phương có số người chết năm 2014 tăng phải giảm tối thiểu
+                    # 10%'): the target stands, with the year after it if any ('... tăng trong
+                    # năm 2021, phấn đấu giảm tối thiểu 10% trong năm 2022')
+                    own_year = next(
+                        (y for at, y in years if pos < at < c_end and y >= plan_year), None
+                    )
+                    latest = None
                 if plan_year and any(y < plan_year for y in (own_year, latest and latest[1]) if y):
                     continue  # 'đến hết năm 2020 có 6.498 km', 'Trong 03 năm (2020-2022)': the past
                 comparator, unit, unit_end = found.comparator, found.unit, found.unit_end
@@ -480,8 +497,11 @@ def _split_criteria(found: list[Found]) -> list[Found]:
     return out
 
 
-# '... giảm từ 5-10% số vụ, số người chết, số người bị thương so với năm 2019'
-_SHARE_OF_COUNTS = regex.compile(r"%\s+(?P<list>số\s[^;:.]+)")
+# '... giảm từ 5-10% số vụ, số người chết, số người bị thương so với năm 2019', '... 5-10% về
+# số vụ ...', '... 5% đến 10% so với năm 2014 về số vụ ...'
+_SHARE_OF_COUNTS = regex.compile(
+    r"%(?:\s+so\s+với\s+[^;:.%]{0,30}?\d{4})?\s+(?:(?:cả\s+)?về\s+)?(?P<list>số\s[^;:.]+)"
+)
 _PAREN = regex.compile(r"\s*\([^()]*\)")
 
 
@@ -500,7 +520,8 @@ def _counts_after_share(f: Found) -> list[str]:
     parts = [p.strip() for p in _LIST_SPLIT.split(_PAREN.sub("", m.group("list")))]
     items: list[str] = []
     for item in parts:
-        item = _SO_VOI.split(item, maxsplit=1)[0]
+        # 'số người bị thương do tai nạn giao thông so với ...': the count, not its cause
+        item = _DO_CAUSE.split(_SO_VOI.split(item, maxsplit=1)[0], maxsplit=1)[0]
         if key(item).startswith("số ") and len(item.split()) <= 6:
             items.append(item)
         elif items and len(item.split()) <= 2 and key(items[-1]).startswith("số người"):
@@ -512,6 +533,7 @@ def _counts_after_share(f: Found) -> list[str]:
 
 
 _SO_VOI = regex.compile(r"\s+so\s+với\s")
+_DO_CAUSE = regex.compile(r"\s+do\s")
 _NUMBER_END = regex.compile(r"(\d+(?:[.,]\d+)*)\s*$")
 
 
@@ -587,6 +609,11 @@ def _spans(text: str, sep: regex.Pattern[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+def _next_year(years: list[tuple[int, int]], pos: int, end: int) -> int | None:
+    k = bisect.bisect_right(years, (pos, 1 << 30))
+    return years[k][1] if k < len(years) and years[k][0] < end else None
+
+
 def _last_before(found: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     """The last (position, year) before `pos`; `found` is in text order (bisect keeps a
     long sentence with many years linear)."""
@@ -598,8 +625,7 @@ def _sentence_year(years: list[tuple[int, int]], pos: int, c_start: int, c_end: 
     before = _last_before(years, pos)
     if before is not None:
         return before[1]
-    k = bisect.bisect_right(years, (pos, 1 << 30))
-    return years[k][1] if k < len(years) and years[k][0] < c_end else None
+    return _next_year(years, pos, c_end)
 
 
 def _baseline(after: str) -> int | None:
