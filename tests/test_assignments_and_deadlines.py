@@ -943,3 +943,14 @@ def test_a_group_qualified_as_members_of_the_board_goes_on_to_the_next_names() -
         ("Các sở, ban, ngành", "II.2"),
         ("Ban An toàn giao thông cấp huyện", "II.2"),
     ]
+
+
+def test_government_at_every_level_is_read_over_in_a_list_of_addressees() -> None:
+    got = assignments(
+        "III. NHIỆM VỤ\n1. Công tác tham mưu\n- Các sở, ban, ngành, chính quyền các cấp, các tổ "
+        "chức chính trị - xã hội tổ chức phổ biến, quán triệt sâu rộng.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Các sở, ban, ngành", "III.1"),
+        ("Các tổ chức chính trị - xã hội", "III.1"),
+    ]
