@@ -949,8 +949,13 @@ def test_government_at_every_level_is_read_over_in_a_list_of_addressees() -> Non
     got = assignments(
         "III. NHIỆM VỤ\n1. Công tác tham mưu\n- Các sở, ban, ngành, chính quyền các cấp, các tổ "
         "chức chính trị - xã hội tổ chức phổ biến, quán triệt sâu rộng.\n"
+        "2. Công tác chỉ đạo\n- Các cấp ủy Đảng, người đứng đầu các sở, ngành, địa phương theo "
+        "chức năng, nhiệm vụ được giao chỉ đạo xây dựng, rà soát lại các chương trình.\n"
     )
     assert [(a, s) for a, s, _ in got] == [
         ("Các sở, ban, ngành", "III.1"),
         ("Các tổ chức chính trị - xã hội", "III.1"),
+        ("Các cấp ủy Đảng", "III.2"),
+        ("Các sở, ban, ngành", "III.2"),
+        ("Ủy ban nhân dân cấp huyện", "III.2"),
     ]
