@@ -959,3 +959,13 @@ def test_government_at_every_level_is_read_over_in_a_list_of_addressees() -> Non
         ("Các sở, ban, ngành", "III.2"),
         ("Ủy ban nhân dân cấp huyện", "III.2"),
     ]
+
+
+def test_the_police_force_as_a_partner_is_the_provincial_police() -> None:
+    got = assignments(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "
+        "lượng Công an, chính quyền địa phương, các tổ chức chính trị - xã hội và gia đình.\n"
+    )
+    assert got == [
+        ("Sở Giáo dục và Đào tạo", "III.1", ["Công an tỉnh", "Các tổ chức chính trị - xã hội"])
+    ]
