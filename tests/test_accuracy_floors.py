@@ -69,14 +69,14 @@ def test_mean_floors(evaluation: Evaluation) -> None:
 # Hold-out: corpus plans (and three Word originals) annotated from FORMAT.md by readers who
 # never saw the parser's output (tests/holdout; four web copies were annotated after their
 # output had been read while working on targets, see README). Per-plan mean floors, in KINDS
-# order. 103 plans since the 64 of the third to seventh blind batches joined: the assignments
+# order. 114 plans since the 75 of the third to eighth blind batches joined: the assignments
 # mean is lower than the 39 plans' (0.87) because the new crawls address groups the genre
 # names in many ways, not because any plan fell.
-HOLDOUT_MEAN_FLOORS = (0.97, 0.99, 0.94, 0.83, 0.92, 0.97, 0.98)
+HOLDOUT_MEAN_FLOORS = (0.97, 0.99, 0.93, 0.84, 0.93, 0.96, 0.98)
 
 
 def test_holdout_mean_floors() -> None:
     ev = evaluate(HOLDOUT_RAW, ROOT / "tests" / "holdout")
-    assert len(ev.per_plan) == 103
+    assert len(ev.per_plan) == 114
     for kind, floor in zip(KINDS, HOLDOUT_MEAN_FLOORS, strict=True):
         assert ev.mean(kind) >= floor - 1e-9, kind
