@@ -196,7 +196,7 @@ def test_a_crawl_that_sets_a_space_before_the_numbers_period_still_splits() -> N
     line = (
         "UBND tỉnh ban hành Kế hoạch triển khai thực hiện như sau: I. MỤC ĐÍCH, YÊU CẦU 1 . Tổ "
         "chức quán triệt, triển khai thực hiện nghiêm túc Chỉ thị. 2 . Tập trung chỉ đạo quyết "
-        "liệt. II. NHIỆM VỤ TRỌNG TÂM 1 . Phổ biến rộng rãi nội dung Chỉ thị. " + "Nội dung. " * 30
+        "liệt. II . NHIỆM VỤ TRỌNG TÂM 1 . Phổ biến rộng rãi nội dung Chỉ thị. " + "Nội dung. " * 30
     )
     plan = parse_text(HEAD + line + "\n")
     assert [s.path for s in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1"]

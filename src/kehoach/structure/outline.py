@@ -142,7 +142,7 @@ _PAGE_NUMBER = regex.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?
 _BULLET = regex.compile(r"^(?P<mark>[-+•–*●○▪])\s*(?P<text>\S.*)$")
 _INLINE = regex.compile(
     r"(?<=\s)"
-    r"(?P<label>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}(?: ?\.)?|[a-zđ][.)])(?:(?<=[.)])\s*|\s+)(?=[\p{Lu}\"“«])"
+    r"(?P<label>[IVX]{1,5} ?\.|\d{1,2}(?:\.\d{1,2}){0,3}(?: ?\.)?|[a-zđ][.)])(?:(?<=[.)])\s*|\s+)(?=[\p{Lu}\"“«])"
 )
 _NAME_HEAD = regex.compile(r"(?:Sở|Bộ|Ban|Ủy ban|UBND)\s")
 _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
