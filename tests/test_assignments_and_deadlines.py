@@ -954,6 +954,19 @@ WHO_ACTS = [
             ("Ủy ban nhân dân cấp huyện", "III.2", []),
         ],
     ),
+    # a later sentence of the block that opens with other bodies and a sure duty word
+    (
+        "II. NHIỆM VỤ\n1. Các sở, ngành, địa phương theo chức năng, nhiệm vụ rà soát lại các "
+        "chương trình, kế hoạch; xác định rõ trách nhiệm phù hợp với từng địa bàn. Chủ tịch Ủy "
+        "ban nhân dân các cấp chịu trách nhiệm về công tác bảo đảm trật tự, an toàn giao thông. "
+        "Ủy ban nhân dân các huyện; Ban An toàn giao thông tỉnh phối hợp.\n",
+        [
+            ("Các sở, ban, ngành", "II.1", []),
+            ("Ủy ban nhân dân cấp huyện", "II.1", []),
+            ("Ủy ban nhân dân cấp xã", "II.1", []),
+            ("Ban An toàn giao thông tỉnh", "II.1", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

@@ -605,7 +605,7 @@ def opens_duty(after: str) -> str | None:
         return "stop"
     words = [w.strip(",;:.") for w in key(after).split(" ")]
     g = gazetteer()
-    if words[0] in g.stops or " ".join(words[:2]) in g.stops:
+    if any(" ".join(words[:n]) in g.stops for n in (1, 2, 3)):  # 'chịu trách nhiệm'
         return "stop"
     if words[0] in g.not_duty_after or " ".join(words[:2]) in g.not_duty_after:
         return None

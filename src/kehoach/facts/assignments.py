@@ -232,7 +232,26 @@ def mid_sentence(text: str, kind: str | None) -> list[AgencyMatch]:
         told = addressed(text, _ASSIGNS, opening_requests=True)
     else:
         return []
+    found += [a for a in sentence_subjects(text) if a.name not in {f.name for f in found}]
     return found + [a for a in told if a.name not in {f.name for f in found}]
+
+
+# a full stop, not a ';' (a list of bodies may be parted by ';')
+_NEXT_SENTENCE = regex.compile(r"\.\s+(?=\p{Lu})")
+
+
+def sentence_subjects(text: str) -> list[AgencyMatch]:
+    """Bodies that open a later sentence of a block with a sure duty word: '... phù hợp với
+    đặc điểm của từng địa bàn. Chủ tịch Ủy ban nhân dân các cấp chịu trách nhiệm về ...'."""
+    out: list[AgencyMatch] = []
+    for m in _NEXT_SENTENCE.finditer(text):
+        rest = text[m.end() :]
+        end, found = leading_agencies(rest)
+        if found and opens_duty(rest[end:]) == "stop":
+            out += [
+                a for a in found if a.name not in ISSUERS and a.name not in {o.name for o in out}
+            ]
+    return out
 
 
 def addressed(
@@ -525,6 +544,13 @@ def _node(node: Node, plan: _Plan) -> None:
         )
         for a in heads:
             add(a, node.path, duties, texts)
+        # a later sentence of the block may name other bodies with their own duty ('... Chủ
+        # tịch Ủy ban nhân dân các cấp chịu trách nhiệm ...'): they join the block
+        named = {h.name for h in heads}
+        for b in body:
+            for a in sentence_subjects(b.text):
+                if a.name not in named:
+                    add(a, node.path, [b], [])
         plan.under_agency.update((id(d), (node, heads)) for d in node.walk() if d is not node)
         return
     if node.heading:
@@ -738,8 +764,13 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
             or _learned_subject(b.text, plan)
             or _after_label(b.text, verbs and not run_on)
         )
-        if not heads and b.kind in ("paragraph", "bullet") and not run_on:
-            heads = mid_sentence(b.text, kind)
+        if not heads and b.kind in ("paragraph", "bullet"):
+            # the rest of a reflowed heading's sentence has no subject of its own, but a later
+            # sentence may ('... theo chức năng ... . Chủ tịch UBND các cấp chịu trách nhiệm')
+            heads = sentence_subjects(b.text) if run_on else mid_sentence(b.text, kind)
+            owner = plan.under_agency.get(id(node))
+            if owner is not None:  # the block's own agency, named again, is no new addressee
+                heads = [a for a in heads if a.name not in {h.name for h in owner[1]}]
         if not heads:
             continue
         if _is_lead_in(b) and (node.children or i + 1 < len(blocks)):
