@@ -31,6 +31,7 @@ from kehoach.facts.agencies import (
 from kehoach.structure.outline import Block, Node, kind_of
 from kehoach.structure.outline import rules as section_rules
 from kehoach.structure.tables import column_roles, continued_rows, table_rows
+from kehoach.structure.titles import FOR_BODIES
 from kehoach.text import key
 
 ISSUERS = frozenset(("Ủy ban nhân dân tỉnh",))
@@ -208,13 +209,11 @@ def _any_duty_opener() -> regex.Pattern[str]:
 def _duty_opener(after: str) -> bool:
     """'chủ trì', 'phối hợp', 'có trách nhiệm' ... follow: the words before are the clause's
     subject, not a preposition's object or a list of channels."""
-    return bool(
-        _any_duty_opener().match(key(after[:40]).lstrip(" ,"))
-    )  # "..., tập trung thực hiện"
+    # a comma may come first: 'Ban An toàn giao thông cấp huyện, tập trung thực hiện ...'
+    return bool(_any_duty_opener().match(key(after[:40]).lstrip(" ,")))
 
 
 _ASSIGNS = regex.compile(r"(?<!\w)giao\s+(?!của\b|cho\b)", regex.IGNORECASE)
-_OPENS_REQUEST = regex.compile(r"(?:^|[.;])\s*$")  # what precedes 'Đề nghị' opening a sentence
 
 
 def mid_sentence(text: str, kind: str | None) -> list[AgencyMatch]:
@@ -232,8 +231,18 @@ def mid_sentence(text: str, kind: str | None) -> list[AgencyMatch]:
         told = addressed(text, _ASSIGNS, opening_requests=True)
     else:
         return []
-    found += [a for a in sentence_subjects(text) if a.name not in {f.name for f in found}]
-    return found + [a for a in told if a.name not in {f.name for f in found}]
+    _extend_new(found, sentence_subjects(text))
+    _extend_new(found, told)
+    return found
+
+
+def _extend_new(out: list[AgencyMatch], more: list[AgencyMatch]) -> None:
+    """Append the bodies of `more` that `out` does not name yet, in order."""
+    names = {o.name for o in out}
+    for a in more:
+        if a.name not in names:
+            out.append(a)
+            names.add(a.name)
 
 
 # a full stop, not a ';' (a list of bodies may be parted by ';')
@@ -248,9 +257,7 @@ def sentence_subjects(text: str) -> list[AgencyMatch]:
         rest = text[m.end() :]
         end, found = leading_agencies(rest)
         if found and opens_duty(rest[end:]) == "stop":
-            out += [
-                a for a in found if a.name not in ISSUERS and a.name not in {o.name for o in out}
-            ]
+            _extend_new(out, [a for a in found if a.name not in ISSUERS])
     return out
 
 
@@ -266,11 +273,11 @@ def addressed(
         hits += [
             m
             for m in _ADDRESSED.finditer(text)
-            if m.group(0)[:1] in "ĐđYy" and _OPENS_REQUEST.search(text, 0, m.start())
+            if m.group(0)[:1] in "ĐđYy" and text[: m.start()].rstrip()[-1:] in ("", ".", ";")
         ]
     for m in hits:
         _, found = leading_agencies(text[m.end() :])
-        out += [a for a in found if a.name not in ISSUERS and a.name not in {o.name for o in out}]
+        _extend_new(out, [a for a in found if a.name not in ISSUERS])
     return out
 
 
@@ -325,9 +332,6 @@ def _as_block(child: Node) -> Block:
     return Block("paragraph", child.heading, child.line_start, child.line_end)
 
 
-_FOR = regex.compile(r"(?i:đối với)\s+")
-
-
 def _heading_agencies(node: Node) -> tuple[list[AgencyMatch], int]:
     """Agencies a heading names, and how many of its first body paragraphs continue the
     heading ('2. Sở' / 'Nông nghiệp và Môi trường'; '8. Đề nghị' / 'Liên minh Hợp tác xã
@@ -338,7 +342,7 @@ def _heading_agencies(node: Node) -> tuple[list[AgencyMatch], int]:
     best: tuple[list[AgencyMatch], int] = ([], 0)
     if _title_is_agencies(text):
         best = (leading_agencies(text)[1], 0)
-    elif (fm := _FOR.match(text)) and _title_is_agencies(text[fm.end() :]):
+    elif (fm := FOR_BODIES.match(text)) and _title_is_agencies(text[fm.end() :]):
         # 'a) Đối với các sở, ban, ngành, UBND các xã, phường:' over the duties set for them
         return _not_issuers((leading_agencies(text[fm.end() :])[1], 0))
     if node.heading != node.title or _ENDS_STOP.search(node.heading):

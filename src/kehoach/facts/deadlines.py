@@ -143,20 +143,14 @@ def _due_cell(
     # verbatim: the row's cells from the lead column through the due column
     first = roles["lead"] if "lead" in roles and roles["lead"] < roles["due"] else roles["due"]
     quote = " | ".join(c.strip() for c in cells[first : roles["due"] + 1])
-    return [
-        FoundDeadline(
-            row.path,
-            row.title[:120],
-            None,
-            "once",
-            None,
-            None,
-            when,
-            quote,
-            line.line_start,
-            line.line_end,
-        )
-    ]
+    return [_once(row.path, row.title, when, quote, line)]
+
+
+def _once(section: str, what: str, when: str, quote: str, line: Block) -> FoundDeadline:
+    """A one-off due date read off a due cell or field: for the task named `what`."""
+    return FoundDeadline(
+        section, what[:120], None, "once", None, None, when, quote, line.line_start, line.line_end
+    )
 
 
 def extract(root: Node) -> list[FoundDeadline]:
@@ -191,19 +185,7 @@ def _due_field(block: Block, task: Node, section: str) -> FoundDeadline | None:
     when = _due_date(due) if due else None
     if when is None:
         return None
-    what = task.title[:120]
-    return FoundDeadline(
-        section,
-        what,
-        None,
-        "once",
-        None,
-        None,
-        when,
-        block.text.strip(),
-        block.line_start,
-        block.line_end,
-    )
+    return _once(section, task.title, when, block.text.strip(), block)
 
 
 # Every date and period above holds a digit: text without one holds no deadline.

@@ -208,12 +208,9 @@ def _task_row_targets(node: Node, header: list[str], year: int | None) -> list[F
     """A task table's row ('Tổ chức tốt việc tiếp nhận ... đảm bảo 100% hồ sơ ... | Kết
     quả ...'): its task and product cells are sentences, read as the body's are; the lead,
     partner and due columns name agencies and dates."""
-    roles = column_roles(header)
-    if not roles or not node.body:
+    if not column_roles(header) or not node.body:
         return []
-    texts = [node.title] + [
-        c for i, c in enumerate(row_cells(node)) if i not in roles.values() and c.strip()
-    ]
+    texts = [node.title] + [c for c in _plain(node, header) if c.strip()]
     block = node.body[0]
     return [
         t
@@ -420,9 +417,7 @@ def _block_targets(
                     # với các địa phương có số người chết năm 2014 tăng phải giảm tối thiểu
                     # 10%'): the target stands, with the year after it if any ('... tăng trong
                     # năm 2021, phấn đấu giảm tối thiểu 10% trong năm 2022')
-                    own_year = next(
-                        (y for at, y in years if pos < at < c_end and y >= plan_year), None
-                    )
+                    own_year = _next_year(years, pos, c_end, since=plan_year)
                     latest = None
                 if plan_year and any(y < plan_year for y in (own_year, latest and latest[1]) if y):
                     continue  # 'đến hết năm 2020 có 6.498 km', 'Trong 03 năm (2020-2022)': the past
@@ -609,9 +604,14 @@ def _spans(text: str, sep: regex.Pattern[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _next_year(years: list[tuple[int, int]], pos: int, end: int) -> int | None:
-    k = bisect.bisect_right(years, (pos, 1 << 30))
-    return years[k][1] if k < len(years) and years[k][0] < end else None
+def _next_year(years: list[tuple[int, int]], pos: int, end: int, since: int = 0) -> int | None:
+    """The first year after `pos` and before `end` that is not before `since`."""
+    for at, year in years[bisect.bisect_right(years, (pos, 1 << 30)) :]:
+        if at >= end:
+            return None
+        if year >= since:
+            return year
+    return None
 
 
 def _last_before(found: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

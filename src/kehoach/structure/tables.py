@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -321,8 +321,14 @@ def _sub_block(row: Row) -> Block:
 
 def column_roles(header: list[str]) -> dict[str, int]:
     """Index, among a row's cells after its label and title, of the lead/partner/due columns."""
+    return dict(_column_roles(tuple(header)))
+
+
+@lru_cache(maxsize=256)
+def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Every row of a table asks for its header's roles (targets, deadlines, assignments)."""
     if len(header) < 3:
-        return {}
+        return ()
     out: dict[str, int] = {}
     for i, cell in enumerate(header[2:]):
         for role in ("partner", "lead", "due"):
@@ -333,7 +339,7 @@ def column_roles(header: list[str]) -> dict[str, int]:
             ):
                 out[role] = i
                 break
-    return out
+    return tuple(out.items())
 
 
 def row_cells(node: Node) -> list[str]:

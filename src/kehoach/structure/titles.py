@@ -76,13 +76,13 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     return _TRAILER.sub("", rest).strip(), ""
 
 
-_FOR = regex.compile(r"(?i:đối với)\s+")
+FOR_BODIES = regex.compile(r"(?i:đối với)\s+")  # 'Đối với các sở, ban, ngành: ...'
 
 
 def _for_bodies(rest: str) -> tuple[str, str] | None:
     """'g) Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan ...
     bám sát ...': the bodies a paragraph is for, then a clause of duties after a comma."""
-    fm = _FOR.match(rest)
+    fm = FOR_BODIES.match(rest)
     if not fm:
         return None
     found = leading_agencies(rest[fm.end() :])[1]
