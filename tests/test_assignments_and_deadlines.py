@@ -967,6 +967,20 @@ WHO_ACTS = [
             ("Ban An toàn giao thông tỉnh", "II.1", []),
         ],
     ),
+    # the heads of offices, units and localities: the localities' heads are the district
+    # committees' chairs; offices and units alone, or without their heads, name nobody
+    (
+        "II. NHIỆM VỤ TRỌNG TÂM\n1. Thủ trưởng các cơ quan, đơn vị, địa phương tiếp tục cụ thể "
+        "hóa các giải pháp quản lý vận tải.\n2. Các cơ quan, đơn vị, địa phương căn cứ kế hoạch "
+        "triển khai.\n3. Thủ trưởng các cơ quan, ban ngành, các tổ chức chính trị - xã hội, Chủ "
+        "tịch Ủy ban nhân dân các huyện tiếp tục quán triệt.\n",
+        [
+            ("Ủy ban nhân dân cấp huyện", "II.1", []),
+            ("Các sở, ban, ngành", "II.3", []),
+            ("Các tổ chức chính trị - xã hội", "II.3", []),
+            ("Ủy ban nhân dân cấp huyện", "II.3", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

@@ -568,6 +568,21 @@ def local_authorities_at(text: str, pos: int, k: str | None = None) -> AgencyMat
     )
 
 
+_LISTED_LOCALITIES = regex.compile(r",\s*(?:các\s+)?địa\s+phương$")
+_HEADS_OF = regex.compile(r"(?<!\w)(?:thủ\s+trưởng|người\s+đứng\s+đầu)\s+các\s")
+
+
+def _listed_localities(text: str, k: str, vm: regex.Match[str]) -> AgencyMatch | None:
+    """'Thủ trưởng các cơ quan, đơn vị, địa phương tiếp tục ...': the offices and units are
+    nobody in particular, but the head of a locality is its People's Committee's chair, so
+    the localities that close the list are the local authorities. Without the heads ('Các
+    cơ quan, đơn vị, địa phương căn cứ ...') the list stays vague, as annotators read it."""
+    lm = _LISTED_LOCALITIES.search(k, vm.start(), vm.end())
+    if lm is None or not _HEADS_OF.search(k, 0, vm.start() + 20):
+        return None
+    return local_authorities_at(text, lm.end() - len("địa phương"), k)
+
+
 def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
     g = gazetteer()
     k = lkey(text)
@@ -584,6 +599,8 @@ def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
             end = m.end
         elif vm and vm.end() > pos:
             end = int(vm.end())
+            if lm := _listed_localities(text, k, vm):
+                found.append(lm)
         else:
             break
         rm = _RELATED.match(k, end)
