@@ -981,6 +981,20 @@ WHO_ACTS = [
             ("Ủy ban nhân dân cấp huyện", "II.3", []),
         ],
     ),
+    # the departments 'thuộc Ủy ban nhân dân Thành phố'; 'Trong quá trình thực hiện ...' closes
+    # Tổ chức thực hiện, not its last item
+    (
+        "II. NHIỆM VỤ\n1. Xây dựng văn bản\nSở, ban, ngành thuộc Ủy ban nhân dân Thành phố có "
+        "trách nhiệm rà soát.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nTheo dõi, đôn đốc.\n"
+        "Trong quá trình thực hiện Kế hoạch, nếu có khó khăn, vướng mắc đề nghị các Sở, ban, "
+        "ngành, UBND xã, phường kịp thời phản ánh về Sở Nội vụ.\n",
+        [
+            ("Các sở, ban, ngành", "II.1", []),
+            ("Ủy ban nhân dân cấp xã", "III", []),
+            ("Các sở, ban, ngành", "III", []),
+            ("Sở Nội vụ", "III.1", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

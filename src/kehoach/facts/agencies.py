@@ -518,7 +518,7 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
 _SEP = regex.compile(r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*")
 # 'có liên quan', 'thuộc tỉnh' after a list member
 _RELATED = regex.compile(
-    r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|ủy ban nhân dân tỉnh|ubnd tỉnh)"
+    r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|(?:ủy ban nhân dân|ubnd)\s+(?:tỉnh|thành\s+phố))"
     r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?|của\s+(?:tỉnh|thành\s+phố)"
     # 'Các sở, ban, ngành, đoàn thể là thành viên Ban An toàn giao thông tỉnh; UBND ...'
     r"|(?:có\s+lãnh\s+đạo\s+)?là\s+(?:thành\s+viên|ủy\s+viên)\s+(?:của\s+)?ban\s+an\s+toàn\s+giao\s+thông"
