@@ -245,6 +245,9 @@ class Gazetteer:
     press: regex.Pattern[str]  # generic entries ('Báo' + the paper's own name)
 
 
+_CAPTURING = regex.compile(r"(?<!\\)(?:\\\\)*\((?!\?)")
+
+
 @cache
 def gazetteer() -> Gazetteer:
     data = load("agencies")
@@ -261,9 +264,9 @@ def gazetteer() -> Gazetteer:
     branches: list[tuple[str, frozenset[str] | None]] = []
     for i, (alias, _) in enumerate(entries):
         pattern, leads = _alias_pattern(alias, abbreviations)
+        if _CAPTURING.search(pattern):  # checked on the text: compiling all costs 0.1 s
+            raise ValueError(f"agency alias {alias!r} holds a capturing group (see _branch)")
         branches.append((f"(?P<a{i}>{pattern})", leads))
-    if alternation(b for b, _ in branches).groups != len(names):
-        raise ValueError("an agency alias must not hold a capturing group (see _branch)")
     heads = "|".join(
         regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(data["name_heads"], key=len)[::-1]
     )
