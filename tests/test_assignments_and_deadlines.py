@@ -995,6 +995,28 @@ WHO_ACTS = [
             ("Sở Nội vụ", "III.1", []),
         ],
     ),
+    # an acronym defined inside a name is read over; a seat on the board, abbreviated or
+    # national, qualifies the bodies before it; the grassroots authorities are the communes
+    (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Các sở, ban, ngành; Ban An toàn giao thông (ATGT) tỉnh; UBND các "
+        "huyện phải có cách làm mới.\n2. Các sở, ngành, đoàn thể là cơ quan thành viên Ban ATGT "
+        "tỉnh và các địa phương xây dựng kế hoạch.\n3. Các bộ, ngành, đoàn thể có lãnh đạo là "
+        "thành viên Ủy ban An toàn giao thông Quốc gia xây dựng kế hoạch hoạt động.\n4. Các sở, "
+        "ngành có lãnh đạo là thành viên Ban ATGT tỉnh, các tổ chức chính quyền cơ sở bố trí "
+        "ngân sách.\n",
+        [
+            ("Các sở, ban, ngành", "I.1", []),
+            ("Ban An toàn giao thông tỉnh", "I.1", []),
+            ("Ủy ban nhân dân cấp huyện", "I.1", []),
+            ("Các sở, ban, ngành", "I.2", []),
+            ("Các tổ chức chính trị - xã hội", "I.2", []),
+            ("Ủy ban nhân dân cấp huyện", "I.2", []),
+            ("Các bộ, ngành", "I.3", []),
+            ("Các tổ chức chính trị - xã hội", "I.3", []),
+            ("Các sở, ban, ngành", "I.4", []),
+            ("Ủy ban nhân dân cấp xã", "I.4", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

@@ -36,7 +36,20 @@ def lkey(s: str) -> str:
 @lru_cache(maxsize=4096)
 def _short_key(s: str) -> str:
     low = s.lower()
-    return _fold_lower(low) if len(low) == len(s) else low
+    return _unbracket(s, _fold_lower(low)) if len(low) == len(s) else low
+
+
+# An acronym defined inside a name: 'Ban An toàn giao thông (ATGT) tỉnh', 'Ủy ban nhân dân
+# (UBND) tỉnh'. The key reads it as spaces, so the name runs on over it.
+_ACRONYM = regex.compile(r"(?<=\w )\(\p{Lu}{2,}[\p{Lu}&-]*\)(?= \w)")
+
+
+def _unbracket(s: str, k: str) -> str:
+    if "(" not in s:
+        return k
+    for m in reversed(list(_ACRONYM.finditer(s))):
+        k = k[: m.start()] + " " * (m.end() - m.start()) + k[m.end() :]
+    return k
 
 
 # Long texts are few but large: the last few are kept (a cache of thousands would hold
@@ -61,7 +74,7 @@ def _long_key(s: str) -> str:
     if len(low) != len(s):
         _parents.append((s, low, False))
         return low
-    out = _fold_lower(low)
+    out = _unbracket(s, _fold_lower(low))
     # a tail's key is its parent's only where lower case goes letter by letter: not with
     # a letter that lower-cases to two, nor with 'Σ' (its lower case depends on neighbours)
     _parents.append((s, out, "Σ" not in s))
@@ -471,6 +484,9 @@ def _written_expansions() -> tuple[regex.Pattern[str], dict[str, str]]:
 
 
 def _expand_written(name: str) -> str:
+    """Abbreviations spelled out; an acronym defined inside the name dropped."""
+    if "(" in name:
+        name = _ACRONYM.sub("", name).replace("  ", " ")
     pattern, table = _written_expansions()
     return str(pattern.sub(lambda m: table[m.group(0)], name))
 
@@ -524,8 +540,8 @@ _RELATED = regex.compile(
     r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|(?:ủy ban nhân dân|ubnd)\s+(?:tỉnh|thành\s+phố))"
     r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?|của\s+(?:tỉnh|thành\s+phố)"
     # 'Các sở, ban, ngành, đoàn thể là thành viên Ban An toàn giao thông tỉnh; UBND ...'
-    r"|(?:có\s+lãnh\s+đạo\s+)?là\s+(?:thành\s+viên|ủy\s+viên)\s+(?:của\s+)?ban\s+an\s+toàn\s+giao\s+thông"
-    r"(?:\s+(?:tỉnh|thành\s+phố))?)(?!\w)"
+    r"|(?:có\s+lãnh\s+đạo\s+)?là\s+(?:cơ\s+quan\s+)?(?:thành\s+viên|ủy\s+viên)\s+(?:của\s+)?(?:ủy\s+)?ban\s+(?:an\s+toàn\s+giao\s+thông|atgt)"
+    r"(?:\s+(?:tỉnh|thành\s+phố|quốc\s+gia))?)(?!\w)"
 )
 
 
