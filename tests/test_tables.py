@@ -114,3 +114,33 @@ def test_rows_numbered_with_decimals_and_letters_nest_and_keep_their_lead_agency
         (a.agency, a.section) for a in plan.assignments
     ]
     assert ("PB01.I.1.2", "2026-12-31") in [(d.section, str(d.date)) for d in plan.deadlines]
+
+
+def test_a_cost_table_lists_plain_numbers_under_a_multi_level_row() -> None:
+    # a cost estimate numbers its groups '1', '1.1', '1.1.2' and the items of a group
+    # '1', '2', ... again; then '1.2' goes back to its own level
+    table = _bars(
+        [
+            ["TT", "Chỉ tiêu", "Số mẫu", "Đơn giá", "Thành tiền"],
+            ["I", "Quan trắc môi trường", "", "", "1.364.329.243"],
+            ["1", "Quan trắc thường xuyên", "", "", "1.311.038.946"],
+            ["1.1", "Vùng nuôi tôm nước lợ", "", "", "428.418.252"],
+            ["1.1.2", "Mẫu nước trong ao nuôi", "", "", "22.147.020"],
+            ["1", "Nhiệt độ nước", "108", "95.614", "10.326.312"],
+            ["2", "Oxy hòa tan", "108", "109.451", "11.820.708"],
+            ["1.2", "Vùng nuôi tôm hùm lồng bè", "", "", "52.003.118"],
+            ["2", "Quan trắc đột xuất", "", "", "53.290.297"],
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC\nDỰ TOÁN KINH PHÍ\n" + table)
+    paths = [s.path for s in plan.walk() if s.path.startswith("PB01.")]
+    assert paths == [
+        "PB01.I",
+        "PB01.I.1",
+        "PB01.I.1.1",
+        "PB01.I.1.1.2",
+        "PB01.I.1.1.2.1",
+        "PB01.I.1.1.2.2",
+        "PB01.I.1.2",
+        "PB01.I.2",
+    ]

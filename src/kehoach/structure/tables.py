@@ -272,9 +272,14 @@ def _table_tree(node: Node, table: Table) -> None:
         node.body.append(Block("row", " | ".join(table.header), node.line_start, node.line_start))
     for total in table.totals:
         node.body.append(_sub_block(total))
-    stack: list[tuple[int, Node]] = [(-1, node)]
+    stack: list[tuple[float, Node]] = [(-1, node)]
     for row in table.rows:
-        rank = _label_rank(row.label)
+        rank: float = _label_rank(row.label)
+        owner = _sublist_owner(stack, row.label)
+        if owner is not None:
+            while stack[-1][1] is not owner:
+                stack.pop()
+            rank = stack[-1][0] + 0.5
         while stack[-1][0] >= rank:
             stack.pop()
         parent = stack[-1][1]
@@ -289,7 +294,7 @@ def _table_tree(node: Node, table: Table) -> None:
         title = row.title.strip().rstrip(".;:").strip()
         child = Node(
             "row",
-            10 + rank,
+            10 + int(rank),
             row.label,
             f"{parent.path}.{label}",
             title,
@@ -301,6 +306,23 @@ def _table_tree(node: Node, table: Table) -> None:
         child.body += [_sub_block(sub) for sub in row.subrows]
         parent.children.append(child)
         stack.append((rank, child))
+
+
+def _sublist_owner(stack: list[tuple[float, Node]], label: str) -> Node | None:
+    """A cost table's plain list under a multi-level row: '1.1.2 Mẫu nước trong ao nuôi'
+    then '1 Nhiệt độ nước', '2 Oxy hòa tan', ... A '1' that would repeat its level's '1'
+    opens the list under the deepest such row, and the numbers after it go on there."""
+    if not label.isdigit():
+        return None
+    deep = next((n for r, n in reversed(stack) if r >= 3 and "." in n.label), None)
+    if deep is None:
+        return None
+    mine = [c for c in deep.children if c.label.isdigit()]
+    if mine:
+        return deep if int(mine[-1].label) == int(label) - 1 else None
+    level = next(n for r, n in reversed(stack) if r < 2)
+    repeats = any(c.label == label for c in level.children)
+    return deep if label == "1" and repeats else None
 
 
 # Column roles in task tables ("Danh mục nhiệm vụ"): which header words mark them.
