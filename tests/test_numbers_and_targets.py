@@ -304,6 +304,12 @@ def test_indicators_for_elided_and_added_items() -> None:
             "và số người bị thương.",
             [5, 5, 5],
         ),
+        # ... also when the year it is due by closes the list of criteria
+        (
+            "- Phấn đấu kéo giảm tai nạn giao thông ít nhất 05% trên cả 03 tiêu chí về số vụ, số "
+            "người chết và số người bị thương trong năm 2025.",
+            [5, 5, 5],
+        ),
         # a field that names who does the task
         ("- Đơn vị phối hợp: Bộ Công an, Sở Y tế 63 tỉnh, thành phố.", []),
         ("- Tỷ lệ = b/a * 100%.", []),

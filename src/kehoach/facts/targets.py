@@ -460,7 +460,9 @@ _CRITERIA = regex.compile(
     r"(?:(?:0?(?P<n>[2-9])|(?P<w>hai|ba|bốn|năm))\s+tiêu\s+chí\s*(?:về|là|gồm|:)?"
     # or without the count: '... từ 5-10% cả về số vụ, số người chết và số người bị thương'
     r"|\bcả\s+về(?=\s+số\s))"
-    r"\s*\(?\s*(?P<list>[^():;.]+?)\s*(?:\)|\bso\s+với\b|[:;.]|$)",
+    r"\s*\(?\s*(?P<list>[^():;.]+?)\s*(?:\)|\bso\s+với\b|[:;.]|$"
+    # '... và số người bị thương trong năm 2025': the year the list is due by ends it
+    r"|(?:\b(?:trong|đến|vào)\s+)?\bnăm\s+\d{4})",
     regex.IGNORECASE,
 )
 _COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
@@ -517,6 +519,7 @@ def _counts_after_share(f: Found) -> list[str]:
     for item in parts:
         # 'số người bị thương do tai nạn giao thông so với ...': the count, not its cause
         item = _DO_CAUSE.split(_SO_VOI.split(item, maxsplit=1)[0], maxsplit=1)[0]
+        item = _BY_YEAR.split(item, maxsplit=1)[0]
         if key(item).startswith("số ") and len(item.split()) <= 6:
             items.append(item)
         elif items and len(item.split()) <= 2 and key(items[-1]).startswith("số người"):
@@ -528,6 +531,7 @@ def _counts_after_share(f: Found) -> list[str]:
 
 
 _SO_VOI = regex.compile(r"\s+so\s+với\s")
+_BY_YEAR = regex.compile(r"\s+(?:(?:trong|đến|vào)\s+)?năm\s+\d{4}")
 _DO_CAUSE = regex.compile(r"\s+do\s")
 _NUMBER_END = regex.compile(r"(\d+(?:[.,]\d+)*)\s*$")
 
