@@ -179,7 +179,9 @@ def test_reflowed_crawl_splits_headings_run_inline() -> None:
     line = (
         "Thực hiện Quyết định số 1/QĐ-TTg, UBND tỉnh ban hành kế hoạch như sau: I. MỤC ĐÍCH, YÊU CẦU "
         "1. Mục đích Nâng cao nhận thức. 2. Yêu cầu - Bám sát. - Sở Lao động - Thương binh và Xã hội "
-        "phối hợp. II. MỤC TIÊU 1. Mục tiêu chung Phát triển. " + "Nội dung dài. " * 30
+        "phối hợp với Đài Phát thanh - Truyền hình tỉnh. II. MỤC TIÊU 1. Mục tiêu chung Phát triển. "
+        + "Nội dung dài. "
+        * 30
     )
     plan = parse_text(HEAD + line + "\n")
     sec = {s.path: s for s in plan.walk()}
@@ -188,7 +190,7 @@ def test_reflowed_crawl_splits_headings_run_inline() -> None:
     assert sec["II.1"].title == "Mục tiêu chung"
     assert [b.text for b in sec["I.2"].body] == [
         "Bám sát.",
-        "Sở Lao động - Thương binh và Xã hội phối hợp.",
+        "Sở Lao động - Thương binh và Xã hội phối hợp với Đài Phát thanh - Truyền hình tỉnh.",
     ]
 
 

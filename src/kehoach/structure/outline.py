@@ -144,7 +144,14 @@ _INLINE = regex.compile(
     r"(?<=\s)"
     r"(?P<label>[IVX]{1,5} ?\.|\d{1,2}(?:\.\d{1,2}){0,3}(?: ?\.)?|[a-zđ][.)])(?:(?<=[.)])\s*|\s+)(?=[\p{Lu}\"“«])"
 )
-_NAME_HEAD = regex.compile(r"(?:Sở|Bộ|Ban|Ủy ban|UBND)\s")
+
+
+@cache
+def _name_head() -> regex.Pattern[str]:
+    """Words that open an agency's name (agencies.yaml name_heads, and the committees)."""
+    heads = sorted({*load("agencies")["name_heads"], "Ủy ban", "UBND"}, key=len, reverse=True)
+    return regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, heads)) + r")\s")
+
 _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
 _INLINE_ADDRESS = regex.compile(r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S)")
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
@@ -504,7 +511,7 @@ class Walker:
     def _inside_name(text: str, pos: int) -> bool:
         """' - ' inside an agency name ('Sở Lao động - Thương binh và Xã hội')."""
         window_start = max(0, pos - 40)
-        for m in _NAME_HEAD.finditer(text, window_start, pos):
+        for m in _name_head().finditer(text, window_start, pos):
             am = match_at(text, m.start())
             if am and am.end > pos + 2:
                 return True
