@@ -152,6 +152,7 @@ def _name_head() -> regex.Pattern[str]:
     heads = sorted({*load("agencies")["name_heads"], "Ủy ban", "UBND"}, key=len, reverse=True)
     return regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, heads)) + r")\s")
 
+
 _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
 _INLINE_ADDRESS = regex.compile(r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S)")
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
