@@ -144,3 +144,35 @@ def test_a_cost_table_lists_plain_numbers_under_a_multi_level_row() -> None:
         "PB01.I.1.2",
         "PB01.I.2",
     ]
+
+
+def test_the_current_year_over_plan_and_estimate_columns_and_a_scaled_unit() -> None:
+    # 'Năm hiện hành 2025' stands over 'Kế hoạch' and 'Ước thực hiện', the plan years follow;
+    # 'Tỷ đồng' is multiplied in (FORMAT.md: plain values, units without scale words)
+    table = _bars(
+        [
+            ["STT", "Nội dung", "Đơn vị tính", "Năm hiện hành 2025", "Năm 2026", "Năm 2027"],
+            ["Kế hoạch", "Ước thực hiện"],
+            ["1", "Tổng sản phẩm (GRDP)", "Tỷ đồng", "172.033", "172.033", "193.549", "218.628"],
+            ["2", "Tốc độ tăng trưởng GRDP", "%", "8,00", "8,00", "10,00", "10,50"],
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC\nDỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI\n" + table)
+    got = [(t.value, t.unit, t.year) for t in plan.targets if t.section.startswith("PB01")]
+    assert (193549e9, "đồng", 2026) in got
+    assert (218628e9, "đồng", 2027) in got
+    assert (10.5, "%", 2027) in got
+    assert not any(year == 2026 and value == 172033e9 for value, _, year in got)
+
+
+def test_a_budget_appendix_holds_money_not_targets() -> None:
+    table = _bars(
+        [
+            ["STT", "Nội dung", "Năm 2026", "Năm 2027", "Năm 2028"],
+            ["I", "THU NỘI ĐỊA", "10.052.700", "11.300.000", "12.900.000"],
+        ]
+    )
+    plan = parse_text(
+        HEAD + "PHỤ LỤC\nBIỂU TỔNG HỢP DỰ TOÁN THU NSNN GIAI ĐOẠN 2026 – 2028\n" + table
+    )
+    assert [t for t in plan.targets if t.section.startswith("PB01")] == []

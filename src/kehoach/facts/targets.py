@@ -71,6 +71,7 @@ class _Rules:
     year: regex.Pattern[str]
     baseline: regex.Pattern[str]
     skip_kinds: frozenset[str]
+    money_appendix: regex.Pattern[str]
 
 
 def _words(ws: list[str]) -> str:
@@ -129,6 +130,7 @@ def rules() -> _Rules:
         year=regex.compile(d["year"], regex.IGNORECASE),
         baseline=regex.compile(d["baseline"], regex.IGNORECASE),
         skip_kinds=frozenset(d["skip_kinds"]),
+        money_appendix=_anywhere(d["money_appendices"]),
     )
 
 
@@ -329,6 +331,8 @@ def _walk(
         # 2026'), which ties no target to a year (FORMAT.md); its columns name the years.
         y = (None if child.style == "appendix" else heading_year(child.title)) or year
         s = skip or (child.kind in rules().skip_kinds)
+        if child.style == "appendix":
+            s = s or bool(rules().money_appendix.search(key(child.title)))
         if child.style not in ("row", "appendix"):
             # 'Hiện trạng', 'Kết quả thực hiện năm 2024': the past, not commitments
             s = s or bool(rules().actual_sections.match(key(child.title)))
@@ -969,7 +973,7 @@ def _cells_targets(
     """Targets of one printed row: `title` as printed, `indicator` with its group's name."""
     if not cells:
         return []
-    unit_cell = cells[0].strip() if cols.unit else ""
+    unit_cell, unit_scale = _scaled_unit(cells[0].strip() if cols.unit else "")
     values = cells[1:] if cols.unit else cells
     n = len(cols.years)
     slots: list[tuple[int | None, str | None]]
@@ -995,7 +999,7 @@ def _cells_targets(
             continue
         q = qs[0]
         percent = q.percent and key(unit_cell) not in ("%", "%/năm")
-        name, sub_unit, scale = _sub_unit(sub) if sub else ("", "", 1.0)
+        name, sub_unit, scale = _sub_unit(sub) if sub else ("", "", unit_scale)
         out.append(
             Found(
                 section=node.path,
@@ -1018,6 +1022,16 @@ def _cells_targets(
 
 # 'Lượng (Tấn)', 'Giá trị tham gia xuất khẩu (Nghìn USD)': a measure with its unit
 _SUB_LABEL = regex.compile(r"\s*(?P<name>[\p{L} ,]{1,60}?)\s*\((?P<unit>[\p{L} /%]{1,20})\)\s*")
+
+
+def _scaled_unit(unit: str) -> tuple[str, float]:
+    """A unit column's 'Tỷ đồng', 'Triệu USD': the unit and the scale to multiply in
+    (FORMAT.md: values are plain numbers, units without scale words)."""
+    words = unit.split()
+    scales = {key(k): float(v) for k, v in load("targets")["scales"].items()}
+    if len(words) > 1 and key(words[0]) in scales:
+        return " ".join(words[1:]), scales[key(words[0])]
+    return unit, 1.0
 
 
 def _sub_unit(sub: str) -> tuple[str, str, float]:

@@ -192,12 +192,27 @@ def merged_header(rows: list[list[str]], width: int) -> list[str]:
     if len(rows) != 2 or not width:
         return flat
     top, below = rows
+    split = _split_current_year(top, below, width)
+    if split is not None:
+        return split
     for k in range(1, len(top) + 1):
         if len(top) - k + len(below) == width and len(below) % k == 0:
             if all(_YEAR.search(c) for c in below):
                 return top[: len(top) - k] + below
             return flat
     return flat
+
+
+def _split_current_year(top: list[str], below: list[str], width: int) -> list[str] | None:
+    """'Năm hiện hành 2025' over 'Kế hoạch', 'Ước thực hiện', then 'Năm 2026' ... 'Năm
+    2028': the first year's cell, followed by other years, stands over the second row's
+    sub-columns; each keeps the year ('Năm hiện hành 2025 Ước thực hiện')."""
+    if len(top) - 1 + len(below) != width or len(below) < 2 or any(_YEAR.search(c) for c in below):
+        return None
+    i = next((j for j, c in enumerate(top) if _YEAR.search(c)), None)
+    if i is None or not any(_YEAR.search(c) for c in top[i + 1 :]):
+        return None
+    return top[:i] + [f"{top[i]} {sub}" for sub in below] + top[i + 1 :]
 
 
 def _flat_table(lines: list[Line]) -> Table:
