@@ -1029,6 +1029,15 @@ WHO_ACTS = [
             ("Ủy ban nhân dân cấp xã", "I.4", []),
         ],
     ),
+    # a copy that drops the comma inside a name: still the name, spelled with its comma
+    (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính: chủ trì, phối hợp với UBND các phường xã, các Bộ "
+        "ngành triển khai.\n2. Các cơ quan thông tấn báo chí: tuyên truyền.\n",
+        [
+            ("Sở Tài chính", "III.1", ["Ủy ban nhân dân cấp xã"]),
+            ("Các cơ quan thông tấn, báo chí", "III.2", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

@@ -168,7 +168,8 @@ def _lead(s: str) -> str | None:
 
 
 def _plain(s: str) -> str:
-    """Regex for a key: any spacing between words and around '-', ',' and '&'."""
+    """Regex for a key: any spacing between words and around '-', ',' and '&'; a comma may
+    be missing."""
     tokens = regex.split(r"\s*([-–,&])\s*|\s+", s.strip())
     out: list[str] = []
     for tok in tokens:
@@ -176,8 +177,11 @@ def _plain(s: str) -> str:
             continue
         if tok in ("-", "–"):
             out.append(r"\s*[-–]\s*")
-        elif tok in (",", "&"):
-            out.append(r"\s*" + regex.escape(tok) + r"\s*")
+        elif tok == ",":
+            # a copy may lose the comma of a list inside a name ('UBND các phường xã')
+            out.append(r"(?:\s*,)?\s*")
+        elif tok == "&":
+            out.append(r"\s*&\s*")
         else:
             if out and not out[-1].endswith(r"\s*"):
                 out.append(r"\s+")
@@ -241,6 +245,7 @@ class Gazetteer:
     aliases: Aliases
     branches: tuple[str, ...]  # the alias patterns, in the order they are tried
     names: tuple[str, ...]  # group index -> canonical name
+    spellings: tuple[str, ...]  # group index -> the alias as the data file spells it
     keep: frozenset[str]  # canonical names replaced by the plan's own wording
     kept_groups: frozenset[str]  # groups named by what they are, kept as the plan words them
     fixed: frozenset[str]  # names FORMAT.md fixes for every province and city (groups, MTTQ)
@@ -311,6 +316,7 @@ def gazetteer() -> Gazetteer:
         _aliases(branches),
         tuple(b for b, _ in branches),
         names,
+        tuple(alias for alias, _ in entries),
         keep,
         kept_groups,
         fixed,
@@ -401,12 +407,15 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
         end = _place_tail(text, m.end())
         written = text[m.start() : end]
         name = g.names[idx]
-        if name in g.keep:
-            name = _written_name(written)
-        elif name in g.kept_groups:
-            name = "Các " + _expand_written(
-                _CAC.sub("", written.strip())
-            )  # 'cơ quan ngành dọc ...'
+        if name in g.keep or name in g.kept_groups:
+            # kept as written, with the commas a copy dropped ('các cơ quan thông tấn báo chí')
+            spelled = g.spellings[idx]
+            own = text[m.start() : m.end()]
+            kept = spelled + text[m.end() : end] if _commas_only(spelled, own) else written
+            if name in g.keep:
+                name = _written_name(kept)
+            else:
+                name = "Các " + _expand_written(_CAC.sub("", kept.strip()))  # 'cơ quan ngành dọc'
 
         elif name.endswith(" tỉnh") and name not in g.fixed and _CITY_END.search(lkey(written)):
             # a centrally run city's body: 'Công an Thành phố', not 'Công an tỉnh'
@@ -426,6 +435,13 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
     written = text[gm.start() : end]
     fixed = repair(written)
     return AgencyMatch(gm.start(), end, fixed or written, written, known=fixed is not None)
+
+
+def _commas_only(spelled: str, written: str) -> bool:
+    """The alias and the text differ only in commas the text left out."""
+    if "," not in spelled or spelled.count(",") <= written.count(","):
+        return False
+    return key(spelled).replace(",", " ").split() == key(written).replace(",", " ").split()
 
 
 @cache

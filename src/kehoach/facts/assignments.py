@@ -110,7 +110,12 @@ def _vague() -> frozenset[str]:
     (the press: addressed, but 'phối hợp với các cơ quan báo, đài' names no one)."""
     data = load("agencies")
     never = [a for g in data["groups"] if g.get("never_partner") for a in g["aliases"]]
-    return frozenset(key(v) for v in data["vague"] + never)
+    return frozenset(_bare(v) for v in data["vague"] + never)
+
+
+def _bare(name: str) -> str:
+    """Comparison key without commas: a copy may drop one ('các Bộ ngành')."""
+    return " ".join(key(name).replace(",", " ").split())
 
 
 @cache
@@ -296,7 +301,7 @@ def partners(text: str, exclude: set[str]) -> list[str]:
                 if (
                     am.name not in exclude
                     and am.name not in ISSUERS
-                    and key(am.as_written) not in vague
+                    and _bare(am.as_written) not in vague
                     and am.name not in out
                 ):
                     out.append(am.name)
@@ -873,7 +878,7 @@ def _agency_list(cell: str, subjects: bool = False, lead: bool = False) -> list[
         if m is not None:
             if (
                 m.name not in ISSUERS
-                and key(m.as_written) not in _vague()
+                and _bare(m.as_written) not in _vague()
                 and m.name not in {o.name for o in out}
             ):
                 out.append(m)
