@@ -352,3 +352,20 @@ def test_a_crawl_opens_the_numeral_its_text_skips_to_and_the_title_stops_at_the_
     assert plan.metadata.title == "BẢO ĐẢM TRẬT TỰ, AN TOÀN GIAO THÔNG NĂM 2024 TRÊN ĐỊA BÀN TỈNH"
     assert [s.path for s in plan.walk()] == ["I", "I.1", "I.2", "III", "III.1", "III.2"]
     assert not plan.quality.outline_in_sequence  # the gap is flagged for review
+
+
+def test_a_whole_plan_crawled_as_one_flow_with_its_type_run_into_a_v_v_title() -> None:
+    # the type and the title in one cell ('KẾ HOẠCH V/V ...'), the first heading 'II.' (the
+    # opening paragraphs stand for the unnumbered 'I.')
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+        " - Hạnh phúc --------------- Số: 0130/KH-UBND Đắk Lắk, ngày 21 tháng 11 năm 2025 KẾ\r\n"
+        "HOẠCH V/V KHẮC PHỤC MÔI TRƯỜNG SAU LỤT BÃO Từ ngày 17 đến ngày 20 tháng 11 năm 2025\r\n"
+        "tỉnh Đắk Lắk hứng chịu đợt mưa lớn lịch sử. UBND tỉnh ban hành kế hoạch như sau: II.\r\n"
+        "MỤC ĐÍCH, YÊU CẦU 1. Mục đích Chủ động khắc phục môi trường. 2. Yêu cầu Triển khai\r\n"
+        "kịp thời. III. NHIỆM VỤ, GIẢI PHÁP 1. Vệ sinh môi trường Thu gom rác thải.\r\n"
+    )
+    plan = parse_text(crawl)
+    assert plan.metadata.doc_type == "Kế hoạch"
+    assert plan.metadata.title == "V/V KHẮC PHỤC MÔI TRƯỜNG SAU LỤT BÃO"
+    assert [s.path for s in plan.walk()] == ["II", "II.1", "II.2", "III", "III.1"]

@@ -216,12 +216,19 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                 head.doc_type = sentence_case_name(dt.group(0))
                 phase = "title"
                 continue
-            if _is_opener(t) or _OPENING.match(t):
-                stop_cell = cell
-                break
-            if t.isupper() or p.issuer_head.match(t):
-                issuer_parts.append(t)
-            continue
+            joined = _type_and_title(t)
+            if joined is None:
+                if _is_opener(t) or _OPENING.match(t):
+                    stop_cell = cell
+                    break
+                if t.isupper() or p.issuer_head.match(t):
+                    issuer_parts.append(t)
+                continue
+            # 'KẾ HOẠCH V/V HỖ TRỢ ... Căn cứ ...': the type and the title in one cell; the
+            # title is read from the rest of it below
+            head.doc_type, t = joined
+            cell = _Cell(t, cell.index, cell.offset + len(cell.text) - len(t))
+            phase = "title"
         # title phase
         if _OPENING.match(t) or _DASHES.match(t):
             if _OPENING.match(t):
@@ -264,6 +271,17 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
         head.warnings.append("no number line ('Số: ...') in the title block")
     head.title = squash(" ".join(title_parts)) or None
     head.issuer = _issuer(issuer_parts)
+
+
+def _type_and_title(text: str) -> tuple[str, str] | None:
+    """(doc type, the rest) of a cell that runs the type into a capitals title."""
+    m = _rules().doc_type.match(text)
+    if m is None or text[m.end() : m.end() + 1] != " ":
+        return None
+    rest = text[m.end() :].lstrip()
+    if upper_ratio(rest[:60]) <= 0.7 or not text.endswith(rest):
+        return None
+    return sentence_case_name(m.group(0)), rest
 
 
 def _number(raw: str) -> str | None:

@@ -248,6 +248,9 @@ class Walker:
                 and value is not None
                 and not (
                     (last is None and value == 1)
+                    # a plan whose unnumbered opening stands for its 'I.' ('... như sau: II.
+                    # MỤC ĐÍCH, YÊU CẦU 1. ...')
+                    or (gap and last is None and value == 2 and _part_title(rest))
                     or (last is not None and last.number == value - 1)
                     or (gap and last is not None and last.number == value - 2 and _part_title(rest))
                 )
