@@ -369,3 +369,24 @@ def test_a_whole_plan_crawled_as_one_flow_with_its_type_run_into_a_v_v_title() -
     assert plan.metadata.doc_type == "Kế hoạch"
     assert plan.metadata.title == "V/V KHẮC PHỤC MÔI TRƯỜNG SAU LỤT BÃO"
     assert [s.path for s in plan.walk()] == ["II", "II.1", "II.2", "III", "III.1"]
+
+
+def test_a_whole_plan_crawled_as_one_flow_ends_with_its_recipients_and_signature() -> None:
+    # the closing runs on after the last duty; a numeral printed twice opens its section
+    # again; an inline item may open with its share ('1. 100% ...')
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+        " - Hạnh phúc --------------- Số: 141/KH-UBND Bắc Ninh, ngày 20 tháng 11 năm 2025 KẾ\r\n"
+        "HOẠCH NÂNG CAO NĂNG LỰC CÁN BỘ Thực hiện Kế hoạch số 24/KH-UBND của UBND tỉnh, UBND tỉnh\r\n"
+        "ban hành Kế hoạch như sau: I. MỤC TIÊU CHỦ YẾU 1. 100% công chức có trình độ đại học\r\n"
+        "Luật. 2. Mỗi năm tổ chức 02 lớp bồi dưỡng. II. NHIỆM VỤ, GIẢI PHÁP 1. Rà soát đội ngũ\r\n"
+        "công chức. II. TỔ CHỨC THỰC HIỆN 1. Giao Sở Tư pháp theo dõi, đôn đốc các cơ quan triển\r\n"
+        "khai thực hiện Kế hoạch này[1]./. Nơi nhận: - Bộ Tư pháp (b/c); - TT Tỉnh ủy; - Lưu: VT,\r\n"
+        "NC. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Phạm Văn Thịnh [1] Theo Quyết định số\r\n"
+        "1437/QĐ-UBND ngày 30/10/2025 của UBND tỉnh.\r\n"
+    )
+    plan = parse_text(crawl)
+    assert plan.metadata.signer == "Phạm Văn Thịnh"
+    assert [s.path for s in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1", "II#2", "II#2.1"]
+    assert [(a.agency, a.section) for a in plan.assignments] == [("Sở Tư pháp", "II#2.1")]
+    assert "1437/QĐ-UBND" in [r.number for r in plan.references]

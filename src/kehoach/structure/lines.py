@@ -56,6 +56,15 @@ class Line:
         """First and last physical line of text[start:stop]."""
         return self.line_at(start), self.line_at(max(start, stop - 1))
 
+    def piece(self, start: int, stop: int) -> Line:
+        """text[start:stop], stripped, still mapped to its physical lines."""
+        part = self.tail(start) if start else self
+        cut = stop - (len(self.text) - len(part.text)) if start else stop
+        text = part.text[:cut].rstrip()
+        return replace(
+            part, text=text, raw=text, breaks=tuple(b for b in part.breaks if b < len(text))
+        )
+
     def tail(self, offset: int) -> Line:
         """The line from `offset` on, stripped, still mapped to its physical lines."""
         rest = self.text[offset:]

@@ -20,6 +20,7 @@ their physical lines. A copy whose line breaks are real passes through unchanged
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -50,7 +51,8 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
 
 def logical_lines(lines: list[Line]) -> list[Line]:
     if is_reflowed(lines):
-        return [replace(ln, inline=True) for ln in _join_runs(lines, lambda a, b: True)]
+        joined = _join_runs(lines, lambda a, b: True)
+        return [replace(piece, inline=True) for ln in joined for piece in _closing_pieces(ln)]
     soft = is_soft_wrapped(lines)
     out: list[Line] = []
     i = 0
@@ -66,6 +68,32 @@ def logical_lines(lines: list[Line]) -> list[Line]:
         out += _join_runs(lines[i:j], soft_break) if soft else lines[i:j]
         i = j
     return out
+
+
+# A whole plan crawled as one flow runs its closing on after the last duty: '... theo quy
+# định./. Nơi nhận: - Bộ Tư pháp (b/c); ... - Lưu: VT, NC. TM. ỦY BAN NHÂN DÂN KT. CHỦ
+# TỊCH PHÓ CHỦ TỊCH Phạm Văn Thịnh PHỤ LỤC ...'. Each part goes on a line of its own, as
+# the page printed them, so that the layout finds the recipients, the signature and the
+# appendices.
+_RECIPIENTS = regex.compile(r"(?<=[.;:]\s*)Nơi\s+nhận\s*:")
+_CLOSING_CUTS = regex.compile(
+    r"(?:TM|T/M|KT|K/T|TL|TUQ|Q)\.\s+(?=\p{Lu}{2})"  # 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'
+    r"|(?<=\p{Lu}{2,}\s+)(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN)\b(?!\s+\p{Lu}{2})"
+    r"|(?<=\p{Lu}{2,}\s+)(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s+(?:PHỤ LỤC|\[\d)|$))"
+    r"|(?<=\S\s+)PHỤ\s+LỤC\b"
+    r"|(?<=\S\s+)\[\d{1,2}\]\s+(?=\S)"  # the page's footnotes: '[1] Xã Phú Mỡ, ...'
+)
+
+
+def _closing_pieces(ln: Line) -> list[Line]:
+    """A reflowed line cut before its recipients, signature lines and appendices."""
+    m = _RECIPIENTS.search(ln.text) if "Nơi" in ln.text else None
+    if m is None:
+        return [ln]
+    cuts = [0, m.start()]
+    cuts += [c.start() for c in _CLOSING_CUTS.finditer(ln.text, m.end())]
+    cuts.append(len(ln.text))
+    return [ln.piece(a, b) for a, b in itertools.pairwise(cuts) if ln.text[a:b].strip()]
 
 
 # ---------------------------------------------------------------------------------------

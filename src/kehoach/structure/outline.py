@@ -142,7 +142,7 @@ _PAGE_NUMBER = regex.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?
 _BULLET = regex.compile(r"^(?P<mark>[-+•–*●○▪])\s*(?P<text>\S.*)$")
 _INLINE = regex.compile(
     r"(?<=\s)"
-    r"(?P<label>[IVX]{1,5} ?\.|\d{1,2}(?:\.\d{1,2}){0,3}(?: ?\.)?|[a-zđ][.)])(?:(?<=[.)])\s*|\s+)(?=[\p{Lu}\"“«])"
+    r"(?P<label>[IVX]{1,5} ?\.|\d{1,2}(?:\.\d{1,2}){0,3}(?: ?\.)?|[a-zđ][.)])(?:(?<=[.)])\s*|\s+)(?=[\p{Lu}\"“«]|\d{1,3}(?:[.,]\d+)?\s*%)"
 )
 
 
@@ -154,7 +154,13 @@ def _name_head() -> regex.Pattern[str]:
 
 
 _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
-_INLINE_ADDRESS = regex.compile(r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S)")
+_INLINE_ADDRESS = regex.compile(
+    r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S"
+    # a task's fields run on after its text: '... yêu cầu nhiệm vụ. Đơn vị chủ trì thực
+    # hiện: Các Sở, ngành ... Đơn vị phối hợp: Sở Nội vụ. Thời gian thực hiện: ...'
+    r"|(?:Đơn vị|Cơ quan) (?:chủ trì|thực hiện|phối hợp)[^:.;]{0,30}:"
+    r"|Thời (?:gian|hạn) (?:thực hiện|hoàn thành)[^:.;]{0,20}:)"
+)
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
 # '... Chỉ thị số 23 - CT/TW': a document number a crawl spaced out, and 'Quý I - II/2023':
 # a span of quarters; not bullets
@@ -253,6 +259,8 @@ class Walker:
                     or (gap and last is None and value == 2 and _part_title(rest))
                     or (last is not None and last.number == value - 1)
                     or (gap and last is not None and last.number == value - 2 and _part_title(rest))
+                    # the same numeral printed twice ('IV. ... IV. PHÂN CÔNG NHIỆM VỤ')
+                    or (gap and last is not None and last.number == value and _part_title(rest))
                 )
             ):
                 return None

@@ -121,7 +121,8 @@ def layout(lines: list[Line]) -> Layout:
             break
         if (
             line.text
-            and i > head + 3
+            # (a crawl's body is one long line: its closing is cut into lines of its own)
+            and (i > head + 3 or (line.inline and i > head))
             and p.signature.match(first_cell(line))
             and _after_body(lines, head, i)
         ):
@@ -239,7 +240,7 @@ def _signature_end(lines: list[Line], start: int) -> int:
             break
         if is_person_name(c):
             seen_name = True
-        elif len(t) > 220:
+        elif len(t) > 220 and j > start:  # (a crawl's recipients are one long line)
             break
         j += 1
     return j
