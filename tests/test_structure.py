@@ -390,3 +390,28 @@ def test_a_whole_plan_crawled_as_one_flow_ends_with_its_recipients_and_signature
     assert [s.path for s in plan.walk()] == ["I", "I.1", "I.2", "II", "II.1", "II#2", "II#2.1"]
     assert [(a.agency, a.section) for a in plan.assignments] == [("Sở Tư pháp", "II#2.1")]
     assert "1437/QĐ-UBND" in [r.number for r in plan.references]
+
+
+def test_a_crawl_s_closing_paragraph_and_a_for_bodies_heading() -> None:
+    # 'Trong quá trình thực hiện ...' closes Tổ chức thực hiện, not its last item; the
+    # bodies after 'Đối với' are the heading's title, the dash after them starts its text
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+        " - Hạnh phúc --------------- Số: 982/KH-UBND Nghệ An, ngày 1 tháng 11 năm 2025 KẾ\r\n"
+        "HOẠCH PHÁT ĐỘNG THI ĐUA NĂM 2025 Thực hiện Chỉ thị số 41/CT-TTg, UBND tỉnh ban hành như sau: I.\r\n"
+        "NHIỆM VỤ 1. Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội -\r\n"
+        "Tổ chức sâu rộng các phong trào thi đua yêu nước. II. TỔ CHỨC THỰC HIỆN 1. Sở Nội vụ\r\n"
+        "hướng dẫn, theo dõi. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị các\r\n"
+        "sở, ban, ngành kịp thời phản ánh về Sở Nội vụ.\r\n"
+    )
+    plan = parse_text(crawl)
+    sec = {s.path: s for s in plan.walk()}
+    assert (
+        sec["I.1"].title == "Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "I.1"),
+        ("Các tổ chức chính trị - xã hội", "I.1"),
+        ("Các sở, ban, ngành", "II"),
+        ("Sở Nội vụ", "II.1"),
+    ]

@@ -154,13 +154,26 @@ def _name_head() -> regex.Pattern[str]:
 
 
 _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
-_INLINE_ADDRESS = regex.compile(
-    r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S"
-    # a task's fields run on after its text: '... yêu cầu nhiệm vụ. Đơn vị chủ trì thực
-    # hiện: Các Sở, ngành ... Đơn vị phối hợp: Sở Nội vụ. Thời gian thực hiện: ...'
-    r"|(?:Đơn vị|Cơ quan) (?:chủ trì|thực hiện|phối hợp)[^:.;]{0,30}:"
-    r"|Thời (?:gian|hạn) (?:thực hiện|hoàn thành)[^:.;]{0,20}:)"
-)
+
+
+@cache
+def _inline_address() -> regex.Pattern[str]:
+    """Where a crawl's run-on text starts a paragraph of its own: a sentence that addresses
+    agencies ('Yêu cầu các sở ...'), one that closes the section ('Trên đây là ...',
+    'Trong quá trình thực hiện ...'; sections.yaml closing_openers), a task's field."""
+    closing = "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+") for w in load("sections")["closing_openers"]
+    )
+    return regex.compile(
+        r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S"
+        r"|(?i:" + closing + r")\b"
+        # a task's fields run on after its text: '... yêu cầu nhiệm vụ. Đơn vị chủ trì thực
+        # hiện: Các Sở, ngành ... Đơn vị phối hợp: Sở Nội vụ. Thời gian thực hiện: ...'
+        r"|(?:Đơn vị|Cơ quan) (?:chủ trì|thực hiện|phối hợp)[^:.;]{0,30}:"
+        r"|Thời (?:gian|hạn) (?:thực hiện|hoàn thành)[^:.;]{0,20}:)"
+    )
+
+
 _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
 # '... Chỉ thị số 23 - CT/TW': a document number a crawl spaced out, and 'Quý I - II/2023':
 # a span of quarters; not bullets
@@ -514,7 +527,7 @@ class Walker:
             best = int(m.start() + 1)
             break
         # A sentence that addresses agencies ('Yêu cầu các sở ...') opens a new paragraph.
-        am = _INLINE_ADDRESS.search(text, 1, len(text) if best is None else best)
+        am = _inline_address().search(text, 1, len(text) if best is None else best)
         if am and (best is None or am.start() < best):
             best = am.start()
         return best

@@ -32,7 +32,12 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     for_bodies = _for_bodies(rest)
     if for_bodies is not None:
         return for_bodies
-    end, found = leading_agencies(rest)
+    # 'Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội - Tổ chức ...':
+    # the bodies after 'Đối với' end the title as a list of addressees does
+    fm = FOR_BODIES.match(rest)
+    lead = fm.end() if fm else 0
+    end, found = leading_agencies(rest[lead:])
+    end += lead if found else 0
     if found:
         after = rest[end:].lstrip()
         paren = _PAREN.match(after)
