@@ -43,6 +43,9 @@ eval: install
 	@echo
 	@echo "hold-out: corpus plans annotated without looking at the parser (tests/holdout)"
 	$(BIN)/python scripts/eval.py --holdout
+	@echo
+	@echo "the hold-out's web copies re-shaped as PDF text and as a crawl of the whole plan (scripts/reshape.py)"
+	$(BIN)/python scripts/eval.py --reshaped
 
 ## corpus: parse the 204 unannotated plans in data/corpus and check what needs no annotation
 corpus: install

@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The hold-out's sources: corpus plans, and the Word originals kept as test fixtures.
 HOLDOUT_RAW = [ROOT / "data/corpus", ROOT / "tests/fixtures/formats/real"]
 KINDS = ("sections", "references", "targets", "assignments", "partners", "deadlines")
+SHORT = {"sections": "sect", "references": "refs", "targets": "targ", "assignments": "asg"}
+SHORT |= {"partners": "part", "deadlines": "dead", "metadata": "meta"}
 
 
 @dataclass
@@ -60,11 +62,41 @@ def evaluate(raw_dir: Path | list[Path], gold_dir: Path) -> Evaluation:
     return Evaluation(per_plan, total)
 
 
+def reshaped(gold_dir: Path, web_dir: Path) -> dict[str, Evaluation]:
+    """The hold-out's web copies scored as loaded and re-shaped (scripts/reshape.py)."""
+    from reshape import SHAPES
+
+    from kehoach.read.load import load_bytes
+
+    out = {name: Evaluation({}, Score()) for name in ("web copy", *SHAPES)}
+    for gold_path in sorted(gold_dir.glob("*.yaml")):
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        src = web_dir / gold["source"]
+        if not src.exists():
+            continue
+        doc = load_path(src)
+        plans = {"web copy": parse(doc)}
+        for name, shape in SHAPES.items():
+            plans[name] = parse(load_bytes(shape(doc.text).encode(), f"{src.stem}.txt"))
+        for name, plan in plans.items():
+            s = score_plan(gold, plan, gold_path.stem)
+            out[name].per_plan[gold_path.stem] = s
+            out[name].total.add(s)
+    return out
+
+
+def reshaped_report(evs: dict[str, Evaluation]) -> str:
+    cols = (*KINDS, "metadata")
+    n = len(next(iter(evs.values())).per_plan)
+    out = [f"{f'{n} web copies, per-plan mean':<32}" + "".join(f"{SHORT[k]:>6}" for k in cols)]
+    for name, ev in evs.items():
+        out.append(f"{'  as ' + name:<32}" + "".join(f"{ev.mean(k):6.2f}" for k in cols))
+    return "\n".join(out)
+
+
 def report(ev: Evaluation, verbose: bool = False) -> str:
     cols = (*KINDS, "metadata")
-    short = {"sections": "sect", "references": "refs", "targets": "targ", "assignments": "asg"}
-    short |= {"partners": "part", "deadlines": "dead", "metadata": "meta"}
-    out = [f"{'plan (F1 per kind)':<32}" + "".join(f"{short[k]:>6}" for k in cols)]
+    out = [f"{'plan (F1 per kind)':<32}" + "".join(f"{SHORT[k]:>6}" for k in cols)]
     for name, s in ev.per_plan.items():
         out.append(f"{name[:32]:<32}" + "".join(f"{plan_figure(s, k):6.2f}" for k in cols))
     out.append(f"{'per-plan mean':<32}" + "".join(f"{ev.mean(k):6.2f}" for k in cols))
@@ -118,7 +150,15 @@ def main() -> int:
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ap.add_argument("--floors", action="store_true", help="print the floors for the tests")
+    ap.add_argument(
+        "--reshaped",
+        action="store_true",
+        help="score the hold-out's web copies also as PDF text and as a crawl of the whole plan",
+    )
     args = ap.parse_args()
+    if args.reshaped:
+        print(reshaped_report(reshaped(ROOT / "tests/holdout", ROOT / "data/corpus/web")))
+        return 0
     if args.holdout:
         args.gold, args.raw = ROOT / "tests/holdout", args.raw or HOLDOUT_RAW
     ev = evaluate(args.raw or [ROOT / "data/raw"], args.gold)

@@ -12,7 +12,7 @@ import pytest
 from conftest import GOLD, RAW, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from eval import HOLDOUT_RAW, Evaluation, evaluate, plan_figure
+from eval import HOLDOUT_RAW, Evaluation, evaluate, plan_figure, reshaped
 
 KINDS = ("sections", "references", "targets", "assignments", "partners", "deadlines", "metadata")
 
@@ -80,3 +80,19 @@ def test_holdout_mean_floors() -> None:
     assert len(ev.per_plan) == 142
     for kind, floor in zip(KINDS, HOLDOUT_MEAN_FLOORS, strict=True):
         assert ev.mean(kind) >= floor - 1e-9, kind
+
+
+# Per-plan means of the hold-out's web copies re-shaped as PDF text and as a crawl of the
+# whole plan (scripts/reshape.py): the same facts, whatever copy the user has.
+RESHAPED_MEAN_FLOORS = {
+    "pdf text": (0.90, 0.97, 0.86, 0.84, 0.81, 0.85, 0.97),
+    "crawl": (0.86, 0.97, 0.81, 0.83, 0.81, 0.85, 0.95),
+}
+
+
+def test_reshaped_mean_floors() -> None:
+    evs = reshaped(ROOT / "tests/holdout", ROOT / "data/corpus/web")
+    for shape, floors_ in RESHAPED_MEAN_FLOORS.items():
+        assert len(evs[shape].per_plan) == 22
+        for kind, floor in zip(KINDS, floors_, strict=True):
+            assert evs[shape].mean(kind) >= floor - 1e-9, (shape, kind)
