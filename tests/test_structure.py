@@ -268,6 +268,19 @@ def test_page_number_between_the_halves_of_a_sentence() -> None:
     assert plan.sections[0].body[0].text == "Tỷ lệ che phủ rừng của tỉnh đến năm 2030 đạt 67%."
 
 
+def test_a_page_break_between_blank_lines_inside_a_list_of_names() -> None:
+    # the page number stands between blank lines, the second half opens with a name
+    plan = parse_text(
+        HEAD + "I. TỔ CHỨC THỰC HIỆN\n- Mặt trận Tổ quốc, Đoàn\n\n9\n\n"
+        "Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.\n\n"
+        "- Sở Y tế hướng dẫn phòng dịch.\n"
+    )
+    assert [b.text for b in plan.sections[0].body] == [
+        "Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.",
+        "Sở Y tế hướng dẫn phòng dịch.",
+    ]
+
+
 def test_page_foot_footnote_gives_a_reference_only() -> None:
     plan = parse_text(
         HEAD

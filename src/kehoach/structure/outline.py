@@ -228,6 +228,8 @@ class Walker:
         self.preamble: list[Block] = []
         self.reflowed = reflowed
         self.last_no = -10  # line number of the last text fed
+        self.text_no = -10  # ... not reset by a blank line
+        self.over_page = False  # blank lines around a page number hold no paragraph break
         self.open_heading: Node | None = None  # a heading whose title may wrap
         self.seen_heading = False
         self.line = Line(0, "", "", False)  # the logical line being read
@@ -381,6 +383,9 @@ class Walker:
     def feed(self, line: Line) -> None:
         text = line.text
         if not text:
+            if self.over_page:
+                self.last_no = line.no
+                return
             self.last_no = -10
             self.open_heading = None
             return
@@ -388,16 +393,21 @@ class Walker:
             return
         self.markers.update(int(m) for m in _GLUED_MARK.findall(text))
         if _PAGE_NUMBER.match(text):
-            if line.no == self.last_no + 1 or self.last_no == line.no - 2:
-                self.last_no = line.no  # a page break inside a sentence: the halves still join
+            if line.no - self.text_no <= 3:
+                # a page break inside a sentence, blank lines around its number: the halves
+                # still join ('- Mặt trận Tổ quốc, Đoàn' / '9' / 'Thanh niên, Hội Phụ nữ ...')
+                self.last_no = line.no
+                self.over_page = True
             return
+        crossed, self.over_page = self.over_page, False
         adjacent = line.no == self.last_no + 1
         self.last_no = line.end
+        self.text_no = line.end
         self.line = line
         if self.reflowed:
             self._feed_reflowed()
             return
-        if adjacent and self._continues(text):
+        if adjacent and (self._continues(text) or (crossed and self._over_page(text))):
             return
         self._segment(0, first=True)
 
@@ -431,6 +441,19 @@ class Walker:
         node.line_end = max(node.line_end, end)
         if cut is not None:
             self._segment(cut, first=False)
+
+    def _over_page(self, text: str) -> bool:
+        """Past a page break, a sentence left unfinished goes on, whatever case its next
+        word has; a heading or a bullet starts anew."""
+        if self.open_heading is not None or self.candidate(text, strict=False):
+            return False
+        target = self.stack[-1].body if self.seen_heading else self.preamble
+        last = target[-1] if target else None
+        if last is None or last.kind == "row" or _ends(last.text, _TERMINAL) or _BULLET.match(text):
+            return False
+        last.text += " " + text
+        last.line_end = self.last_no
+        return True
 
     def _continues(self, text: str) -> bool:
         """A line broken mid-sentence (PDF text) continues the previous one."""
