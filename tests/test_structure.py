@@ -279,6 +279,9 @@ def test_a_page_break_between_blank_lines_inside_a_list_of_names() -> None:
         "Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân khắc phục hậu quả.",
         "Sở Y tế hướng dẫn phòng dịch.",
     ]
+    # ... and inside a heading that wraps
+    plan = parse_text(HEAD + "I. MỤC ĐÍCH,\n\n2\n\nYÊU CẦU\n1. Mục đích\nPhát huy sức mạnh.\n")
+    assert plan.sections[0].title == "MỤC ĐÍCH, YÊU CẦU"
 
 
 def test_page_foot_footnote_gives_a_reference_only() -> None:

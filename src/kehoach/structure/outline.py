@@ -230,6 +230,7 @@ class Walker:
         self.last_no = -10  # line number of the last text fed
         self.text_no = -10  # ... not reset by a blank line
         self.over_page = False  # blank lines around a page number hold no paragraph break
+        self.held_heading: Node | None = None  # the open heading a blank line closed
         self.open_heading: Node | None = None  # a heading whose title may wrap
         self.seen_heading = False
         self.line = Line(0, "", "", False)  # the logical line being read
@@ -387,7 +388,7 @@ class Walker:
                 self.last_no = line.no
                 return
             self.last_no = -10
-            self.open_heading = None
+            self.held_heading, self.open_heading = self.open_heading, None
             return
         if self._footnote(text, line.no):
             return
@@ -398,6 +399,7 @@ class Walker:
                 # still join ('- Mặt trận Tổ quốc, Đoàn' / '9' / 'Thanh niên, Hội Phụ nữ ...')
                 self.last_no = line.no
                 self.over_page = True
+                self.open_heading = self.held_heading  # 'I. MỤC ĐÍCH,' / '2' / 'YÊU CẦU'
             return
         crossed, self.over_page = self.over_page, False
         adjacent = line.no == self.last_no + 1
