@@ -402,6 +402,7 @@ class Walker:
                 self.open_heading = self.held_heading  # 'I. MỤC ĐÍCH,' / '2' / 'YÊU CẦU'
             return
         crossed, self.over_page = self.over_page, False
+        self.held_heading = None
         adjacent = line.no == self.last_no + 1
         self.last_no = line.end
         self.text_no = line.end
