@@ -431,3 +431,18 @@ def test_a_crawl_s_closing_paragraph_and_a_for_bodies_heading() -> None:
         ("Các sở, ban, ngành", "II"),
         ("Sở Nội vụ", "II.1"),
     ]
+
+
+def test_a_crawl_with_a_short_title_still_has_its_body() -> None:
+    # 'KẾ HOẠCH THI ĐUA Thực hiện ...': a capitals title shorter than most; the cell that
+    # runs on to the end of the plan is the body, not the title
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+        " - Hạnh phúc --------------- Số: 982/KH-UBND Nghệ An, ngày 1 tháng 11 năm 2025 KẾ\r\n"
+        "HOẠCH THI ĐUA Thực hiện Chỉ thị số 41/CT-TTg, UBND tỉnh ban hành Kế hoạch như sau: I.\r\n"
+        "NHIỆM VỤ 1. Phát động phong trào thi đua. " + "Nội dung của phong trào. " * 30 + "\r\n"
+        "II. TỔ CHỨC THỰC HIỆN 1. Sở Nội vụ hướng dẫn, theo dõi.\r\n"
+    )
+    plan = parse_text(crawl)
+    assert plan.metadata.title == "THI ĐUA"
+    assert [s.path for s in plan.walk()] == ["I", "I.1", "II", "II.1"]

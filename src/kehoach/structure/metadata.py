@@ -173,6 +173,8 @@ def _upper_prefix(text: str) -> str:
 
 
 _ROMAN_HEADING = regex.compile(r"^[IVX]{1,4}\.$")
+# A title block's cells are short: the longest title runs to some 400 characters.
+_LONGEST_CELL = 600
 
 
 def read_head(lines: list[Line], lay: Layout) -> Head:
@@ -218,7 +220,10 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                 continue
             joined = _type_and_title(t)
             if joined is None:
-                if _is_opener(t) or _OPENING.match(t):
+                if _is_opener(t) or _OPENING.match(t) or _past_head(t, head):
+                    # (past the number and date, a cell longer than any title block's is the
+                    # body, whatever it opens with: better a plan without its type than one
+                    # without its body; before them it may be a site's chrome run in)
                     stop_cell = cell
                     break
                 if t.isupper() or p.issuer_head.match(t):
@@ -239,7 +244,7 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
             continue
         if not title_parts:
             prefix = _upper_prefix(t)
-            if len(prefix) >= 8 and prefix != t:
+            if prefix != t and (len(prefix) >= 8 or (prefix and len(t) > _LONGEST_CELL)):
                 # A reflowed copy runs the all-capitals title into the opening paragraph.
                 title_parts.append(prefix)
                 stop_cell = _Cell(
@@ -282,6 +287,10 @@ def _type_and_title(text: str) -> tuple[str, str] | None:
     if upper_ratio(rest[:60]) <= 0.7 or not text.endswith(rest):
         return None
     return sentence_case_name(m.group(0)), rest
+
+
+def _past_head(text: str, head: Head) -> bool:
+    return len(text) > _LONGEST_CELL and head.number_seen and head.issued_date is not None
 
 
 def _number(raw: str) -> str | None:
