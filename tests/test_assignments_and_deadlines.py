@@ -1050,3 +1050,17 @@ WHO_ACTS = [
 @pytest.mark.parametrize(("text", "want"), WHO_ACTS)
 def test_who_acts(text: str, want: list[tuple[str, str, list[str]]]) -> None:
     assert assignments(text) == want
+
+
+def test_a_crawl_s_capitals_heading_then_the_bodies_that_carry_it_out() -> None:
+    # the text run on after a title in capitals is a sentence of its own: its subjects act
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự"
+        " do - Hạnh phúc --------------- Số: 182/KH-UBND Vĩnh Phúc, ngày 5 tháng 8 năm 2024 KẾ\r\n"
+        "HOẠCH TRIỂN KHAI CHỈ THỊ SỐ 23/CT-TTG Thực hiện Chỉ thị số 23/CT-TTg, UBND tỉnh ban hành\r\n"
+        "như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Nâng cao ý thức chấp hành pháp luật. II. NHIỆM VỤ, GIẢI\r\n"
+        "PHÁP TRỌNG TÂM Các Sở, ngành và chính quyền địa phương theo thẩm quyền được giao, tăng\r\n"
+        "cường quản lý nhà nước về vận tải. 1. Tăng cường tuyên truyền pháp luật về giao thông.\r\n"
+    )
+    plan = parse_text(crawl)
+    assert [(a.agency, a.section) for a in plan.assignments] == [("Các sở, ban, ngành", "II")]

@@ -820,6 +820,8 @@ def _continues(blocks: list[Block], i: int) -> bool:
 def _runs_on(node: Node, b: Block) -> bool:
     """The block is the rest of the node's heading line (a reflowed crawl)."""
     title = node.heading[: len(node.heading) - len(b.text)]
+    if title.isupper() and b.text[:1].isupper():
+        return False  # 'NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM Các Sở, ngành ...': a new sentence
     return (
         node.heading != b.text and node.heading.endswith(b.text) and bool(_UNFINISHED.search(title))
     )
