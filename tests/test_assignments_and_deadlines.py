@@ -182,6 +182,17 @@ def test_a_target_year_is_not_a_deadline() -> None:
     assert deadlines("Hoàn thành việc xây dựng đề án trong năm 2027.") == [
         ("once", None, None, "2027-12-31", None)
     ]
+    assert deadlines("Giải quyết dứt điểm tình trạng xe chở quá tải trong năm 2019.") == [
+        ("once", None, None, "2019-12-31", None)
+    ]
+    # the action is in another clause than the year: a period, not a due date
+    assert (
+        deadlines(
+            "Tổ chức triển khai các giải pháp ngay từ tháng đầu năm 2024; phục vụ tốt nhu cầu "
+            "đi lại, nhất là trong dịp Tết và các kỳ nghỉ lễ khác trong năm 2024."
+        )
+        == []
+    )
 
 
 def test_quarterly_day_and_report_recipient() -> None:

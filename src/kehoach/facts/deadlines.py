@@ -276,8 +276,16 @@ def _action_without_target(sentence: str, m: regex.Match[str]) -> bool:
     others = _YEAR_OR_SPAN.sub("", sentence[: m.start()] + sentence[m.end() :])
     if _TARGET_VALUE.search(others):
         return False
-    low = key(sentence)
-    return bool(rules().actions.search(low if len(low) == len(sentence) else sentence.lower()))
+    # the action is in the year's own clause: '... tổ chức triển khai ... cả năm 2024; phục
+    # vụ ... các kỳ nghỉ lễ khác trong năm 2024' gives no deadline
+    clause = sentence[sentence.rfind(";", 0, m.start()) + 1 : _clause_end(sentence, m.end())]
+    low = key(clause)
+    return bool(rules().actions.search(low if len(low) == len(clause) else clause.lower()))
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    end = sentence.find(";", pos)
+    return len(sentence) if end < 0 else end
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
