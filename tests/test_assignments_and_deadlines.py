@@ -1049,6 +1049,17 @@ WHO_ACTS = [
             ("Các cơ quan thông tấn, báo chí", "III.2", []),
         ],
     ),
+    # 'các huyện, thành phố Nam Định': the districts and the city of that name, not a
+    # province the list belongs to
+    (
+        "III. NHIỆM VỤ\nCác cơ quan thành viên của Ban An toàn giao thông tỉnh, Ban An toàn "
+        "giao thông các huyện, thành phố Nam Định cần tập trung thực hiện các nhiệm vụ sau:\n"
+        "1. Tuyên truyền.\n",
+        [
+            ("Các cơ quan thành viên Ban An toàn giao thông tỉnh", "III", []),
+            ("Ban An toàn giao thông các huyện, thành phố", "III", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

@@ -406,6 +406,9 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
         idx = _branch(m)
         end = _place_tail(text, m.end())
         written = text[m.start() : end]
+        lm = _UNIT_LIST_PLACE.search(k, m.start(), end)
+        if lm:  # read over, not part of the name
+            written = text[m.start() : lm.start()]
         name = g.names[idx]
         if name in g.keep or name in g.kept_groups:
             # kept as written, with the commas a copy dropped ('các cơ quan thông tấn báo chí')
@@ -482,6 +485,9 @@ def _place_tail(text: str, end: int) -> int:
 
 
 _CAC = regex.compile(r"^(?:các|Các)\s+")
+# '... các huyện, thành phố' + ' Nam Định': the city of that name is one of the list, not
+# the province the list belongs to
+_UNIT_LIST_PLACE = regex.compile(r"các\s+(?:huyện|quận|xã)[^.;:]{0,40},\s*thành\s+phố\K\s+\S")
 _CITY_END = regex.compile(r"thành\s+phố\s*$")
 _WORD = regex.compile(r"\S+")
 
