@@ -1024,7 +1024,8 @@ WHO_ACTS = [
         "I. MỤC ĐÍCH, YÊU CẦU\n1. Các sở, ban, ngành; Ban An toàn giao thông (ATGT) tỉnh; UBND các "
         "huyện phải có cách làm mới.\n2. Các sở, ngành, đoàn thể là cơ quan thành viên Ban ATGT "
         "tỉnh và các địa phương xây dựng kế hoạch.\n3. Các bộ, ngành, đoàn thể có lãnh đạo là "
-        "thành viên Ủy ban An toàn giao thông Quốc gia xây dựng kế hoạch hoạt động.\n4. Các sở, "
+        "thành viên Ủy ban An toàn giao thông (ATGT) Quốc gia và Ban ATGT tỉnh, thành phố trực "
+        "thuộc Trung ương xây dựng kế hoạch hoạt động.\n4. Các sở, "
         "ngành có lãnh đạo là thành viên Ban ATGT tỉnh, các tổ chức chính quyền cơ sở bố trí "
         "ngân sách.\n",
         [
@@ -1036,6 +1037,7 @@ WHO_ACTS = [
             ("Ủy ban nhân dân cấp huyện", "I.2", []),
             ("Các bộ, ngành", "I.3", []),
             ("Các tổ chức chính trị - xã hội", "I.3", []),
+            ("Ban An toàn giao thông các tỉnh, thành phố trực thuộc Trung ương", "I.3", []),
             ("Các sở, ban, ngành", "I.4", []),
             ("Ủy ban nhân dân cấp xã", "I.4", []),
         ],
