@@ -528,3 +528,14 @@ def test_a_past_year_in_a_condition_does_not_date_or_drop_the_aim() -> None:
         (5, 10, None, 2014),
         (5, 10, None, 2014),
     ]
+
+
+def test_a_rate_each_year_has_no_year_even_when_the_sentence_goes_on_to_one() -> None:
+    ts = targets(
+        "- Phấn đấu giảm số thương vong do tai nạn giao thông mỗi năm từ 5% đến 10%, hướng tới "
+        "năm 2030 giảm ít nhất 50% số người bị chết do tai nạn giao thông so với năm 2020.\n"
+    )
+    assert [(t.value, t.value_max, t.year) for t in ts] == [(5, 10, None), (50, None, 2030)]
+    # 'hàng năm' that qualifies another clause leaves the number its year
+    ts = targets("- Theo lộ trình thực hiện hàng năm, phấn đấu đạt 20% xã trong năm 2025.\n")
+    assert [(t.value, t.year) for t in ts] == [(20, 2025)]

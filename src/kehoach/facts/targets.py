@@ -435,6 +435,11 @@ def _block_targets(
                     runs.append([])
                 runs[-1].append((len(out), head, unit, unit_end))
                 year = own_year or heading_year_
+                near = max(0, q.start - 30, clause.rfind(",", 0, q.start) + 1)
+                if _YEARLY.search(clause, near, q.start):
+                    # a rate each year ('giảm ... mỗi năm từ 5% đến 10%, hướng tới năm 2030
+                    # giảm ít nhất 50%'): no one year, whatever year the sentence goes on to
+                    year = None
                 baseline = _baseline(clause[q.end :])
                 if unit is None and baseline is not None and _TIMES.match(clause, q.end):
                     unit = "lần"
@@ -620,6 +625,11 @@ def _next_year(years: list[tuple[int, int]], pos: int, end: int, since: int = 0)
         if year >= since:
             return year
     return None
+
+
+_YEARLY = regex.compile(
+    r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\s+(?:19|20)\d\d)(?!\w)", regex.IGNORECASE
+)
 
 
 def _last_before(found: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
