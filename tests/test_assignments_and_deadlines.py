@@ -1062,6 +1062,13 @@ WHO_ACTS = [
             ("Ban An toàn giao thông các huyện, thành phố", "III", []),
         ],
     ),
+    # each locality, named alone, is the local authorities; government 'các cấp' is not
+    (
+        "II. NHIỆM VỤ\n1. Kiểm soát nồng độ cồn. Từng địa phương phải có kế hoạch cụ thể để "
+        "kiểm soát.\n2. Các cơ quan, ban, ngành, chính quyền địa phương các cấp phải xác định "
+        "công tác này là nhiệm vụ trọng tâm.\n",
+        [("Ủy ban nhân dân cấp huyện", "II.1", []), ("Các sở, ban, ngành", "II.2", [])],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

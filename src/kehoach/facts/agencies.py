@@ -633,7 +633,8 @@ def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
     while True:
         m = match_at(text, pos)
         vm = g.vague_tail.match(k, pos)
-        if m is None and found:
+        if m is None and (found or k.startswith("từng", pos)):
+            # 'Từng địa phương phải có kế hoạch ...': each locality, alone, is named too
             m = local_authorities_at(text, pos, k)
         if m is not None:
             found.append(m)
