@@ -1069,6 +1069,19 @@ WHO_ACTS = [
         "công tác này là nhiệm vụ trọng tâm.\n",
         [("Ủy ban nhân dân cấp huyện", "II.1", []), ("Các sở, ban, ngành", "II.2", [])],
     ),
+    # a programme's items name who does them in brackets at their end; under an agency's
+    # heading, a bracket names only those it reports to
+    (
+        "II. NỘI DUNG\n1. Chương trình hội nghị\n- Ổn định tổ chức (Văn phòng UBND tỉnh, Công an "
+        "tỉnh).\n- Chiếu phóng sự về tình hình trật tự, an toàn giao thông (Công an tỉnh chủ trì, "
+        "phối hợp với Sở Giao thông vận tải).\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế: Tổng hợp báo "
+        "cáo gửi các Cục chức năng (Cục Y tế dự phòng; Cục An toàn thực phẩm).\n",
+        [
+            ("Văn phòng Ủy ban nhân dân tỉnh", "II.1", []),
+            ("Công an tỉnh", "II.1", ["Sở Giao thông vận tải"]),
+            ("Sở Y tế", "III.1", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

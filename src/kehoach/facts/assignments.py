@@ -778,6 +778,9 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
             # sentence may ('... theo chức năng ... . Chủ tịch UBND các cấp chịu trách nhiệm')
             heads = sentence_subjects(b.text) if run_on else mid_sentence(b.text, kind)
             owner = plan.under_agency.get(id(node))
+            if not heads and verbs and owner is None and not leading_agencies(node.title)[1]:
+                # (under an agency, a bracket names whom it works with or reports to)
+                heads = bracketed_leads(b.text)
             if owner is not None:  # the block's own agency, named again, is no new addressee
                 heads = [a for a in heads if a.name not in {h.name for h in owner[1]}]
         if not heads:
@@ -794,6 +797,26 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
             duties, texts = [b], [b.text]
         for a in heads:
             plan.add(a, node.path, duties, texts)
+
+
+_BRACKET = regex.compile(r"\(([^()]{3,200})\)")
+
+
+def bracketed_leads(text: str) -> list[AgencyMatch]:
+    """Who does an item, in brackets at its end, as a programme or a task list prints it:
+    '(1) Tổ chức Hội nghị ... (Văn phòng Tỉnh ủy chủ trì, phối hợp với Công an tỉnh).',
+    'Ổn định tổ chức (Văn phòng UBND tỉnh, Công an tỉnh).'"""
+    out: list[AgencyMatch] = []
+    for m in _BRACKET.finditer(text):
+        after = text[m.end() : m.end() + 2].lstrip()
+        if after[:1] not in ("", ".", ";", ":"):
+            continue  # a name's note inside a sentence ('Trung tâm X (Sở Y), ...')
+        inner = m.group(1)
+        end, found = leading_agencies(inner)
+        if not found or (inner[end:].strip(" ,.;") and opens_duty(inner[end:]) != "stop"):
+            continue
+        _extend_new(out, [a for a in found if a.name not in ISSUERS])
+    return out
 
 
 _LABEL = regex.compile(r"^[^:;.]{3,60}:\s*(?=\p{Lu})")
