@@ -1082,6 +1082,16 @@ WHO_ACTS = [
             ("Sở Y tế", "III.1", []),
         ],
     ),
+    # a lead-in after a time phrase, closed by its verb and a colon, names who must reach
+    # what follows
+    (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Chỉ tiêu\nHằng năm, các Phòng Giáo dục và Đào tạo, các cơ sở "
+        "giáo dục trên địa bàn toàn tỉnh hoàn thành:\n- 100% học sinh được học pháp luật.\n",
+        [
+            ("Các Phòng Giáo dục và Đào tạo", "I.1", []),
+            ("Các cơ sở giáo dục", "I.1", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

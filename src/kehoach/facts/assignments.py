@@ -184,6 +184,9 @@ def clause_subjects(text: str, stop_only: bool = False) -> list[AgencyMatch]:
     openers: list[int] = []
     if stop_only:
         openers = [m.start() for m in _any_duty_opener().finditer(lkey(text))]
+        colon = _LEAD_IN_COLON.search(text)
+        if colon:
+            openers.append(colon.start())  # a lead-in's closing verb and colon
         if not openers:
             return []  # no such word anywhere: no comma need be tried
     for m in _CLAUSE_START.finditer(text):
@@ -211,11 +214,18 @@ def _any_duty_opener() -> regex.Pattern[str]:
     return regex.compile(r"(?<!\w)(?:" + words + r")(?!\w)")
 
 
+_LEAD_IN_END = regex.compile(r"^\s*\p{Ll}[\p{L} ]{0,40}:(?:\s*$|\s+[-–+•]\s)")
+_LEAD_IN_COLON = regex.compile(r":(?:\s*$|\s+[-–+•]\s)")
+
+
 def _duty_opener(after: str) -> bool:
     """'chủ trì', 'phối hợp', 'có trách nhiệm' ... follow: the words before are the clause's
-    subject, not a preposition's object or a list of channels."""
+    subject, not a preposition's object or a list of channels. So does a verb that closes a
+    lead-in ('Hằng năm, các phòng giáo dục và đào tạo, các cơ sở giáo dục hoàn thành:')."""
     # a comma may come first: 'Ban An toàn giao thông cấp huyện, tập trung thực hiện ...'
-    return bool(_any_duty_opener().match(key(after[:40]).lstrip(" ,")))
+    return bool(_any_duty_opener().match(key(after[:40]).lstrip(" ,"))) or bool(
+        _LEAD_IN_END.match(after)
+    )
 
 
 _ASSIGNS = regex.compile(r"(?<!\w)giao\s+(?!của\b|cho\b)", regex.IGNORECASE)
