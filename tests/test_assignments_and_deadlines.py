@@ -1092,6 +1092,16 @@ WHO_ACTS = [
             ("Các cơ sở giáo dục", "I.1", []),
         ],
     ),
+    # 'Các Sở: X, Y' names each department
+    (
+        "II. NHIỆM VỤ\n1. Đổi mới công tác tuyên truyền\n- Chủ trì thực hiện: Ban ATGT tỉnh; "
+        "Các Sở: Thông tin và Truyền thông, Tư pháp.\n- Đơn vị phối hợp: UBND các huyện.\n",
+        [
+            ("Ban An toàn giao thông tỉnh", "II.1", ["Ủy ban nhân dân cấp huyện"]),
+            ("Sở Thông tin và Truyền thông", "II.1", ["Ủy ban nhân dân cấp huyện"]),
+            ("Sở Tư pháp", "II.1", ["Ủy ban nhân dân cấp huyện"]),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

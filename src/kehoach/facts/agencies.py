@@ -609,6 +609,36 @@ def local_authorities_at(text: str, pos: int, k: str | None = None) -> AgencyMat
     )
 
 
+_DEPARTMENTS = regex.compile(r"(?:các\s+)?sở\s*:\s*")
+_DEPARTMENT_SEP = regex.compile(r"\s*,\s*|\s+và\s+")
+
+
+def departments_at(text: str, pos: int, k: str | None = None) -> tuple[int, list[AgencyMatch]]:
+    """'Các Sở: Thông tin và Truyền thông, Tư pháp': each named department, the list's
+    end; (pos, []) when no such list starts at `pos`."""
+    k = lkey(text) if k is None else k
+    dm = _DEPARTMENTS.match(k, pos)
+    if dm is None:
+        return pos, []
+    found: list[AgencyMatch] = []
+    end = p = dm.end()
+    while p < len(text):
+        probe = "Sở " + text[p : p + 120]
+        m = match_at(probe, 0)
+        if m is None or not m.known or m.end <= 3:
+            break
+        found.append(AgencyMatch(p, p + m.end - 3, m.name, text[pos : p + m.end - 3]))
+        end = p + m.end - 3
+        sep = _DEPARTMENT_SEP.match(text, end)
+        if sep is None:
+            break
+        p = sep.end()
+    if not found:
+        return pos, []
+    written = text[pos:end]
+    return end, [AgencyMatch(a.start, a.end, a.name, written) for a in found]
+
+
 _LISTED_LOCALITIES = regex.compile(r",\s*(?:các\s+)?địa\s+phương$")
 _HEADS_OF = regex.compile(r"(?<!\w)(?:thủ\s+trưởng|người\s+đứng\s+đầu)\s+các\s")
 
@@ -631,6 +661,15 @@ def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
     found: list[AgencyMatch] = []
     end = 0
     while True:
+        dl_end, listed = departments_at(text, pos, k)
+        if listed:  # 'Các Sở: Thông tin và Truyền thông, Tư pháp'
+            found += listed
+            end = dl_end
+            sep = _SEP.match(text, end)
+            if not sep:
+                break
+            pos = _skip_addressing(k, sep.end())
+            continue
         m = match_at(text, pos)
         vm = g.vague_tail.match(k, pos)
         if m is None and (found or k.startswith("từng", pos)):

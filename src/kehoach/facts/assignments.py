@@ -20,6 +20,7 @@ import regex
 from kehoach.datafiles import load
 from kehoach.facts.agencies import (
     AgencyMatch,
+    departments_at,
     gazetteer,
     leading_agencies,
     lkey,
@@ -907,6 +908,11 @@ def _agency_list(cell: str, subjects: bool = False, lead: bool = False) -> list[
             words = key(cell[pos:]).split(" ")
             if words[0] in stops or " ".join(words[:2]) in stops:
                 break
+        listed_end, listed = departments_at(cell, pos)
+        if listed:  # 'Các Sở: Thông tin và Truyền thông, Tư pháp'
+            _extend_new(out, [a for a in listed if a.name not in ISSUERS])
+            pos = listed_end
+            continue
         m = match_at(cell, pos)
         if m is None and lead and out:
             m = local_authorities_at(cell, pos)
