@@ -72,12 +72,12 @@ def test_mean_floors(evaluation: Evaluation) -> None:
 # order. 114 plans since the 75 of the third to eighth blind batches joined: the assignments
 # mean is lower than the 39 plans' (0.87) because the new crawls address groups the genre
 # names in many ways, not because any plan fell.
-HOLDOUT_MEAN_FLOORS = (0.98, 0.99, 0.95, 0.89, 0.95, 0.97, 0.98)
+HOLDOUT_MEAN_FLOORS = (0.98, 0.99, 0.95, 0.89, 0.96, 0.97, 0.98)
 
 
 def test_holdout_mean_floors() -> None:
     ev = evaluate(HOLDOUT_RAW, ROOT / "tests" / "holdout")
-    assert len(ev.per_plan) == 190
+    assert len(ev.per_plan) == 207
     for kind, floor in zip(KINDS, HOLDOUT_MEAN_FLOORS, strict=True):
         assert ev.mean(kind) >= floor - 1e-9, kind
 
