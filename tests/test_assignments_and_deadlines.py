@@ -1102,6 +1102,17 @@ WHO_ACTS = [
             ("Sở Tư pháp", "II.1", ["Ủy ban nhân dân cấp huyện"]),
         ],
     ),
+    # a clause after ';' has subjects of its own; 'địa phương' in a list that goes on with
+    # offices and units (but not '... có liên quan') is the local authorities
+    (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Chỉ đạo triển khai đồng bộ từ tỉnh đến cấp huyện, "
+        "cấp xã; các ngành, địa phương, cơ quan, đơn vị xây dựng kế hoạch triển khai cụ thể.\n"
+        "- Các ngành, địa phương, đơn vị có liên quan tổ chức quán triệt.\n",
+        [
+            ("Các sở, ban, ngành", "I.1", []),
+            ("Ủy ban nhân dân cấp huyện", "I.1", []),
+        ],
+    ),
     # the police force as a partner is the provincial police
     (
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo: Xây dựng quy chế phối hợp với lực "

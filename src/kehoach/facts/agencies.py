@@ -602,8 +602,8 @@ def local_authorities_at(text: str, pos: int, k: str | None = None) -> AgencyMat
     if not sm:
         return None
     vm = g.vague_tail.match(k, pos)
-    if vm and vm.end() > sm.end():
-        return None
+    if vm and vm.end() > sm.end() and _ANY_RELATED.search(vm.group()):
+        return None  # '... các địa phương, đơn vị có liên quan': whoever it concerns
     return AgencyMatch(
         sm.start(), sm.end(), g.subject_names[_branch(sm)], text[sm.start() : sm.end()]
     )
@@ -639,6 +639,7 @@ def departments_at(text: str, pos: int, k: str | None = None) -> tuple[int, list
     return end, [AgencyMatch(a.start, a.end, a.name, written) for a in found]
 
 
+_ANY_RELATED = regex.compile(r"(?<!\w)(?:liên\s+quan|khác)(?!\w)")
 _LISTED_LOCALITIES = regex.compile(r",\s*(?:các\s+)?địa\s+phương$")
 _HEADS_OF = regex.compile(r"(?<!\w)(?:thủ\s+trưởng|người\s+đứng\s+đầu)\s+các\s")
 

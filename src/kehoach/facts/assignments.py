@@ -153,7 +153,7 @@ def addressees(text: str, verbs: bool = False) -> list[AgencyMatch]:
 
 
 # a crawl may lose the space after the comma: 'Để thực hiện mục tiêu trên,các cơ quan ...'
-_CLAUSE_START = regex.compile(r"(?:,|\))\s*(?=\p{L})")
+_CLAUSE_START = regex.compile(r"(?:,|;|\))\s*(?=\p{L})")
 _OBJECT_BEFORE = regex.compile(r"(?:với|cho|của|giao|chỉ đạo|phối hợp|và|đến|tới)\s*$", regex.I)
 _GOVERNS = regex.compile(
     r"(?<!\w)(?:với|cho|của|giao|chỉ đạo|phối hợp|đôn đốc|hướng dẫn|kiểm tra|tham mưu)\s+", regex.I
