@@ -446,3 +446,15 @@ def test_a_crawl_with_a_short_title_still_has_its_body() -> None:
     plan = parse_text(crawl)
     assert plan.metadata.title == "THI ĐUA"
     assert [s.path for s in plan.walk()] == ["I", "I.1", "II", "II.1"]
+
+
+def test_a_crawl_s_title_goes_on_over_the_body_that_does_a_task() -> None:
+    # 'do' (by) before a capital: the name of whoever leads is inside the title's sentence
+    assert (
+        split_title(
+            "Tổ chức triển khai các nhiệm vụ do Bộ Công an chủ trì theo chức năng được giao: Dự án "
+            "1 về phòng ngừa tội phạm.",
+            reflowed=True,
+        )[0]
+        == "Tổ chức triển khai các nhiệm vụ do Bộ Công an chủ trì theo chức năng được giao"
+    )

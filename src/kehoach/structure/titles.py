@@ -147,6 +147,8 @@ _BEFORE_NAME = frozenset(
         "ban",
         "tại",
         "cho",
+        "do",  # '... các dự án do Bộ Công an chủ trì'
+        "bởi",
         "quận",
         "bàn",  # 'trên địa bàn Thành phố'
         "toàn",  # 'toàn Tỉnh'
