@@ -153,12 +153,18 @@ _FOREIGN = regex.compile(
 )
 
 
+_LETTER = regex.compile(r"\p{L}")  # what str.isalpha() counts
+
+
 def looks_legacy(text: str) -> bool:
     """Enough characters of old-encoding codes that no Vietnamese text has that the text
     may be TCVN3 or VNI shown as Windows-1252."""
     sample = text[:50_000]
-    letters = sum(1 for c in sample if c.isalpha())
-    return letters > 0 and len(_FOREIGN.findall(sample)) > 0.01 * letters
+    foreign = len(_FOREIGN.findall(sample))
+    if not foreign:
+        return False  # (most texts: no letter need be counted)
+    letters = len(_LETTER.findall(sample))
+    return letters > 0 and foreign > 0.01 * letters
 
 
 def best_reading(text: str, share: float) -> tuple[str, str] | None:
