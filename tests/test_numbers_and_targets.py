@@ -310,6 +310,12 @@ def test_indicators_for_elided_and_added_items() -> None:
             "người chết và số người bị thương trong năm 2025.",
             [5, 5, 5],
         ),
+        # ... and when the cause closes it ('do tai nạn giao thông (TNGT)')
+        (
+            "- Phấn đấu giảm từ 5% ÷ 10% trên cả 3 tiêu chí về số vụ, số người chết và số "
+            "người bị thương do tai nạn giao thông (TNGT) so với năm 2016.",
+            [5, 5, 5],
+        ),
         # a field that names who does the task
         ("- Đơn vị phối hợp: Bộ Công an, Sở Y tế 63 tỉnh, thành phố.", []),
         ("- Tỷ lệ = b/a * 100%.", []),

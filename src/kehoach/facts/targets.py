@@ -470,6 +470,8 @@ _CRITERIA = regex.compile(
     # or without the count: '... từ 5-10% cả về số vụ, số người chết và số người bị thương'
     r"|\bcả\s+về(?=\s+số\s))"
     r"\s*\(?\s*(?P<list>[^():;.]+?)\s*(?:\)|\bso\s+với\b|[:;.]|$"
+    # '... số người bị thương do tai nạn giao thông (TNGT) so với ...': the cause ends it
+    r"|\bdo\s+tai\s+nạn\b"
     # '... và số người bị thương trong năm 2025': the year the list is due by ends it
     r"|(?:\b(?:trong|đến|vào)\s+)?\bnăm\s+\d{4})",
     regex.IGNORECASE,
