@@ -545,3 +545,11 @@ def test_a_rate_each_year_has_no_year_even_when_the_sentence_goes_on_to_one() ->
     # 'hàng năm' that qualifies another clause leaves the number its year
     ts = targets("- Theo lộ trình thực hiện hàng năm, phấn đấu đạt 20% xã trong năm 2025.\n")
     assert [(t.value, t.year) for t in ts] == [(20, 2025)]
+
+
+def test_a_completion_quarter_dates_the_target() -> None:
+    ts = targets(
+        "- Đảm bảo 100% các lái xe được tuyên truyền pháp luật về an toàn giao thông (hoàn "
+        "thành trong Quý II/2025).\n"
+    )
+    assert [(t.value, t.year) for t in ts] == [(100, 2025)]

@@ -181,7 +181,7 @@ def heading_year(title: str) -> int | None:
     m = rules().year.search(title) if _YEAR_DIGITS.search(title) else None
     if not m:
         return None
-    return int(m.group("y") or m.group("y2"))
+    return int(m.group("y") or m.group("y2") or m.group("y3"))
 
 
 def extract(root: Node, plan_year: int | None = None) -> list[Found]:
@@ -376,7 +376,7 @@ def _block_targets(
             continue  # 'Hiện nay, ...', 'Dự báo ...': the present or a forecast
         # a year inside a cited document's date ('Quyết định số ... năm 2024') ties no target
         years = [
-            (m.start(), int(m.group("y") or m.group("y2")))
+            (m.start(), int(m.group("y") or m.group("y2") or m.group("y3")))
             for m in (rules().year.finditer(sentence) if dated else ())
             if s_start + m.start() not in cited
         ]
