@@ -47,8 +47,8 @@ _ACRONYM = regex.compile(r"(?<=\w )\(\p{Lu}{2,}[\p{Lu}&-]*\)(?= \w)")
 def _unbracket(s: str, k: str) -> str:
     if "(" not in s:
         return k
-    for m in reversed(list(_ACRONYM.finditer(s))):
-        k = k[: m.start()] + " " * (m.end() - m.start()) + k[m.end() :]
+    for m in _ACRONYM.finditer(s):  # same length: offsets hold
+        k = k[: m.start()] + " " * len(m[0]) + k[m.end() :]
     return k
 
 
@@ -440,11 +440,16 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
     return AgencyMatch(gm.start(), end, fixed or written, written, known=fixed is not None)
 
 
+def comma_blind(name: str) -> str:
+    """Comparison key without commas: a copy may drop one ('các Bộ ngành')."""
+    return " ".join(key(name).replace(",", " ").split())
+
+
 def _commas_only(spelled: str, written: str) -> bool:
     """The alias and the text differ only in commas the text left out."""
     if "," not in spelled or spelled.count(",") <= written.count(","):
         return False
-    return key(spelled).replace(",", " ").split() == key(written).replace(",", " ").split()
+    return comma_blind(spelled) == comma_blind(written)
 
 
 @cache
@@ -662,21 +667,16 @@ def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
     found: list[AgencyMatch] = []
     end = 0
     while True:
-        dl_end, listed = departments_at(text, pos, k)
-        if listed:  # 'Các Sở: Thông tin và Truyền thông, Tư pháp'
-            found += listed
-            end = dl_end
-            sep = _SEP.match(text, end)
-            if not sep:
-                break
-            pos = _skip_addressing(k, sep.end())
-            continue
-        m = match_at(text, pos)
-        vm = g.vague_tail.match(k, pos)
-        if m is None and (found or k.startswith("từng", pos)):
+        listed_end, listed = departments_at(text, pos, k)
+        m = None if listed else match_at(text, pos)
+        vm = None if listed else g.vague_tail.match(k, pos)
+        if m is None and not listed and (found or k.startswith("từng", pos)):
             # 'Từng địa phương phải có kế hoạch ...': each locality, alone, is named too
             m = local_authorities_at(text, pos, k)
-        if m is not None:
+        if listed:  # 'Các Sở: Thông tin và Truyền thông, Tư pháp'
+            found += listed
+            end = listed_end
+        elif m is not None:
             found.append(m)
             end = m.end
         elif vm and vm.end() > pos:

@@ -20,6 +20,7 @@ import regex
 from kehoach.datafiles import load
 from kehoach.facts.agencies import (
     AgencyMatch,
+    comma_blind,
     departments_at,
     gazetteer,
     leading_agencies,
@@ -111,12 +112,7 @@ def _vague() -> frozenset[str]:
     (the press: addressed, but 'phối hợp với các cơ quan báo, đài' names no one)."""
     data = load("agencies")
     never = [a for g in data["groups"] if g.get("never_partner") for a in g["aliases"]]
-    return frozenset(_bare(v) for v in data["vague"] + never)
-
-
-def _bare(name: str) -> str:
-    """Comparison key without commas: a copy may drop one ('các Bộ ngành')."""
-    return " ".join(key(name).replace(",", " ").split())
+    return frozenset(comma_blind(v) for v in data["vague"] + never)
 
 
 @cache
@@ -215,8 +211,9 @@ def _any_duty_opener() -> regex.Pattern[str]:
     return regex.compile(r"(?<!\w)(?:" + words + r")(?!\w)")
 
 
-_LEAD_IN_END = regex.compile(r"^\s*\p{Ll}[\p{L} ]{0,40}:(?:\s*$|\s+[-–+•]\s)")
-_LEAD_IN_COLON = regex.compile(r":(?:\s*$|\s+[-–+•]\s)")
+_CLOSING_COLON = r":(?:\s*$|\s+[-–+•]\s)"  # ending the text, or before its first bullet
+_LEAD_IN_COLON = regex.compile(_CLOSING_COLON)
+_LEAD_IN_END = regex.compile(r"^\s*\p{Ll}[\p{L} ]{0,40}" + _CLOSING_COLON)
 
 
 def _duty_opener(after: str) -> bool:
@@ -312,7 +309,7 @@ def partners(text: str, exclude: set[str]) -> list[str]:
                 if (
                     am.name not in exclude
                     and am.name not in ISSUERS
-                    and _bare(am.as_written) not in vague
+                    and comma_blind(am.as_written) not in vague
                     and am.name not in out
                 ):
                     out.append(am.name)
@@ -919,7 +916,7 @@ def _agency_list(cell: str, subjects: bool = False, lead: bool = False) -> list[
         if m is not None:
             if (
                 m.name not in ISSUERS
-                and _bare(m.as_written) not in _vague()
+                and comma_blind(m.as_written) not in _vague()
                 and m.name not in {o.name for o in out}
             ):
                 out.append(m)

@@ -465,6 +465,7 @@ def _block_targets(
 
 # 'giảm 5-10% tai nạn giao thông trên cả 3 tiêu chí về số vụ, số người chết, số người bị
 # thương': one target per criterion named after the number.
+_BY_YEAR_TEXT = r"(?:\b(?:trong|đến|vào)\s+)?\bnăm\s+\d{4}"
 _CRITERIA = regex.compile(
     r"(?:(?:0?(?P<n>[2-9])|(?P<w>hai|ba|bốn|năm))\s+tiêu\s+chí\s*(?:về|là|gồm|:)?"
     # or without the count: '... từ 5-10% cả về số vụ, số người chết và số người bị thương'
@@ -473,7 +474,7 @@ _CRITERIA = regex.compile(
     # '... số người bị thương do tai nạn giao thông (TNGT) so với ...': the cause ends it
     r"|\bdo\s+tai\s+nạn\b"
     # '... và số người bị thương trong năm 2025': the year the list is due by ends it
-    r"|(?:\b(?:trong|đến|vào)\s+)?\bnăm\s+\d{4})",
+    r"|" + _BY_YEAR_TEXT + ")",
     regex.IGNORECASE,
 )
 _COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5}
@@ -542,7 +543,7 @@ def _counts_after_share(f: Found) -> list[str]:
 
 
 _SO_VOI = regex.compile(r"\s+so\s+với\s")
-_BY_YEAR = regex.compile(r"\s+(?:(?:trong|đến|vào)\s+)?năm\s+\d{4}")
+_BY_YEAR = regex.compile(r"\s+" + _BY_YEAR_TEXT)
 _DO_CAUSE = regex.compile(r"\s+do\s")
 _NUMBER_END = regex.compile(r"(\d+(?:[.,]\d+)*)\s*$")
 
@@ -1036,13 +1037,17 @@ def _cells_targets(
 _SUB_LABEL = regex.compile(r"\s*(?P<name>[\p{L} ,]{1,60}?)\s*\((?P<unit>[\p{L} /%]{1,20})\)\s*")
 
 
+@cache
+def _scales() -> dict[str, float]:
+    return {key(k): float(v) for k, v in load("targets")["scales"].items()}
+
+
 def _scaled_unit(unit: str) -> tuple[str, float]:
     """A unit column's 'Tỷ đồng', 'Triệu USD': the unit and the scale to multiply in
     (FORMAT.md: values are plain numbers, units without scale words)."""
     words = unit.split()
-    scales = {key(k): float(v) for k, v in load("targets")["scales"].items()}
-    if len(words) > 1 and key(words[0]) in scales:
-        return " ".join(words[1:]), scales[key(words[0])]
+    if len(words) > 1 and key(words[0]) in _scales():
+        return " ".join(words[1:]), _scales()[key(words[0])]
     return unit, 1.0
 
 
@@ -1051,11 +1056,7 @@ def _sub_unit(sub: str) -> tuple[str, str, float]:
     m = _SUB_LABEL.fullmatch(sub)
     if not m:
         return "", sub, 1.0
-    words = m.group("unit").split()
-    scales = {key(k): float(v) for k, v in load("targets")["scales"].items()}
-    if len(words) > 1 and key(words[0]) in scales:
-        return m.group("name"), " ".join(words[1:]), scales[key(words[0])]
-    return m.group("name"), m.group("unit").strip(), 1.0
+    return (m.group("name"), *_scaled_unit(m.group("unit").strip()))
 
 
 def _sub_columns(cells: list[str], n_years: int) -> list[str]:
