@@ -44,6 +44,17 @@ def test_one_cell_per_line_title_block() -> None:
     assert m.title == "TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH BẢO TỒN LÀNG NGHỀ"
 
 
+def test_a_rule_drawn_with_a_word_processor_s_dashes_is_no_part_of_the_issuer() -> None:
+    # Word turns '---' into an em dash: '———' under the issuer, run on to the next cell
+    for rule in ("———", "——-", "–––", "___"):
+        m = meta(
+            f"ỦY BAN NHÂN DÂN TỈNH NGHỆ AN {rule} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 987/KH-UBND | Nghệ An, ngày 20 tháng 11 năm 2025 |\nKẾ HOẠCH\nPHÁT TRIỂN X\n"
+            + BODY
+        )
+        assert m.issuer == "Ủy ban nhân dân tỉnh Nghệ An", rule
+
+
 def test_blank_number_and_missing_day_give_null() -> None:
     m = meta(
         "ỦY BAN NHÂN DÂN\nTỈNH X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /KH-UBND\n"

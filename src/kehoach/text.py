@@ -37,6 +37,9 @@ _TONE_RE = regex.compile(
 _TONE_LOWER = regex.compile(
     "(?<!q)(?:" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + ")(?!\\p{L})"
 )
+# The marks a rule under a title-block cell is drawn with: hyphens, or the dashes a word
+# processor turns them into ('———'), underscores, equals signs.
+RULE_MARKS = r"\-_=*~\u2012\u2013\u2014\u2015"
 _SPACE_RE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
 # Characters str.split() and the pattern above disagree on: only then is the pattern needed.
 _ODD_SPACE = regex.compile(r"[\x1c-\x1f\u200b\ufeff]")

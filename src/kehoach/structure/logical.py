@@ -29,6 +29,7 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.structure.lines import Line, join
+from kehoach.text import RULE_MARKS
 
 _COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
 
@@ -40,7 +41,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
     inline_heading = regex.compile(
         r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}"
         # or the rule under a title-block cell run on into the next cell
-        r"|\p{Lu}\s+[-_=]{3,}\s+\p{Lu}"
+        r"|\p{Lu}\s+[" + RULE_MARKS + r"]{3,}\s+\p{Lu}"
     )
     motto = regex.compile(page["motto"], regex.IGNORECASE)
     issuer = regex.compile(page["issuer_head"])
@@ -150,7 +151,7 @@ _LABEL = regex.compile(
     r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s*[\"“(]?\p{Lu}|^(?:Điều|Mục|Chương)\s+\d"
 )
 _LABEL_ONLY = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]$")
-_DASHES = regex.compile(r"^[-_=*–—.\s]{3,}$")
+_DASHES = regex.compile(r"^[" + RULE_MARKS + r".\s]{3,}$")
 
 
 _SINGLE_STAR = regex.compile(r"(?<!\*)\*(?!\*)")

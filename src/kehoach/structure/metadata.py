@@ -20,7 +20,7 @@ from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
 from kehoach.structure.lines import Line, cells, clean
 from kehoach.structure.trim import Layout, is_person_name, patterns
-from kehoach.text import key, sentence_case_name, squash, title_case, upper_ratio
+from kehoach.text import RULE_MARKS, key, sentence_case_name, squash, title_case, upper_ratio
 
 _SPACES = regex.compile(r"\s+")
 _BEFORE_NAME = regex.compile(r"^(?:.*\s)?(?=\p{Lu})")
@@ -144,7 +144,7 @@ def _anchors(text: str) -> list[regex.Match[str]]:
     return out
 
 
-_DASHES = regex.compile(r"^[-_=*–—.\s]+$")
+_DASHES = regex.compile(r"^[" + RULE_MARKS + r".\s]+$")
 _AUTHORITY = regex.compile(
     r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b|^CHỦ TỊCH (?:ỦY|UỶ) BAN"
 )
@@ -317,7 +317,7 @@ _UNIT_BEFORE = {u: regex.compile(r"(?<!\p{L})" + u + r"\s+(?=\S)") for u in _UNI
 _UNIT_WORD = {u: regex.compile(r"(?<!\p{L})" + u + r"(?!\p{L})") for u in _UNITS}
 
 
-_TRAILING_MARKS = regex.compile(r"(?:\s+[-_.=~*]+)+\s*$")
+_TRAILING_MARKS = regex.compile(r"(?:\s+[" + RULE_MARKS + r".]+)+\s*$")
 
 
 def _issuer(parts: list[str]) -> str | None:

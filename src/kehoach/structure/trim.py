@@ -15,9 +15,10 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.structure.lines import Line, cells
+from kehoach.text import RULE_MARKS
 
 _FOOTNOTE = regex.compile(r"^\[\d{1,2}\]\s*\S")
-_RULE = regex.compile(r"[-_=*–\s]+")
+_RULE = regex.compile(r"[" + RULE_MARKS + r"\s]+")
 _ATTACHED = regex.compile(r"kèm theo", regex.IGNORECASE)
 
 
