@@ -55,6 +55,10 @@ def test_a_plan_paragraph_is_never_website_chrome() -> None:
         "địa bàn; định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh."
     )[0]
     assert is_chrome(footer) and not is_chrome(body)
+    # a site box prints its keys capitalised; a PDF line may end a sentence with the words
+    box = split_lines("Lĩnh vực: Thương mại\nLĩnh vựcThương mại\nCập nhật")
+    wrapped = split_lines("lĩnh vực.\ncập nhật\nngười ký")
+    assert all(is_chrome(ln) for ln in box) and not any(is_chrome(ln) for ln in wrapped)
 
 
 # Floors on data/corpus (make corpus); they only go up.
