@@ -85,6 +85,23 @@ def reshaped(gold_dir: Path, web_dir: Path) -> dict[str, Evaluation]:
     return out
 
 
+def rendered(gold_dir: Path, rendered_dir: Path) -> dict[str, Evaluation]:
+    """The hold-out's web copies as rendered to DOCX, PDF and PDF text (scripts/render.py)."""
+    from render import SHAPES
+
+    out = {name: Evaluation({}, Score()) for name in SHAPES}
+    for gold_path in sorted(gold_dir.glob("*.yaml")):
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        stem = Path(gold["source"]).stem
+        for name, ext in SHAPES.items():
+            src = rendered_dir / name / f"{stem}{ext}"
+            if src.exists():
+                s = score_plan(gold, parse(load_path(src)), gold_path.stem)
+                out[name].per_plan[gold_path.stem] = s
+                out[name].total.add(s)
+    return out
+
+
 def reshaped_report(evs: dict[str, Evaluation]) -> str:
     cols = (*KINDS, "metadata")
     n = len(next(iter(evs.values())).per_plan)
@@ -155,7 +172,19 @@ def main() -> int:
         action="store_true",
         help="score the hold-out's web copies also as PDF text and as a crawl of the whole plan",
     )
+    ap.add_argument(
+        "--rendered",
+        action="store_true",
+        help="score the hold-out's web copies rendered to DOCX, PDF and PDF text (tests/rendered)",
+    )
     args = ap.parse_args()
+    if args.rendered:
+        evs = rendered(ROOT / "tests/holdout", ROOT / "tests/rendered")
+        if args.verbose:
+            for name, ev in evs.items():
+                print(f"== {name}\n" + report(ev, verbose=True))
+        print(reshaped_report(evs))
+        return 0
     if args.reshaped:
         print(reshaped_report(reshaped(ROOT / "tests/holdout", ROOT / "data/corpus/web")))
         return 0

@@ -1,0 +1,96 @@
+"""The hold-out's web copies rendered as the files users download: DOCX, PDF, PDF text.
+
+`scripts/reshape.py` imitates other shapes in Python; this renders them with the tools
+that make them in real life, so that tables come out as a word processor and a PDF
+reader lay them out:
+
+- the web copy's logical lines (kehoach's own reading: paragraphs, tables as rows of
+  cells) are written as HTML with real tables;
+- pandoc turns the HTML into DOCX, LibreOffice the DOCX into PDF;
+- poppler's pdftotext gives the PDF's text twice: as a stream (`pdftotext`) and with
+  its columns laid out (`pdftotext -layout`), the two kinds of PDF text users paste.
+
+    python scripts/render.py OUT       # needs pandoc, soffice, pdftotext on PATH
+
+The results are kept in tests/rendered/ (made once; the tests read them and need none of
+these tools). `make eval` scores them against the hold-out's annotations.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from kehoach.read.load import load_path
+from kehoach.structure.lines import split_lines
+from kehoach.structure.logical import logical_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+SHAPES = {"docx": ".docx", "pdf": ".pdf", "pdftotext": ".txt", "pdftotext-layout": ".txt"}
+
+
+def as_html(path: Path) -> str:
+    """A web copy as HTML: one <p> per logical line, one <table> per run of rows."""
+    lines = logical_lines(split_lines(load_path(path).text))
+    out = ['<html><head><meta charset="utf-8"></head><body>']
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if rows:
+            width = max(len(r) for r in rows)
+            out.append('<table border="1">')
+            for r in rows:
+                cells = r + [""] * (width - len(r))
+                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+            out.append("</table>")
+            rows.clear()
+
+    for ln in lines:
+        t = ln.text.strip()
+        if t.startswith("|") and t.endswith("|") and t.count("|") >= 2:
+            rows.append([c.strip() for c in t.strip("|").split("|")])
+            continue
+        flush()
+        if t:
+            out.append(f"<p>{html.escape(t)}</p>")
+    flush()
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def render(sources: list[Path], out: Path) -> None:
+    for shape in SHAPES:
+        (out / shape).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for src in sources:
+            page = Path(tmp) / f"{src.stem}.html"
+            page.write_text(as_html(src), encoding="utf-8")
+            docx = out / "docx" / f"{src.stem}.docx"
+            subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", docx, page], check=True)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", out / "pdf"]
+            + sorted(str(p) for p in (out / "docx").glob("*.docx")),
+            check=True,
+            capture_output=True,
+        )
+    for pdf in sorted((out / "pdf").glob("*.pdf")):
+        txt = f"{pdf.stem}.txt"
+        subprocess.run(["pdftotext", pdf, out / "pdftotext" / txt], check=True)
+        subprocess.run(["pdftotext", "-layout", pdf, out / "pdftotext-layout" / txt], check=True)
+
+
+def main() -> int:
+    missing = [t for t in ("pandoc", "soffice", "pdftotext") if shutil.which(t) is None]
+    if missing or len(sys.argv) != 2:
+        print(__doc__ if not missing else f"render.py: not on PATH: {', '.join(missing)}")
+        return 1
+    render(sorted((ROOT / "data/corpus/web").glob("*.md")), Path(sys.argv[1]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
