@@ -71,9 +71,9 @@ def render(sources: list[Path], out: Path) -> None:
             page.write_text(as_html(src), encoding="utf-8")
             docx = out / "docx" / f"{src.stem}.docx"
             subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", docx, page], check=True)
+        docs = sorted(str(p) for p in (out / "docx").glob("*.docx"))
         subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", out / "pdf"]
-            + sorted(str(p) for p in (out / "docx").glob("*.docx")),
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", out / "pdf", *docs],
             check=True,
             capture_output=True,
         )
