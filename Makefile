@@ -47,7 +47,7 @@ eval: install
 	@echo "the hold-out's web copies re-shaped as PDF text and as a crawl of the whole plan (scripts/reshape.py)"
 	$(BIN)/python scripts/eval.py --reshaped
 	@echo
-	@echo "the same web copies rendered by pandoc, LibreOffice and pdftotext (scripts/render.py, tests/rendered)"
+	@echo "the same web copies rendered by LibreOffice and pdftotext (scripts/render.py, tests/rendered)"
 	$(BIN)/python scripts/eval.py --rendered
 
 ## corpus: parse the 204 unannotated plans in data/corpus and check what needs no annotation

@@ -6,11 +6,12 @@ reader lay them out:
 
 - the web copy's logical lines (kehoach's own reading: paragraphs, tables as rows of
   cells) are written as HTML with real tables;
-- pandoc turns the HTML into DOCX, LibreOffice the DOCX into PDF;
+- LibreOffice turns the HTML into DOCX (tables with their borders and column widths, as
+  Word prints them), then the DOCX into PDF;
 - poppler's pdftotext gives the PDF's text twice: as a stream (`pdftotext`) and with
   its columns laid out (`pdftotext -layout`), the two kinds of PDF text users paste.
 
-    python scripts/render.py OUT       # needs pandoc, soffice, pdftotext on PATH
+    python scripts/render.py OUT       # needs soffice and pdftotext on PATH
 
 The results are kept in tests/rendered/ (made once; the tests read them and need none of
 these tools). `make eval` scores them against the hold-out's annotations.
@@ -66,17 +67,18 @@ def render(sources: list[Path], out: Path) -> None:
     for shape in SHAPES:
         (out / shape).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        pages = []
         for src in sources:
             page = Path(tmp) / f"{src.stem}.html"
             page.write_text(as_html(src), encoding="utf-8")
-            docx = out / "docx" / f"{src.stem}.docx"
-            subprocess.run(["pandoc", "-f", "html", "-t", "docx", "-o", docx, page], check=True)
-        docs = sorted(str(p) for p in (out / "docx").glob("*.docx"))
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", out / "pdf", *docs],
-            check=True,
-            capture_output=True,
-        )
+            pages.append(str(page))
+        docs = [str(out / "docx" / f"{src.stem}.docx") for src in sources]
+        for fmt, shape, inputs in (("docx:MS Word 2007 XML", "docx", pages), ("pdf", "pdf", docs)):
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", fmt, "--outdir", out / shape, *inputs],
+                check=True,
+                capture_output=True,
+            )
     for pdf in sorted((out / "pdf").glob("*.pdf")):
         txt = f"{pdf.stem}.txt"
         subprocess.run(["pdftotext", pdf, out / "pdftotext" / txt], check=True)
@@ -84,7 +86,7 @@ def render(sources: list[Path], out: Path) -> None:
 
 
 def main() -> int:
-    missing = [t for t in ("pandoc", "soffice", "pdftotext") if shutil.which(t) is None]
+    missing = [t for t in ("soffice", "pdftotext") if shutil.which(t) is None]
     if missing or len(sys.argv) != 2:
         print(__doc__ if not missing else f"render.py: not on PATH: {', '.join(missing)}")
         return 1
