@@ -297,6 +297,27 @@ def test_page_foot_footnote_gives_a_reference_only() -> None:
     assert all("Quyết định" not in b.text for s in plan.walk() for b in s.body)
 
 
+def test_footnotes_gathered_after_the_signature_keep_their_wrapped_lines() -> None:
+    # PDF text wraps a long note over several lines; each line goes on with the one before
+    plan = parse_text(
+        HEAD + "I. MỤC TIÊU\nPhát triển dân số[1] bền vững trên địa bàn tỉnh cho đủ dài.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n"
+        "[1] Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy thực hiện Nghị quyết số\n"
+        "21-NQ/TW; Kế hoạch số 75/KH-UBND ngày 09/7/2018 của UBND tỉnh về việc thực hiện\n"
+        "Nghị quyết số 137/NQ-CP ngày 31/12/2017 của Chính phủ.\n"
+        "Văn bản liên quan\n"
+    )
+    assert [r.number for r in plan.references] == [
+        "30-CTr/TU",
+        "21-NQ/TW",
+        "75/KH-UBND",
+        "137/NQ-CP",
+    ]
+    (note,) = plan.footnotes
+    assert (note.span.line_start, note.span.line_end) == (13, 15)
+    assert note.text.endswith("của Chính phủ.")
+
+
 def test_agency_heading_keeps_its_parenthesis() -> None:
     assert split_title("Sở Nông nghiệp và PTNT (cơ quan thường trực): chủ trì theo dõi.") == (
         "Sở Nông nghiệp và PTNT (cơ quan thường trực)",

@@ -33,13 +33,13 @@ from kehoach.model import (
 )
 from kehoach.quality import assess
 from kehoach.read.load import Loaded
-from kehoach.structure.lines import Line, split_lines
+from kehoach.structure.lines import Line, join, split_lines
 from kehoach.structure.logical import logical_lines
 from kehoach.structure.metadata import Head, read_head
 from kehoach.structure.outline import Block as RawBlock
 from kehoach.structure.outline import Node, build
 from kehoach.structure.tables import appendix_nodes
-from kehoach.structure.trim import Layout, layout
+from kehoach.structure.trim import Layout, Range, layout
 
 
 @dataclass
@@ -97,7 +97,7 @@ def parse(doc: Loaded) -> Plan:
         if node is not root:
             chunks.append((node.heading, node.line_start, node.line_start))
             chunks += [(b.text, b.line_start, b.line_end) for b in node.body]
-    chunks += [(lines[i].text, lines[i].no, lines[i].end) for i in lay.footnotes]
+    chunks += [(_joined(lines, f), lines[f.start].no, lines[f.end - 1].end) for f in lay.footnotes]
     chunks += [(b.text, b.line_start, b.line_end) for b in st.footnotes]
     cited = refs.collect(chunks, head.number)
     plan_year = int(head.issued_date[:4]) if head.issued_date else None
@@ -154,8 +154,12 @@ def parse(doc: Loaded) -> Plan:
             for s in lay.signatures
         ],
         footnotes=[
-            Block(kind="paragraph", text=lines[i].text, span=_span(lines[i].no, lines[i].end))
-            for i in lay.footnotes
+            Block(
+                kind="paragraph",
+                text=_joined(lines, f),
+                span=_span(lines[f.start].no, lines[f.end - 1].end),
+            )
+            for f in lay.footnotes
         ]
         + [_block(b) for b in st.footnotes],
         warnings=warnings,
@@ -208,6 +212,11 @@ def _title_block(st: Structure) -> Span | None:
     else:
         last = first.line_at(head.body_offset)
     return _span(first.no, max(first.no, last))
+
+
+def _joined(lines: list[Line], r: Range) -> str:
+    """A footnote's text, wrapped over several lines in PDF text."""
+    return join(lines[r.start : r.end]).text
 
 
 def _span(start: int, end: int) -> Span:

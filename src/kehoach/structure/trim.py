@@ -35,7 +35,7 @@ class Layout:
     body_end: int  # first line after the body (signature or cut)
     signatures: list[Range] = field(default_factory=list)
     appendices: list[Range] = field(default_factory=list)
-    footnotes: list[int] = field(default_factory=list)
+    footnotes: list[Range] = field(default_factory=list)
     trimmed: list[Range] = field(default_factory=list)
     site_box: dict[str, str] = field(default_factory=dict)
     truncated: bool = False
@@ -150,10 +150,10 @@ def layout(lines: list[Line]) -> Layout:
         )
     tail_start = signatures[-1].end if signatures and body_end == signatures[-1].start else body_end
     appendices = _appendices(lines, tail_start) if not truncated else []
-    footnotes = [j for j in range(tail_start, n) if _FOOTNOTE.match(lines[j].text)]
+    footnotes = _footnotes(lines, tail_start, appendices)
     kept = [(head, body_end)] + [(s.start, s.end) for s in signatures if s.start >= body_end]
     kept += [(a.start, a.end) for a in appendices]
-    kept += [(f, f + 1) for f in footnotes]
+    kept += [(f.start, f.end) for f in footnotes]
     trimmed = _trimmed(lines, kept, head)
     site_box = _site_box(lines, head, body_end)
     return Layout(
@@ -259,6 +259,34 @@ def _more_body(lines: list[Line], i: int) -> bool:
         if t.strip("| ") in p.doc_types or p.motto.search(t):
             return True
     return False
+
+
+_ENDS_SENTENCE = regex.compile(r"[.;:!?)]\s*$")
+
+
+def _footnotes(lines: list[Line], start: int, appendices: list[Range]) -> list[Range]:
+    """Footnotes gathered after the document ('[1] Chương trình số ...'). A PDF's text wraps
+    one over several lines: a line that goes on with an unfinished one is the footnote's."""
+    starts = {a.start for a in appendices}
+    out: list[Range] = []
+    j, n = start, len(lines)
+    while j < n:
+        if not _FOOTNOTE.match(lines[j].text):
+            j += 1
+            continue
+        k = j + 1
+        while (
+            k < n
+            and k not in starts
+            and lines[k].text
+            and not _FOOTNOTE.match(lines[k].text)
+            and not is_chrome(lines[k])
+            and not _ENDS_SENTENCE.search(lines[k - 1].text)
+        ):
+            k += 1
+        out.append(Range(j, k, "footnote"))
+        j = k
+    return out
 
 
 def _chrome_run(lines: list[Line], i: int) -> bool:
