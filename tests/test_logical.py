@@ -93,6 +93,24 @@ def test_web_markdown_paragraphs_wrapped_over_lines_are_joined() -> None:
     ]
 
 
+def test_an_item_that_opens_with_its_figure_after_a_page_break_is_not_joined() -> None:
+    # pdftotext -layout: a blank line between paragraphs, except where a page broke
+    text = (
+        "II. MỤC TIÊU CHỦ YẾU\n\n"
+        "1. 100% cán bộ, công chức xây dựng chính sách, pháp luật có trình độ đại học\n"
+        "luật trở lên.\n\n"
+        "2. 100% các Sở, ngành bố trí công chức làm công tác xây dựng pháp luật; bố trí người\n"
+        "làm công tác pháp chế đảm bảo điều kiện, tiêu chuẩn theo quy định.\n"
+        "\f3. 100% các xã, phường bố trí công chức xây dựng chính sách, pháp luật đảm bảo\n"
+        "số lượng đáp ứng yêu cầu nhiệm vụ.\n\n"
+        "4. Có ít nhất 10% cán bộ từ nguồn thu hút, tuyển dụng người có tài năng.\n"
+    )
+    lines = split_lines(text)
+    assert is_soft_wrapped(lines)
+    heads = [ln.text[:8] for ln in logical_lines(lines) if ln.text[:1].isdigit()]
+    assert heads == ["1. 100% ", "2. 100% ", "3. 100% ", "4. Có ít"]
+
+
 TABLE = """\
 |
 **TT**

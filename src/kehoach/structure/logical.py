@@ -150,6 +150,9 @@ _BULLET = regex.compile(r"^[-+•*]\s+(?![\p{Ll}\d])\S")
 _LABEL = regex.compile(
     r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s*[\"“(]?\p{Lu}|^(?:Điều|Mục|Chương)\s+\d"
 )
+# '3. 100% các xã ...': an item that opens with its figure, after a sentence that ended
+_NUMBER_LABEL = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]\s+\d")
+_ENDED = regex.compile(r"[.;:]\s*$")
 _LABEL_ONLY = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]$")
 _DASHES = regex.compile(r"^[" + RULE_MARKS + r".\s]{3,}$")
 
@@ -205,6 +208,8 @@ def soft_break(a: _Para, b: Line) -> bool:
     if len(a.text) < 16 and _LABEL_ONLY.match(a.text):
         return True  # a heading's number on a line of its own
     if _BULLET.match(t) or _LABEL.match(t) or _patterns()[3].match(t):
+        return False
+    if _NUMBER_LABEL.match(t) and _ENDED.search(a.text):
         return False
     if a.first_raw.startswith(("**", "__")) and a.last_raw.endswith(("**", "__")):
         return False  # a bold line of its own: a heading or a title block cell
