@@ -176,3 +176,55 @@ def test_a_budget_appendix_holds_money_not_targets() -> None:
         HEAD + "PHỤ LỤC\nBIỂU TỔNG HỢP DỰ TOÁN THU NSNN GIAI ĐOẠN 2026 – 2028\n" + table
     )
     assert [t for t in plan.targets if t.section.startswith("PB01")] == []
+
+
+def test_a_group_row_whose_title_a_pdf_reader_put_in_a_later_cell_still_opens_the_group() -> None:
+    # '| B |  | PHÁT TRIỂN ... |': the merged title cell split at a rule the reader saw in it
+    rows = "\n".join(
+        [
+            "| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |",
+            "| A | PHÁT TRIỂN NỀN MÓNG |  |  |  |",
+            "| I | Hoàn thiện thể chế |  |  |  |",
+            "| 1.1 | Rà soát các quy định | Sở Tư pháp | Các sở, ban, ngành | 2026 - 2030 |",
+            "| B |  | PHÁT TRIỂN KINH TẾ SỐ NGÀNH, LĨNH VỰC |  |  |",
+            "| I | Nông nghiệp số |  |  |  |",
+            "| 1.1 | Sàn nông sản | Sở Nông nghiệp và Môi trường | Sở Công Thương | 2026 |",
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + rows + "\n")
+    paths = {s.path: s.title for s in plan.walk() if s.path.startswith("PB01.")}
+    assert paths["PB01.B"] == "PHÁT TRIỂN KINH TẾ SỐ NGÀNH, LĨNH VỰC"
+    assert ("Sở Nông nghiệp và Môi trường", "PB01.B.I") in [
+        (a.agency, a.section) for a in plan.assignments
+    ]
+
+
+class _Grid:
+    """What pdfplumber's find_tables gives: a box and the cells, None where no cell is."""
+
+    def __init__(self, rows: list[list[str | None]]) -> None:
+        self.rows, self.bbox = rows, (0, 0, 100, 100)
+
+    def extract(self, x_tolerance: float) -> list[list[str | None]]:
+        return self.rows
+
+
+def test_a_pdf_table_column_that_only_a_stray_rule_made_is_dropped() -> None:
+    from kehoach.read.pdf import _tables
+
+    class Page:
+        def find_tables(self) -> list[_Grid]:
+            return [
+                _Grid(
+                    [
+                        ["1.1", "Kiện toàn Ban Chỉ đạo", None, "Sở Khoa học", "", "Quyết định"],
+                        ["1.2", "Tổ công nghệ số", "", "Sở Khoa học", "", "Kế hoạch"],
+                        ["1.3", "Hội nghị", None, "Sở Nội vụ", "", ""],
+                    ]
+                )
+            ]
+
+    (table,) = _tables(Page())
+    # the third column never holds text and is missing from a row: a phantom; the fifth is
+    # an empty column of real cells and stays
+    assert table.rows[0] == ["1.1", "Kiện toàn Ban Chỉ đạo", "Sở Khoa học", "", "Quyết định"]

@@ -119,7 +119,18 @@ def _pages(data: bytes) -> list[Page]:
 def _tables(page: Any) -> list[Table]:
     out: list[Table] = []
     for t in page.find_tables():
-        rows = [[" ".join((c or "").split()) for c in row] for row in t.extract(x_tolerance=1.5)]
+        grid = t.extract(x_tolerance=1.5)
+        # a column no row has text in, and that some rows do not even have (a rule drawn
+        # through only part of the table, such as a merged cell's edge): keeping it would
+        # shift the cells of every row. An empty column of real cells ('Ghi chú') stays.
+        width = max(map(len, grid), default=0)
+        keep = [
+            k
+            for k in range(width)
+            if any(k < len(r) and r[k] for r in grid)
+            or all(k < len(r) and r[k] is not None for r in grid)
+        ]
+        rows = [[" ".join((r[k] or "").split()) for k in keep if k < len(r)] for r in grid]
         filled = [r for r in rows if sum(1 for c in r if c) >= 2]
         if len(rows) < 2 or len(filled) < max(2, len(rows) // 2):
             # a box, underline or highlight around a paragraph, not a table: most rows

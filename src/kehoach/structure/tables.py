@@ -102,6 +102,11 @@ def _pipe_table(lines: list[Line]) -> Table:
         if not any(raw_cells):
             continue
         m = _LABEL.match(raw_cells[0])
+        filled = [c for c in raw_cells[1:] if c]
+        if m and len(filled) == 1 and not raw_cells[1] and _is_text_cell(filled[0]):
+            # '| B |  | PHÁT TRIỂN KINH TẾ SỐ ... |': a group row whose title cell spans the
+            # columns, split by a PDF reader at a line it saw in the merged cell
+            raw_cells = [raw_cells[0], filled[0]]
         titled = len(raw_cells) > 1 and _is_text_cell(raw_cells[1])
         if m and titled:
             table.rows.append(Row(m.group("l"), raw_cells[1], raw_cells[2:], ln.no, ln.end))
