@@ -111,6 +111,26 @@ def test_an_item_that_opens_with_its_figure_after_a_page_break_is_not_joined() -
     assert heads == ["1. 100% ", "2. 100% ", "3. 100% ", "4. Có ít"]
 
 
+def test_a_signature_and_an_appendix_heading_are_never_joined_to_their_neighbours() -> None:
+    # pdftotext: a blank line between blocks, none between the signer and the appendix
+    text = (
+        "- Triệt để tiết kiệm ngân sách nhà nước, kiểm soát chặt chẽ\ndự toán chi thường xuyên.\n\n"
+        "- Tiếp tục bố trí dự toán chi tạo nguồn thực hiện chính sách cải cách\ntiền lương.\n\n"
+        "Trên đây là Kế hoạch tài chính\ncủa tỉnh.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+        "PHÓ CHỦ TỊCH\nLâm Văn Bi\nMẫu biểu số 01\nDỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI\n"
+        "(Kèm theo Kế hoạch số 0204/KH-UBND ngày 24/11/2025)\n\nSTT\n\nNội dung\n\n"
+        "Một đoạn văn được ngắt\ndòng giữa câu.\n"
+    )
+    lines = split_lines(text)
+    assert is_soft_wrapped(lines)
+    got = [ln.text for ln in logical_lines(lines) if ln.text]
+    assert got[6:9] == ["Lâm Văn Bi", "Mẫu biểu số 01", "DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI"]
+    assert got[-1] == "Một đoạn văn được ngắt dòng giữa câu."
+    plan = parse_text("KẾ HOẠCH\nTài chính\n\nI. MỤC TIÊU\n" + text)
+    assert plan.metadata.signer == "Lâm Văn Bi"
+    assert [s.path for s in plan.sections] == ["I", "PB01"]
+
+
 TABLE = """\
 |
 **TT**

@@ -207,8 +207,11 @@ def soft_break(a: _Para, b: Line) -> bool:
         return False
     if len(a.text) < 16 and _LABEL_ONLY.match(a.text):
         return True  # a heading's number on a line of its own
-    if _BULLET.match(t) or _LABEL.match(t) or _patterns()[3].match(t):
-        return False
+    pats = _patterns()
+    if _BULLET.match(t) or _LABEL.match(t) or pats[3].match(t) or pats[4].match(t):
+        return False  # a bullet, a heading, a signature line, an appendix's heading
+    if pats[4].match(a.text):
+        return False  # the appendix's title goes on a line of its own
     if _NUMBER_LABEL.match(t) and _ENDED.search(a.text):
         return False
     if a.first_raw.startswith(("**", "__")) and a.last_raw.endswith(("**", "__")):
