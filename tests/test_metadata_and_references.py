@@ -55,6 +55,17 @@ def test_a_rule_drawn_with_a_word_processor_s_dashes_is_no_part_of_the_issuer() 
         assert m.issuer == "Ủy ban nhân dân tỉnh Nghệ An", rule
 
 
+def test_a_motto_wrapped_in_a_narrow_column_is_no_part_of_the_issuer() -> None:
+    tail = "Số: 980/KH-UBND\nNghệ An, ngày 18 tháng 11 năm 2025\nKẾ HOẠCH\nTHỰC HIỆN X\n" + BODY
+    stream = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM Độc lập - Tự do - Hạnh phúc\n\n"
+    layout = (
+        "ỦY BAN NHÂN DÂN            CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT\n"
+        "TỈNH HÀ NAM                NAM Độc lập - Tự do - Hạnh phúc\n\n"
+    )
+    assert meta(stream + tail).issuer == "Ủy ban nhân dân tỉnh Nghệ An"
+    assert meta(layout + tail).issuer == "Ủy ban nhân dân tỉnh Hà Nam"
+
+
 def test_blank_number_and_missing_day_give_null() -> None:
     m = meta(
         "ỦY BAN NHÂN DÂN\nTỈNH X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: /KH-UBND\n"

@@ -66,9 +66,10 @@ def _rules() -> _HeadRules:
     # type after the date's year. The date line is costly to try at every capital letter,
     # so it is searched on its own, only around the word 'ngày' (see _anchors).
     anchors = regex.compile(
-        r"(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam"
-        r"|độc lập\s*-\s*tự do\s*-\s*hạnh phúc)"
-        r"|(?<!\p{L})Số\s*:|(?<!\S)[-_=–]{3,}(?!\S)"
+        r"(?i:" + page["motto"] + r")"
+        r"|(?<!\p{L})Số\s*:|(?<!\S)["
+        + RULE_MARKS
+        + r"]{3,}(?!\S)"
         + r"|(?<=\d\d\s+)(?:"
         + "|".join(regex.escape(d) for d in doc_types)
         + r")(?=\s+\p{Lu}{2})"
@@ -145,6 +146,8 @@ def _anchors(text: str) -> list[regex.Match[str]]:
 
 
 _DASHES = regex.compile(r"^[" + RULE_MARKS + r".\s]+$")
+_MOTTO_CUT = regex.compile(r"CHỦ NGHĨA VIỆT\s*$", regex.IGNORECASE)
+_MOTTO_REST = regex.compile(r"(?:^|\s+)NAM$")
 _AUTHORITY = regex.compile(
     r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b|^CHỦ TỊCH (?:ỦY|UỶ) BAN"
 )
@@ -197,11 +200,20 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
     phase = "header"
     head.body_start = lay.head_start
     stop_cell: _Cell | None = None
+    motto_wrapped = False  # 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT' / 'NAM Độc lập - ...'
     for cell in _cells(lines, lay.head_start, limit):
         t = cell.text
         if phase == "header":
             if p.motto.search(t) or _DASHES.match(t):
+                motto_wrapped = bool(_MOTTO_CUT.search(t))
                 continue
+            if motto_wrapped:
+                # the motto's last word, wrapped onto the issuer's next line in a narrow
+                # column: alone ('NAM'), or run onto the issuer's cell ('TỈNH NGHỆ AN NAM')
+                motto_wrapped = False
+                t = _MOTTO_REST.sub("", t)
+                if not t:
+                    continue
             nm = p.number_line.match(t)
             if nm:
                 head.number_seen = True
