@@ -318,6 +318,18 @@ def test_footnotes_gathered_after_the_signature_keep_their_wrapped_lines() -> No
     assert note.text.endswith("của Chính phủ.")
 
 
+def test_a_sentence_goes_on_over_pdftotext_s_page_break() -> None:
+    # pdftotext ends a page with a blank line and opens the next with a form feed
+    plan = parse_text(
+        HEAD + "I. NHIỆM VỤ\n1. Tuyên truyền, phổ biến nội dung Luật.\n"
+        "- Cơ quan thực hiện: Sở Tư pháp; Sở Văn hóa, Thể thao và Du lịch; Báo\n\n"
+        "\fvà Phát thanh, Truyền hình tỉnh.\n- Cơ quan phối hợp: Các sở, ngành.\n"
+    )
+    (task,) = plan.sections[0].children
+    assert task.body[0].text.endswith("Báo và Phát thanh, Truyền hình tỉnh.")
+    assert [a.agency for a in plan.assignments][-1] == "Báo và Phát thanh, Truyền hình tỉnh"
+
+
 def test_agency_heading_keeps_its_parenthesis() -> None:
     assert split_title("Sở Nông nghiệp và PTNT (cơ quan thường trực): chủ trì theo dõi.") == (
         "Sở Nông nghiệp và PTNT (cơ quan thường trực)",

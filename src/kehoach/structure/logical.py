@@ -220,13 +220,22 @@ def soft_break(a: _Para, b: Line) -> bool:
     return not (a.upper and not a.lower and not t.isupper())
 
 
+def _page_break_after(lines: list[Line], k: int) -> bool:
+    """The blank line at `k` only stands before a page break: the next line opens a page
+    (pdftotext marks it with a form feed)."""
+    return k + 1 < len(lines) and lines[k + 1].raw.startswith("\f")
+
+
 def _join_runs(lines: list[Line], soft: Callable[[_Para, Line], bool]) -> list[Line]:
     """Join consecutive lines while `soft(a, b)` says b goes on with a; blank lines
     (nothing but spaces) always part paragraphs."""
     out: list[Line] = []
     para: _Para | None = None
-    for ln in lines:
+    for k, ln in enumerate(lines):
         blank = not ln.raw.strip()
+        if blank and para is not None and _page_break_after(lines, k):
+            para.add(ln)  # pdftotext: a blank line, then the next page ('\f...'), mid-sentence
+            continue
         if para is not None and not blank and soft(para, ln):
             para.add(ln)
             continue

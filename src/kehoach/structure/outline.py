@@ -401,6 +401,12 @@ class Walker:
                 self.over_page = True
                 self.open_heading = self.held_heading  # 'I. MỤC ĐÍCH,' / '2' / 'YÊU CẦU'
             return
+        if line.raw.startswith("\f") and 0 < line.no - self.text_no <= 3:
+            # pdftotext opens each page with a form feed, a blank line before it: a page
+            # break, not a paragraph's end
+            self.last_no = line.no - 1
+            self.over_page = True
+            self.open_heading = self.held_heading
         crossed, self.over_page = self.over_page, False
         self.held_heading = None
         adjacent = line.no == self.last_no + 1
