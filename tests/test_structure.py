@@ -330,6 +330,30 @@ def test_a_sentence_goes_on_over_pdftotext_s_page_break() -> None:
     assert [a.agency for a in plan.assignments][-1] == "Báo và Phát thanh, Truyền hình tỉnh"
 
 
+def test_one_blank_line_inside_a_sentence_of_pdftotext_output_is_only_line_spacing() -> None:
+    # pdftotext (its pages open with a form feed) may keep a wider line spacing as a blank
+    # line: between some lines (stream text) or between all of them (layout text)
+    lines = [
+        "I. YÊU CẦU",
+        "- Bảo đảm sự chỉ đạo, điều hành thống nhất của Ủy",
+        "ban nhân dân tỉnh; sự phối hợp chặt chẽ giữa các sở, ban, ngành.",
+        "Các sở, ban, ngành triển khai thực hiện.",
+    ]
+    stream = "\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:])
+    layout = "\n\n".join(lines)
+    for body in (stream, layout):
+        plan = parse_text(HEAD + body + "\n\n\fII. NHIỆM VỤ\n- Trồng rừng.\n")
+        texts = [b.text for b in plan.sections[0].body]
+        assert texts == [
+            "Bảo đảm sự chỉ đạo, điều hành thống nhất của Ủy ban nhân dân tỉnh; sự phối hợp "
+            "chặt chẽ giữa các sở, ban, ngành.",
+            "Các sở, ban, ngành triển khai thực hiện.",
+        ]
+    # without pages (a web copy) a blank line always ends a paragraph
+    plan = parse_text(HEAD + "I. YÊU CẦU\n- Bảo đảm của Ủy\n\nban nhân dân tỉnh.\n")
+    assert len(plan.sections[0].body) == 2
+
+
 def test_agency_heading_keeps_its_parenthesis() -> None:
     assert split_title("Sở Nông nghiệp và PTNT (cơ quan thường trực): chủ trì theo dõi.") == (
         "Sở Nông nghiệp và PTNT (cơ quan thường trực)",

@@ -226,15 +226,33 @@ def _page_break_after(lines: list[Line], k: int) -> bool:
     return k + 1 < len(lines) and lines[k + 1].raw.startswith("\f")
 
 
+_UNFINISHED = regex.compile(r"[^.;:!?]\s*$")
+_LOWER_START = regex.compile(r"^\p{Ll}")
+
+
+def _inside_sentence(para: _Para, lines: list[Line], k: int) -> bool:
+    """One blank line between a sentence's halves: '... của Ủy' / '' / 'ban nhân dân'."""
+    return (
+        k + 1 < len(lines)
+        and bool(_LOWER_START.match(lines[k + 1].text))
+        and bool(_UNFINISHED.search(para.text))
+    )
+
+
 def _join_runs(lines: list[Line], soft: Callable[[_Para, Line], bool]) -> list[Line]:
     """Join consecutive lines while `soft(a, b)` says b goes on with a; blank lines
     (nothing but spaces) always part paragraphs."""
     out: list[Line] = []
     para: _Para | None = None
+    paged = any(ln.raw.startswith("\f") for ln in lines)
     for k, ln in enumerate(lines):
         blank = not ln.raw.strip()
-        if blank and para is not None and _page_break_after(lines, k):
-            para.add(ln)  # pdftotext: a blank line, then the next page ('\f...'), mid-sentence
+        if (
+            blank
+            and para is not None
+            and (_page_break_after(lines, k) or (paged and _inside_sentence(para, lines, k)))
+        ):
+            para.add(ln)  # pdftotext: a page break, or a wider line spacing, mid-sentence
             continue
         if para is not None and not blank and soft(para, ln):
             para.add(ln)

@@ -219,8 +219,10 @@ def _last_child(parent: Node, style: str) -> Node | None:
 class Walker:
     """Builds the tree; `feed` takes one physical line at a time."""
 
-    def __init__(self, reflowed: bool = False, wrapped: bool = False) -> None:
+    def __init__(self, reflowed: bool = False, wrapped: bool = False, paged: bool = False) -> None:
         self.wrapped = wrapped  # PDF text: lines break anywhere inside paragraphs
+        self.paged = paged  # pdftotext's output: its blank lines may only be wider spacing
+        self.gap_after = -10  # the text line a single blank line followed (paged text)
         self.markers: set[int] = set()  # footnote numbers glued to words so far ('Tỉnh ủy1')
         self.footnotes: list[Block] = []
         self.root = Node("root", -1, "", "", "", "", 0, 0)
@@ -387,6 +389,7 @@ class Walker:
             if self.over_page:
                 self.last_no = line.no
                 return
+            self.gap_after = self.last_no if self.paged and self.last_no == line.no - 1 else -10
             self.last_no = -10
             self.held_heading, self.open_heading = self.open_heading, None
             return
@@ -407,6 +410,12 @@ class Walker:
             self.last_no = line.no - 1
             self.over_page = True
             self.open_heading = self.held_heading
+        if self.gap_after == line.no - 2 and _GOES_ON_LOWER.match(text):
+            # one blank line inside a sentence ('... của Ủy' / '' / 'ban nhân dân tỉnh'):
+            # pdftotext -layout keeps a wider line spacing as a blank line
+            self.last_no = line.no - 1
+            self.open_heading = self.held_heading
+        self.gap_after = -10
         crossed, self.over_page = self.over_page, False
         self.held_heading = None
         adjacent = line.no == self.last_no + 1
@@ -637,6 +646,14 @@ def _closes(text: str) -> bool:
     return bool(_closing().match(key(" ".join(text.split(None, 8)[:8]))))
 
 
+_GOES_ON_LOWER = regex.compile(r"^\p{Ll}")
+
+
+def is_paged(lines: list[Line]) -> bool:
+    """pdftotext's output: each page after the first opens with a form feed."""
+    return any(ln.raw.startswith("\f") for ln in lines)
+
+
 def finish(root: Node) -> None:
     """Spans: a section runs from its heading to the last line of its subtree."""
     for node in reversed(list(root.walk())):
@@ -648,7 +665,9 @@ def finish(root: Node) -> None:
 
 def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[Block], list[Block]]:
     """Section tree, preamble blocks and page-foot footnotes of the body lines (in order)."""
-    walker = Walker(is_reflowed(lines) if reflowed is None else reflowed, is_wrapped(lines))
+    walker = Walker(
+        is_reflowed(lines) if reflowed is None else reflowed, is_wrapped(lines), is_paged(lines)
+    )
     for line in lines:
         walker.feed(line)
     root = walker.root
