@@ -104,11 +104,19 @@ def test_an_item_that_opens_with_its_figure_after_a_page_break_is_not_joined() -
         "\f3. 100% các xã, phường bố trí công chức xây dựng chính sách, pháp luật đảm bảo\n"
         "số lượng đáp ứng yêu cầu nhiệm vụ.\n\n"
         "4. Có ít nhất 10% cán bộ từ nguồn thu hút, tuyển dụng người có tài năng.\n"
+        "\fĐơn vị thực hiện: Các Sở, ngành, UBND cấp xã.\n"
     )
     lines = split_lines(text)
     assert is_soft_wrapped(lines)
-    heads = [ln.text[:8] for ln in logical_lines(lines) if ln.text[:1].isdigit()]
-    assert heads == ["1. 100% ", "2. 100% ", "3. 100% ", "4. Có ít"]
+    got = [ln.text for ln in logical_lines(lines) if ln.text]
+    assert [t[:8] for t in got if t[:1].isdigit()] == [
+        "1. 100% ",
+        "2. 100% ",
+        "3. 100% ",
+        "4. Có ít",
+    ]
+    # a new page's first line after a sentence that ended starts anew too
+    assert got[-1] == "Đơn vị thực hiện: Các Sở, ngành, UBND cấp xã."
 
 
 def test_a_signature_and_an_appendix_heading_are_never_joined_to_their_neighbours() -> None:

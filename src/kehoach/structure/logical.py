@@ -212,8 +212,8 @@ def soft_break(a: _Para, b: Line) -> bool:
         return False  # a bullet, a heading, a signature line, an appendix's heading
     if pats[4].match(a.text):
         return False  # the appendix's title goes on a line of its own
-    if _NUMBER_LABEL.match(t) and _ENDED.search(a.text):
-        return False
+    if (_NUMBER_LABEL.match(t) or b.raw.startswith("\f")) and _ENDED.search(a.text):
+        return False  # '3. 100% ...', or a new page's first line, after a sentence that ended
     if a.first_raw.startswith(("**", "__")) and a.last_raw.endswith(("**", "__")):
         return False  # a bold line of its own: a heading or a title block cell
     # 'PHÓ CHỦ TỊCH' / 'Nguyễn Văn A', 'KẾ HOẠCH' / 'Căn cứ ...' are separate lines
