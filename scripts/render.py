@@ -43,10 +43,20 @@ def as_html(path: Path) -> str:
     def flush() -> None:
         if rows:
             width = max(len(r) for r in rows)
-            out.append('<table border="1">')
-            for r in rows:
-                cells = r + [""] * (width - len(r))
-                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+            grid = [r + [""] * (width - len(r)) for r in rows]
+            # columns as wide as their text needs, as a drafter sets them (a number column
+            # narrow, the task column wide); without widths every column gets the same
+            need = [max(4, *(min(len(r[k]), 80) for r in grid)) for k in range(width)]
+            share = [round(100 * n / sum(need)) for n in need]
+            out.append('<table border="1" width="100%">')
+            for i, r in enumerate(grid):
+                tds = (
+                    f'<td width="{share[k]}%">{html.escape(c)}</td>'
+                    if i == 0
+                    else f"<td>{html.escape(c)}</td>"
+                    for k, c in enumerate(r)
+                )
+                out.append("<tr>" + "".join(tds) + "</tr>")
             out.append("</table>")
             rows.clear()
 

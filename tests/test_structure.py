@@ -354,6 +354,19 @@ def test_one_blank_line_inside_a_sentence_of_pdftotext_output_is_only_line_spaci
     assert len(plan.sections[0].body) == 2
 
 
+def test_an_appendix_number_and_its_title_on_one_line_open_the_appendix() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC TIÊU\nNội dung chung của kế hoạch được trình bày ở đây cho đủ dài dòng.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\n"
+        "Mẫu biểu số 01 DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI\n| 1 | Dân số | Người | 2.150 |\n"
+        "Mẫu biểu số 02\nBIỂU TỔNG HỢP DỰ TOÁN THU NSNN\n| I | THU NỘI ĐỊA | 4.800 |\n"
+    )
+    assert [(s.path, s.title) for s in plan.sections[1:]] == [
+        ("PB01", "DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI"),
+        ("PB02", "BIỂU TỔNG HỢP DỰ TOÁN THU NSNN"),
+    ]
+
+
 def test_agency_heading_keeps_its_parenthesis() -> None:
     assert split_title("Sở Nông nghiệp và PTNT (cơ quan thường trực): chủ trì theo dõi.") == (
         "Sở Nông nghiệp và PTNT (cơ quan thường trực)",
