@@ -228,3 +228,48 @@ def test_a_pdf_table_column_that_only_a_stray_rule_made_is_dropped() -> None:
     # the third column never holds text and is missing from a row: a phantom; the fifth is
     # an empty column of real cells and stays
     assert table.rows[0] == ["1.1", "Kiện toàn Ban Chỉ đạo", "Sở Khoa học", "", "Quyết định"]
+
+
+# pdftotext -layout of a ruled table: a row's cells wrap over lines around its number, rows
+# stand apart by blank lines, a merged header's words run across two columns
+LAYOUT_TABLE = """\
+                                   Đơn vị    Năm hiện Năm        Năm       Năm
+STT      Nội dung
+                                   tính      hành 2025 2026      2027      2028
+
+Kế
+         Ước thực hiện
+hoạch
+
+1        2                         3         4         5         6         7         8
+
+         Tổng sản phẩm trong
+1        nước của địa phương       Tỷ đồng   172.033   172.033   193.549   218.628   247.907
+         (GRDP) giá hiện hành
+
+         Tốc độ tăng trưởng
+2                                  %         8,00      8,00      10,00     10,00     10,50
+         GRDP
+
+3        Cơ cấu kinh tế
+
+         - Thuế NK, thuế sản
+         phẩm trừ trợ cấp sản      %                             4,31      4,19      4,07
+         phẩm
+
+[1] Số liệu ước theo Quyết định số 12/QĐ-UBND ngày 5/1/2025.
+"""
+
+
+def test_a_pdf_layout_table_is_read_by_its_columns() -> None:
+    plan = parse_text(HEAD + "PHỤ LỤC\nDỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI\n\n" + LAYOUT_TABLE)
+    titles = {s.path: s.title for s in plan.walk() if s.path.startswith("PB01.")}
+    assert titles == {
+        "PB01.1": "Tổng sản phẩm trong nước của địa phương (GRDP) giá hiện hành",
+        "PB01.2": "Tốc độ tăng trưởng GRDP",
+        "PB01.3": "Cơ cấu kinh tế",
+    }
+    got = [(t.value, t.unit, t.year) for t in plan.targets if t.section.startswith("PB01")]
+    assert (218628e9, "đồng", 2027) in got and (10.5, "%", 2028) in got
+    assert (4.31, "%", 2026) in got  # the row's empty cells keep its values in their columns
+    assert "12/QĐ-UBND" in [r.number for r in plan.references]  # the note under the table

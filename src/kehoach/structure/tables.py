@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.structure.lines import Line, cells
+from kehoach.structure.lines import Line, cells, join
 from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
 from kehoach.structure.titles import split_title
 from kehoach.structure.trim import patterns
@@ -85,6 +85,9 @@ def read_table(lines: list[Line]) -> Table:
     pipe_rows = [ln for ln in lines if ln.text.count("|") >= 2]
     if len(pipe_rows) >= 2:
         return _pipe_table(pipe_rows)
+    laid_out = layout_rows(lines)
+    if laid_out is not None:
+        return _pipe_table(laid_out)
     spaced = [ln for ln in lines if len(_COLUMN_GAP.findall(ln.raw.strip())) >= 2]
     if len(spaced) >= 2 and len(spaced) >= len([ln for ln in lines if ln.text]) // 2:
         # columns kept apart by runs of spaces: read them as cells
@@ -93,6 +96,117 @@ def read_table(lines: list[Line]) -> Table:
         ]
         return _pipe_table(as_pipes)
     return _flat_table(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# Tables in PDF layout text (pdftotext -layout): a row's cells wrap over several lines,
+# rows stand apart by blank lines, columns by runs of spaces.
+
+_NOTE = regex.compile(r"^\[\d{1,2}\]\s")
+_SEGMENT = regex.compile(r"\S+(?: \S+)*")  # text between runs of two spaces or more
+
+
+def _segments(raw: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in _SEGMENT.finditer(raw.replace("\f", " "))]
+
+
+def _printed(block: list[Line]) -> list[list[tuple[int, str]]]:
+    """The segments of each printed line of a block (a logical line may join several)."""
+    return [_segments(raw) for ln in block for raw in ln.raw.split("\n") if raw.strip()]
+
+
+def _page_groups(lines: list[Line]) -> list[list[list[Line]]]:
+    """Row blocks (runs of lines between blank lines), grouped by page: pdftotext moves
+    the left margin from page to page, so columns line up only within one."""
+    pages: list[list[list[Line]]] = [[]]
+    block: list[Line] = []
+    for ln in lines:
+        if ln.raw.startswith("\f") or "\n\f" in ln.raw:
+            if block:
+                pages[-1].append(block)
+                block = []
+            pages.append([])
+        if ln.raw.strip():
+            block.append(ln)
+        elif block:
+            pages[-1].append(block)
+            block = []
+    if block:
+        pages[-1].append(block)
+    return [p for p in pages if p]
+
+
+def _anchors(blocks: list[list[Line]]) -> list[int]:
+    """Where a page's columns start: the places where many printed lines start a segment
+    (a column's cells are set flush left under each other; the words inside a cell are
+    not, so they make no peak)."""
+    lines = [segs for block in blocks for segs in _printed(block)]
+    starts = Counter(x for segs in lines for x, _ in segs)
+    floor = 3
+    peaks = sorted((x for x, n in starts.items() if n >= floor), key=lambda x: -starts[x])
+    anchors: list[int] = []
+    for x in peaks:  # the strongest of starts within three characters of each other
+        if all(abs(x - a) > 3 for a in anchors):
+            anchors.append(x)
+    return sorted(anchors)
+
+
+def _aligned(blocks: list[list[Line]], anchors: list[int]) -> bool:
+    """Most segments start under a column (a table), not anywhere (justified prose, whose
+    widened spaces cut its lines into segments too)."""
+    starts = [x for block in blocks for segs in _printed(block) for x, _ in segs]
+    near = sum(1 for x in starts if any(abs(x - a) <= 2 for a in anchors))
+    return near >= 0.8 * len(starts)
+
+
+def _row_cells(block: list[Line], anchors: list[int]) -> list[str]:
+    """A row's cells: each printed line cut where the page's columns begin (at the space
+    nearest that point: a wrapped cell may run up to the next column with one space
+    between, and a header's words too: 'Năm hiện Năm' over two columns)."""
+    cells: list[list[str]] = [[] for _ in anchors]
+    for ln in block:
+        for raw in ln.raw.replace("\f", " ").split("\n"):
+            cuts = [0]
+            for a in anchors[1:]:
+                near = [x for x in range(a - 3, a + 3) if 0 < x < len(raw) and raw[x] == " "]
+                cuts.append(min(near, key=lambda x: abs(x - a)) if near else a)
+            cuts.append(len(raw))
+            for k in range(len(anchors)):
+                piece = raw[cuts[k] : cuts[k + 1]].strip()
+                if piece:
+                    cells[k].append(piece)
+    return [" ".join(c) for c in cells]
+
+
+def layout_rows(lines: list[Line]) -> list[Line] | None:
+    """A PDF layout table as pipe-joined rows, one per block, its cells placed under the
+    columns of its page; None when the lines do not read as such a table (too few rows
+    with three cells or more)."""
+    first = next(
+        (i for i, ln in enumerate(lines) if any(len(p) >= 3 for p in _printed([ln]))), None
+    )
+    if first is None:
+        return None
+    # the page's footnotes under the table ('[2] Cụ thể: ...') are no rows of it
+    last = next((i for i in range(first, len(lines)) if _NOTE.match(lines[i].text)), len(lines))
+    grid: list[tuple[Line, list[str]]] = []
+    before: list[int] = []
+    for blocks in _page_groups(lines[first:last]):
+        anchors = _anchors(blocks)
+        if len(anchors) < 3 or not _aligned(blocks, anchors):
+            # a page with too few rows to show its columns: those of the page before
+            if len(before) < 3 or not _aligned(blocks, before):
+                return None
+            anchors = before
+        before = anchors
+        page = [_row_cells(block, anchors) for block in blocks]
+        # a column no row of the page fills: an anchor that only a header word made
+        used = [k for k in range(len(anchors)) if any(r[k] for r in page)]
+        grid += [(join(b), [r[k] for k in used]) for b, r in zip(blocks, page, strict=True)]
+    wide = sum(1 for _, cells in grid if sum(1 for c in cells if c) >= 3)
+    if wide < 3 or wide < len(grid) // 3:
+        return None
+    return [replace(ln, text="| " + " | ".join(cells) + " |") for ln, cells in grid]
 
 
 def _pipe_table(lines: list[Line]) -> Table:
@@ -271,6 +385,7 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
         sum(1 for ln in text_lines if ln.text.count("|") >= 2) >= 2
         or bare_cells >= 0.3 * len(text_lines)
         or spaced >= 0.5 * len(text_lines)
+        or layout_rows(body) is not None
     ):
         _table_tree(node, read_table(body))
     else:
