@@ -142,6 +142,8 @@ def _anchors(blocks: list[list[Line]]) -> list[int]:
     not, so they make no peak)."""
     lines = [segs for block in blocks for segs in _printed(block)]
     starts = Counter(x for segs in lines for x, _ in segs)
+    # the header names every column, even one few rows of the page fill
+    starts.update(x for segs in _printed(blocks[0]) for x, _ in segs)
     floor = 3
     peaks = sorted((x for x, n in starts.items() if n >= floor), key=lambda x: -starts[x])
     anchors: list[int] = []
@@ -182,11 +184,15 @@ def layout_rows(lines: list[Line]) -> list[Line] | None:
     """A PDF layout table as pipe-joined rows, one per block, its cells placed under the
     columns of its page; None when the lines do not read as such a table (too few rows
     with three cells or more)."""
+    # the table opens with the first block laid out in columns (the header), after the
+    # appendix's centred title lines
     first = next(
-        (i for i, ln in enumerate(lines) if any(len(p) >= 3 for p in _printed([ln]))), None
+        (i for i, ln in enumerate(lines) if any(len(p) >= 2 for p in _printed([ln]))), None
     )
     if first is None:
         return None
+    while first > 0 and lines[first - 1].raw.strip():
+        first -= 1
     # the page's footnotes under the table ('[2] Cụ thể: ...') are no rows of it
     last = next((i for i in range(first, len(lines)) if _NOTE.match(lines[i].text)), len(lines))
     grid: list[tuple[Line, list[str]]] = []
