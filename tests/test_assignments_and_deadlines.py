@@ -464,6 +464,23 @@ def test_named_ward_in_a_group_block_private_heading_and_local_authorities() -> 
     ]
 
 
+def test_a_private_heading_over_its_duties_is_all_name_whatever_words_it_holds() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp\n"
+        "- Phối hợp chặt chẽ với Sở Khoa học và Công nghệ.\n- Tạo điều kiện về mặt bằng.\n"
+        "2. Các doanh nghiệp thứ cấp đang hoạt động trong khu công nghiệp\n- Chủ động phối hợp.\n"
+        "3. Các doanh nghiệp chủ động tham gia triển khai kế hoạch trong khu công nghiệp.\n"
+    )
+    assert got == [
+        (
+            "Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp",
+            "I.1",
+            ["Sở Khoa học và Công nghệ"],
+        ),
+        ("Các doanh nghiệp thứ cấp đang hoạt động trong khu công nghiệp", "I.2", []),
+    ]  # a sentence that only opens with the firms ('3. Các doanh nghiệp chủ động ...') is no name
+
+
 def test_local_authorities_are_districts_where_the_plan_names_districts() -> None:
     got = assignments(
         "I. TỔ CHỨC THỰC HIỆN\n1. UBND các huyện, thành phố\n- Triển khai.\n"

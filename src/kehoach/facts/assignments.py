@@ -386,25 +386,45 @@ def _not_issuers(
 _VAGUE_PARTIES = regex.compile(r",\s*(?:cộng đồng|tổ chức|cá nhân|người dân|nhân dân)\b", regex.I)
 
 
-def _private_heading(title: str) -> AgencyMatch | None:
+def _private_heading(title: str, alone: bool = False) -> AgencyMatch | None:
     """'Các chủ đầu tư dự án hạ tầng ...', 'Đề nghị các doanh nghiệp sản xuất ...': a heading
-    of Tổ chức thực hiện that addresses private parties (never partners)."""
+    of Tổ chức thực hiện that addresses private parties (never partners). `alone`: the
+    heading is a line of its own over its duties, so it is all name, whatever words it
+    holds ('Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp')."""
     g = gazetteer()
     k = lkey(title)
     am = g.addressing.match(k)
     start = am.end() if am else 0
     rest = title[start:].split(" (", 1)[0].strip().rstrip(" .:;")  # '... viễn thông (VNPT, ...)'
-    if not rest or ":" in rest or len(rest.split()) > 16 or not _private_heads().match(lkey(rest)):
+    longest = 30 if alone else 16
+    if (
+        not rest
+        or ":" in rest
+        or len(rest.split()) > longest
+        or not _private_heads().match(lkey(rest))
+    ):
         return None
     if _VAGUE_PARTIES.search(rest):
         return None  # 'Các doanh nghiệp, cộng đồng, tổ chức, cá nhân': everyone, no one
     words = key(rest).split(" ")
     stops = g.stops
-    if any(w in stops or " ".join(words[i : i + 2]) in stops for i, w in enumerate(words)):
+    if not alone and any(
+        w in stops or " ".join(words[i : i + 2]) in stops for i, w in enumerate(words)
+    ):
         return None  # a sentence ('Các doanh nghiệp ... chủ động tham gia ...'), not a name
     name = _CAC.sub("", rest)
     name = "Các " + name[:1].lower() + name[1:]
     return AgencyMatch(start, len(title), name, rest)
+
+
+def _stands_alone(node: Node) -> bool:
+    """A heading on a line of its own, its duties in the bullets below it."""
+    return (
+        node.heading == node.title
+        and not _ENDS_STOP.search(node.heading)
+        and bool(node.body)
+        and all(b.kind == "bullet" for b in node.body)
+    )
 
 
 def _learned_pattern(names: list[str]) -> regex.Pattern[str] | None:
@@ -509,7 +529,7 @@ def _survey(root: Node, add: Add) -> _Plan:
             kinds[id(child)] = k
             tops[id(child)] = t
             if k == "implementation" and child is not t:
-                pm = _private_heading(child.title)
+                pm = _private_heading(child.title, _stands_alone(child))
                 if pm and not _title_is_agencies(child.title) and pm.name not in learned:
                     learned.append(pm.name)
             walk(child, k, t)
@@ -549,7 +569,7 @@ def _node(node: Node, plan: _Plan) -> None:
         return
     heads, consumed = _heading_agencies(node)
     if not heads and kind == "implementation":
-        pm = _private_heading(node.title)
+        pm = _private_heading(node.title, _stands_alone(node))
         if pm is not None:
             heads = [pm]
     if heads:
