@@ -367,6 +367,26 @@ def test_an_appendix_number_and_its_title_on_one_line_open_the_appendix() -> Non
     ]
 
 
+def test_a_pdf_heading_line_that_stops_at_a_comma_goes_on() -> None:
+    plan = parse_text(
+        HEAD + "III. NHIỆM VỤ\n1. Tăng cường công tác tuyên truyền, phổ biến, giáo dục pháp luật\n"
+        "về phòng, chống tội phạm và tệ nạn xã hội; nâng cao nhận thức của cán bộ, đảng viên\n"
+        "và nhân dân về công tác bảo vệ an ninh trật tự trên địa bàn tỉnh trong tình hình\n"
+        "mới, gắn với phong trào toàn dân bảo vệ an ninh Tổ quốc.\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Căn cứ Kế hoạch này, các Sở, ban, ngành, đoàn thể cấp tỉnh, cơ quan ngành dọc đóng\n"
+        "trên địa bàn,\n"
+        "Ủy ban nhân dân xã, phường xây dựng kế hoạch hoặc văn bản triển khai thực hiện gửi\n"
+        "về Công an tỉnh để theo dõi. Thực hiện chế độ báo cáo theo định kỳ.\n"
+        "2. Công an tỉnh chủ trì theo dõi, đôn đốc.\n"
+    )
+    assert {(a.agency, a.section) for a in plan.assignments} >= {
+        ("Các sở, ban, ngành", "IV.1"),
+        ("Các tổ chức chính trị - xã hội", "IV.1"),
+        ("Ủy ban nhân dân cấp xã", "IV.1"),
+    }
+
+
 def test_agency_heading_keeps_its_parenthesis() -> None:
     assert split_title("Sở Nông nghiệp và PTNT (cơ quan thường trực): chủ trì theo dõi.") == (
         "Sở Nông nghiệp và PTNT (cơ quan thường trực)",

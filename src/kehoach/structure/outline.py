@@ -493,7 +493,12 @@ class Walker:
             return True
         wrapped_on = self.wrapped and not _BULLET.match(text) and text.count("|") < 2
         lower = text[:1].islower() or text[:1].isdigit()  # '67%.' after '... đạt' goes on
-        if not (lower or upper_wrap or (wrapped_on and last is not None)):
+        # PDF text: a heading's line that stops at a comma goes on, whatever case comes next
+        # ('1. Căn cứ ..., cơ quan ngành dọc đóng trên địa bàn,' / 'Ủy ban nhân dân xã ...')
+        comma = (
+            wrapped_on and self.open_heading is not None and self.open_heading.heading.endswith(",")
+        )
+        if not (lower or upper_wrap or comma or (wrapped_on and last is not None)):
             return False
         if self.open_heading is not None:
             node = self.open_heading
