@@ -90,12 +90,16 @@ RESHAPED_MEAN_FLOORS = {
 }
 
 
-def test_reshaped_mean_floors() -> None:
-    evs = reshaped(ROOT / "tests/holdout", ROOT / "data/corpus/web")
-    for shape, floors_ in RESHAPED_MEAN_FLOORS.items():
+def _hold_shape_floors(evs: dict[str, Evaluation], floors: dict[str, tuple[float, ...]]) -> None:
+    for shape, floors_ in floors.items():
         assert len(evs[shape].per_plan) == 22
         for kind, floor in zip(KINDS, floors_, strict=True):
             assert evs[shape].mean(kind) >= floor - 1e-9, (shape, kind)
+
+
+def test_reshaped_mean_floors() -> None:
+    evs = reshaped(ROOT / "tests/holdout", ROOT / "data/corpus/web")
+    _hold_shape_floors(evs, RESHAPED_MEAN_FLOORS)
 
 
 # The same 22 web copies rendered by LibreOffice and pdftotext (scripts/render.py): the files
@@ -109,8 +113,6 @@ RENDERED_MEAN_FLOORS = {
 
 
 def test_rendered_mean_floors() -> None:
-    evs = rendered(ROOT / "tests/holdout", ROOT / "tests/rendered")
-    for shape, floors_ in RENDERED_MEAN_FLOORS.items():
-        assert len(evs[shape].per_plan) == 22
-        for kind, floor in zip(KINDS, floors_, strict=True):
-            assert evs[shape].mean(kind) >= floor - 1e-9, (shape, kind)
+    _hold_shape_floors(
+        rendered(ROOT / "tests/holdout", ROOT / "tests/rendered"), RENDERED_MEAN_FLOORS
+    )

@@ -93,6 +93,13 @@ def test_web_markdown_paragraphs_wrapped_over_lines_are_joined() -> None:
     ]
 
 
+def _soft_logical(text: str) -> list[str]:
+    """The logical lines of a text that must read as soft-wrapped (blank lines part it)."""
+    lines = split_lines(text)
+    assert is_soft_wrapped(lines)
+    return [ln.text for ln in logical_lines(lines) if ln.text]
+
+
 def test_an_item_that_opens_with_its_figure_after_a_page_break_is_not_joined() -> None:
     # pdftotext -layout: a blank line between paragraphs, except where a page broke
     text = (
@@ -106,9 +113,7 @@ def test_an_item_that_opens_with_its_figure_after_a_page_break_is_not_joined() -
         "4. Có ít nhất 10% cán bộ từ nguồn thu hút, tuyển dụng người có tài năng.\n"
         "\fĐơn vị thực hiện: Các Sở, ngành, UBND cấp xã.\n"
     )
-    lines = split_lines(text)
-    assert is_soft_wrapped(lines)
-    got = [ln.text for ln in logical_lines(lines) if ln.text]
+    got = _soft_logical(text)
     assert [t[:8] for t in got if t[:1].isdigit()] == [
         "1. 100% ",
         "2. 100% ",
@@ -129,9 +134,7 @@ def test_a_signature_and_an_appendix_heading_are_never_joined_to_their_neighbour
         "(Kèm theo Kế hoạch số 0204/KH-UBND ngày 24/11/2025)\n\nSTT\n\nNội dung\n\n"
         "Một đoạn văn được ngắt\ndòng giữa câu.\n"
     )
-    lines = split_lines(text)
-    assert is_soft_wrapped(lines)
-    got = [ln.text for ln in logical_lines(lines) if ln.text]
+    got = _soft_logical(text)
     assert got[6:9] == ["Lâm Văn Bi", "Mẫu biểu số 01", "DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI"]
     assert got[-1] == "Một đoạn văn được ngắt dòng giữa câu."
     plan = parse_text("KẾ HOẠCH\nTài chính\n\nI. MỤC TIÊU\n" + text)
