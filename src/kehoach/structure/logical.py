@@ -29,6 +29,7 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.structure.lines import Line, join
+from kehoach.structure.trim import patterns, signature_words
 from kehoach.text import RULE_MARKS
 
 _COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
@@ -45,7 +46,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
     )
     motto = regex.compile(page["motto"], regex.IGNORECASE)
     issuer = regex.compile(page["issuer_head"])
-    signature = regex.compile(page["signature"])
+    signature = patterns().signature
     appendix = regex.compile(load("sections")["appendix"])
     return inline_heading, motto, issuer, signature, appendix
 
@@ -77,13 +78,19 @@ def logical_lines(lines: list[Line]) -> list[Line]:
 # the page printed them, so that the layout finds the recipients, the signature and the
 # appendices.
 _RECIPIENTS = regex.compile(r"(?<=[.;:]\s*)Nơi\s+nhận\s*:")
-_CLOSING_CUTS = regex.compile(
-    r"(?:TM|T/M|KT|K/T|TL|TUQ|Q)\.\s+(?=\p{Lu}{2})"  # 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'
-    r"|(?<=\p{Lu}{2,}\s+)(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN)\b(?!\s+\p{Lu}{2})"
-    r"|(?<=\p{Lu}{2,}\s+)(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s+(?:PHỤ LỤC|\[\d)|$))"
-    r"|(?<=\S\s+)PHỤ\s+LỤC\b"
-    r"|(?<=\S\s+)\[\d{1,2}\]\s+(?=\S)"  # the page's footnotes: '[1] Xã Phú Mỡ, ...'
-)
+
+
+@cache
+def _closing_cuts() -> regex.Pattern[str]:
+    _, titles = signature_words()
+    marks = "|".join(regex.escape(m.rstrip(". ")) for m in load("page")["mandates"])
+    return regex.compile(
+        r"(?:" + marks + r")\.\s+(?=\p{Lu}{2})"  # 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'
+        r"|(?<=\p{Lu}{2,}\s+)" + titles + r"\b(?!\s+\p{Lu}{2})"
+        r"|(?<=\p{Lu}{2,}\s+)(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s+(?:PHỤ LỤC|\[\d)|$))"
+        r"|(?<=\S\s+)PHỤ\s+LỤC\b"
+        r"|(?<=\S\s+)\[\d{1,2}\]\s+(?=\S)"  # the page's footnotes: '[1] Xã Phú Mỡ, ...'
+    )
 
 
 def _closing_pieces(ln: Line) -> list[Line]:
@@ -92,7 +99,7 @@ def _closing_pieces(ln: Line) -> list[Line]:
     if m is None:
         return [ln]
     cuts = [0, m.start()]
-    cuts += [c.start() for c in _CLOSING_CUTS.finditer(ln.text, m.end())]
+    cuts += [c.start() for c in _closing_cuts().finditer(ln.text, m.end())]
     cuts.append(len(ln.text))
     return [ln.piece(a, b) for a, b in itertools.pairwise(cuts) if ln.text[a:b].strip()]
 

@@ -57,6 +57,16 @@ class _Patterns:
 
 
 @cache
+def signature_words() -> tuple[str, str]:
+    """The signature block's mandates ('TM.', 'KT.', 'Q. ') and signer's titles ('(PHÓ)
+    CHỦ TỊCH'), as two alternations from page.yaml."""
+    page = load("page")
+    mandates = "|".join(regex.escape(m).replace("\\ ", r"\s") for m in page["mandates"])
+    titles = "|".join(regex.escape(t) for t in page["signer_titles"])
+    return mandates, r"(?:PHÓ\s+)?(?:" + titles + ")"
+
+
+@cache
 def patterns() -> _Patterns:
     page = load("page")
     sections = load("sections")
@@ -67,7 +77,7 @@ def patterns() -> _Patterns:
         motto=regex.compile(page["motto"], regex.IGNORECASE),
         issuer_head=regex.compile(page["issuer_head"]),
         number_line=regex.compile(page["number_line"], regex.IGNORECASE),
-        signature=regex.compile(page["signature"]),
+        signature=regex.compile(r"^(?:\|\s*)?(?:{}|{}\b|Nơi nhận\s*:)".format(*signature_words())),
         signer_skip=regex.compile(page["signer_skip"], regex.IGNORECASE),
         appendix=regex.compile(sections["appendix"]),
         doc_types=frozenset(page["doc_types"]),
