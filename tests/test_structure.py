@@ -130,6 +130,10 @@ def test_a_reflowed_heading_goes_on_over_names_of_bodies_and_of_the_government()
     assert (
         title("Yêu cầu Việc kiểm soát tải trọng phương tiện phải thực hiện chặt chẽ") == "Yêu cầu"
     )
+    # a zone's name ('Khu công nghiệp', three words) is no new sentence either
+    assert title(
+        "Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp Phối hợp chặt chẽ"
+    ) == ("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp")
 
 
 def test_a_heading_without_full_stop_keeps_a_semicolon() -> None:

@@ -9,9 +9,11 @@ ends where a new sentence starts.
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 import regex
 
+from kehoach.datafiles import load
 from kehoach.facts.agencies import gazetteer, leading_agencies, match_at
 from kehoach.text import key
 
@@ -101,69 +103,16 @@ def _for_bodies(rest: str) -> tuple[str, str] | None:
     return rest[: fm.end() + end].strip(), clause
 
 
-# Capitalised words that do not start a sentence, and words after which a capital is a name.
-_NAME_WORDS = frozenset(
-    key(w)
-    for w in (
-        "Nhà nước",
-        "Đảng",
-        "Trung ương",
-        "Nhân dân",
-        "Chính phủ",
-        "Việt Nam",
-        "Quốc hội",
-        "Tỉnh ủy",
-        "Nghị định",
-        "Nghị quyết",
-        "Quyết định",
-        "Kế hoạch",
-        "Chương trình",
-        "Luật",
-        "Thủ tướng",
-        "Chỉ thị",
-        "Thông tư",
-        "Công văn",
-        "Kết luận",
-        "Thông báo",
-        "Đề án",
-        "Ủy ban",
-        "Ban Chấp hành",
+@cache
+def _cut_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """sections.yaml `run_on_titles`: capitalised names that start no sentence, words after
+    which a capital is a name, words after which a capital goes on if an agency starts there."""
+    data = load("sections")["run_on_titles"]
+    return (
+        frozenset(key(w) for w in data["names"]),
+        frozenset(key(w) for w in data["before_name"]),
+        frozenset(key(w) for w in data["before_agency"]),
     )
-)
-_BEFORE_NAME = frozenset(
-    (
-        "tỉnh",
-        "huyện",
-        "phố",
-        "xã",
-        "phường",
-        "trấn",
-        "và",
-        "của",
-        "với",
-        "về",
-        "theo",
-        "sở",
-        "ban",
-        "tại",
-        "cho",
-        "do",  # '... các dự án do Bộ Công an chủ trì'
-        "bởi",
-        "quận",
-        "bàn",  # 'trên địa bàn Thành phố'
-        "toàn",  # 'toàn Tỉnh'
-        "thuộc",
-        "trong",
-        "ngoài",
-        "giữa",
-        "lượng",  # 'lực lượng Thanh tra giao thông', 'lực lượng Cảnh sát giao thông'
-        "phòng",  # 'Văn phòng Quản lý đường bộ III.4', 'Văn phòng Ban An toàn giao thông'
-    )
-)
-# Words after which a capital goes on the sentence when an agency's name starts there: 'cho
-# các Ban Quản lý dự án', 'lực lượng Thanh tra giao thông', 'Chỉ đạo Văn phòng Ban ...' (but
-# 'Yêu cầu' / 'Việc kiểm soát ...' and 'chỉ đạo' / 'Tăng cường ...' start a sentence).
-_BEFORE_AGENCY = frozenset(("các", "đạo", "giao", "nghị", "cầu"))
 
 
 _WORD = regex.compile(r"\S+")
@@ -174,6 +123,7 @@ def _sentence_start(text: str, limit: int) -> int | None:
     upper = _upper_title_end(text)
     if upper is not None:
         return upper
+    names, before_name, before_agency = _cut_words()
     words = list(_WORD.finditer(text, 0, limit))
     inside = 0  # end of an agency's name read over ('Văn phòng Ban An toàn giao thông')
     for prev, m in itertools.pairwise(words):
@@ -185,13 +135,16 @@ def _sentence_start(text: str, limit: int) -> int | None:
         p = prev.group(0)
         if not (p[:1].islower() or p[:1].isdigit()) or p.endswith((",", ";")):
             continue
-        if key(p) in _BEFORE_NAME or key(w) in _NAME_WORDS:
+        if key(p) in before_name or key(w) in names:
             continue
-        if key(p) in _BEFORE_AGENCY and (agency := match_at(text, m.start())) is not None:
+        if key(p) in before_agency and (agency := match_at(text, m.start())) is not None:
             inside = agency.end
             continue
         two = f"{w} {_next_word(text, m.end()).rstrip(',;:.')}"  # 'Chính phủ;'
-        if text[m.end() : m.end() + 1] == " " and key(two) in _NAME_WORDS:
+        if text[m.end() : m.end() + 1] == " " and key(two) in names:
+            continue
+        three = text[m.start() : m.start() + 40].split()[:3]  # 'Khu công nghiệp'
+        if len(three) == 3 and key(" ".join(three).rstrip(",;:.")) in names:
             continue
         return int(m.start())
     return None
