@@ -636,6 +636,26 @@ def test_before_a_year_is_due_by_the_end_of_the_year_before_and_the_past_is_no_d
     assert [(d.section, str(d.date)) for d in plan.deadlines] == [("I.1", "2029-12-31")]
 
 
+def test_a_time_something_is_planned_to_take_place_is_no_deadline() -> None:
+    assert (
+        deadlines(
+            "Thời gian kiểm tra: Dự kiến trong tháng 01/2024, lịch cụ thể sẽ có thông báo sau."
+        )
+        == []
+    )
+    assert (
+        deadlines(
+            "Đợt 01 dự kiến: Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20 tháng 11 năm "
+            "2025 đến ngày 03 tháng 12 năm 2025)."
+        )
+        == []
+    )
+    # a due date before 'dự kiến' in the sentence still is one
+    assert deadlines(
+        "Các sở báo cáo trước ngày 30/6/2025; hội nghị sơ kết dự kiến vào tháng 7/2025."
+    ) == [("once", None, None, "2025-06-30", None)]
+
+
 def test_a_deadline_is_for_the_action_in_its_own_clause_else_the_report() -> None:
     from conftest import parse_text
 

@@ -77,6 +77,7 @@ class _Rules:
     recurrence: tuple[tuple[str, tuple[str, ...]], ...]
     due: tuple[str, ...]
     actions: regex.Pattern[str]
+    tentative: tuple[str, ...]
 
 
 @cache
@@ -89,6 +90,7 @@ def rules() -> _Rules:
         tuple((k, tuple(key(w) for w in v)) for k, v in d["recurrence"].items()),
         tuple(key(w) for w in d["due_words"]),
         actions,
+        tuple(key(w) for w in d["tentative"]),
     )
 
 
@@ -208,6 +210,11 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
             low = sentence.lower()
         # words each pattern needs, looked up before it runs (they are case-insensitive)
         lower = sentence.lower()
+        planned = [low.find(w) for w in rules().tentative if w in low]
+        if planned and not due_cell:
+            # a time after 'dự kiến' is when something is to take place, not a due date
+            cut = min(planned)
+            sentence, low, lower = sentence[:cut], low[:cut], lower[:cut]
         has_day = "ngày" in lower
         for m in _MONTHLY_DAY.finditer(sentence) if has_day else ():
             rec = "quarterly" if m.group("q") else "monthly"
