@@ -128,6 +128,16 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def opens_page(line: Line) -> bool:
+    """pdftotext starts each page after the first with a form feed."""
+    return line.raw.startswith("\f")
+
+
+def is_paged(lines: list[Line]) -> bool:
+    """pdftotext's output: pages after the first open with a form feed."""
+    return any(opens_page(ln) for ln in lines)
+
+
 def cells(text: str) -> list[str]:
     """Cells of a pipe-joined row ('| A | B |' -> ['A', 'B']); one cell for other text."""
     if "|" not in text:

@@ -28,7 +28,7 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.structure.lines import Line, join
+from kehoach.structure.lines import Line, is_paged, join, opens_page
 from kehoach.structure.trim import patterns, signature_words
 from kehoach.text import RULE_MARKS
 
@@ -219,7 +219,7 @@ def soft_break(a: _Para, b: Line) -> bool:
         return False  # a bullet, a heading, a signature line, an appendix's heading
     if pats[4].match(a.text):
         return False  # the appendix's title goes on a line of its own
-    if (_NUMBER_LABEL.match(t) or b.raw.startswith("\f")) and _ENDED.search(a.text):
+    if (_NUMBER_LABEL.match(t) or opens_page(b)) and _ENDED.search(a.text):
         return False  # '3. 100% ...', or a new page's first line, after a sentence that ended
     if a.first_raw.startswith(("**", "__")) and a.last_raw.endswith(("**", "__")):
         return False  # a bold line of its own: a heading or a title block cell
@@ -230,7 +230,7 @@ def soft_break(a: _Para, b: Line) -> bool:
 def _page_break_after(lines: list[Line], k: int) -> bool:
     """The blank line at `k` only stands before a page break: the next line opens a page
     (pdftotext marks it with a form feed)."""
-    return k + 1 < len(lines) and lines[k + 1].raw.startswith("\f")
+    return k + 1 < len(lines) and opens_page(lines[k + 1])
 
 
 _UNFINISHED = regex.compile(r"[^.;:!?]\s*$")
@@ -248,10 +248,11 @@ def _inside_sentence(para: _Para, lines: list[Line], k: int) -> bool:
 
 def _join_runs(lines: list[Line], soft: Callable[[_Para, Line], bool]) -> list[Line]:
     """Join consecutive lines while `soft(a, b)` says b goes on with a; blank lines
-    (nothing but spaces) always part paragraphs."""
+    (nothing but spaces) part paragraphs, except in pdftotext's output where one stands
+    before a page break or inside a sentence (wider line spacing)."""
     out: list[Line] = []
     para: _Para | None = None
-    paged = any(ln.raw.startswith("\f") for ln in lines)
+    paged = is_paged(lines)
     for k, ln in enumerate(lines):
         blank = not ln.raw.strip()
         if (

@@ -18,7 +18,7 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
-from kehoach.structure.lines import Line, cells
+from kehoach.structure.lines import Line, cells, is_paged, opens_page
 from kehoach.structure.titles import split_title
 from kehoach.text import key
 
@@ -404,7 +404,7 @@ class Walker:
                 self.over_page = True
                 self.open_heading = self.held_heading  # 'I. MỤC ĐÍCH,' / '2' / 'YÊU CẦU'
             return
-        if line.raw.startswith("\f") and 0 < line.no - self.text_no <= 3:
+        if opens_page(line) and 0 < line.no - self.text_no <= 3:
             # pdftotext opens each page with a form feed, a blank line before it: a page
             # break, not a paragraph's end
             self.last_no = line.no - 1
@@ -652,11 +652,6 @@ def _closes(text: str) -> bool:
 
 
 _GOES_ON_LOWER = regex.compile(r"^\p{Ll}")
-
-
-def is_paged(lines: list[Line]) -> bool:
-    """pdftotext's output: each page after the first opens with a form feed."""
-    return any(ln.raw.startswith("\f") for ln in lines)
 
 
 def finish(root: Node) -> None:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.structure.lines import Line, cells, join
+from kehoach.structure.lines import Line, cells, join, opens_page
 from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
 from kehoach.structure.titles import split_title
 from kehoach.structure.trim import patterns
@@ -121,7 +121,7 @@ def _page_groups(lines: list[Line]) -> list[list[list[Line]]]:
     pages: list[list[list[Line]]] = [[]]
     block: list[Line] = []
     for ln in lines:
-        if ln.raw.startswith("\f") or "\n\f" in ln.raw:
+        if opens_page(ln) or "\n\f" in ln.raw:  # (a joined line may hold the break)
             if block:
                 pages[-1].append(block)
                 block = []
