@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import parse_text
 
+from kehoach.model import Plan
 from kehoach.structure.tables import merged_header
 
 
@@ -16,6 +17,11 @@ def _bars(rows: list[list[str]]) -> str:
             out += ["|", cell] if cell else ["|"]
         out.append("|")
     return "\n".join(out) + "\n"
+
+
+def _appendix_rows(plan: Plan) -> dict[str, str]:
+    """Path -> title of the first appendix's rows, in the plan's order."""
+    return {s.path: s.title for s in plan.walk() if s.path.startswith("PB01.")}
 
 
 HEAD = (
@@ -100,7 +106,7 @@ def test_rows_numbered_with_decimals_and_letters_nest_and_keep_their_lead_agency
         ]
     )
     plan = parse_text(HEAD + "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + table)
-    paths = [s.path for s in plan.walk() if s.path.startswith("PB01.")]
+    paths = list(_appendix_rows(plan))
     assert paths == [
         "PB01.I",
         "PB01.I.1.1",
@@ -133,7 +139,7 @@ def test_a_cost_table_lists_plain_numbers_under_a_multi_level_row() -> None:
         ]
     )
     plan = parse_text(HEAD + "PHỤ LỤC\nDỰ TOÁN KINH PHÍ\n" + table)
-    paths = [s.path for s in plan.walk() if s.path.startswith("PB01.")]
+    paths = list(_appendix_rows(plan))
     assert paths == [
         "PB01.I",
         "PB01.I.1",
@@ -192,7 +198,7 @@ def test_a_group_row_whose_title_a_pdf_reader_put_in_a_later_cell_still_opens_th
         ]
     )
     plan = parse_text(HEAD + "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + rows + "\n")
-    paths = {s.path: s.title for s in plan.walk() if s.path.startswith("PB01.")}
+    paths = _appendix_rows(plan)
     assert paths["PB01.B"] == "PHÁT TRIỂN KINH TẾ SỐ NGÀNH, LĨNH VỰC"
     assert ("Sở Nông nghiệp và Môi trường", "PB01.B.I") in [
         (a.agency, a.section) for a in plan.assignments
@@ -263,7 +269,7 @@ hoạch
 
 def test_a_pdf_layout_table_is_read_by_its_columns() -> None:
     plan = parse_text(HEAD + "PHỤ LỤC\nDỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI\n\n" + LAYOUT_TABLE)
-    titles = {s.path: s.title for s in plan.walk() if s.path.startswith("PB01.")}
+    titles = _appendix_rows(plan)
     assert titles == {
         "PB01.1": "Tổng sản phẩm trong nước của địa phương (GRDP) giá hiện hành",
         "PB01.2": "Tốc độ tăng trưởng GRDP",

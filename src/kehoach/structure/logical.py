@@ -234,14 +234,13 @@ def _page_break_after(lines: list[Line], k: int) -> bool:
 
 
 _UNFINISHED = regex.compile(r"[^.;:!?]\s*$")
-_LOWER_START = regex.compile(r"^\p{Ll}")
 
 
 def _inside_sentence(para: _Para, lines: list[Line], k: int) -> bool:
     """One blank line between a sentence's halves: '... của Ủy' / '' / 'ban nhân dân'."""
     return (
         k + 1 < len(lines)
-        and bool(_LOWER_START.match(lines[k + 1].text))
+        and lines[k + 1].text[:1].islower()
         and bool(_UNFINISHED.search(para.text))
     )
 

@@ -410,7 +410,7 @@ class Walker:
             self.last_no = line.no - 1
             self.over_page = True
             self.open_heading = self.held_heading
-        if self.gap_after == line.no - 2 and _GOES_ON_LOWER.match(text):
+        if self.gap_after == line.no - 2 and text[:1].islower():
             # one blank line inside a sentence ('... của Ủy' / '' / 'ban nhân dân tỉnh'):
             # pdftotext -layout keeps a wider line spacing as a blank line
             self.last_no = line.no - 1
@@ -649,9 +649,6 @@ def _closing() -> regex.Pattern[str]:
 
 def _closes(text: str) -> bool:
     return bool(_closing().match(key(" ".join(text.split(None, 8)[:8]))))
-
-
-_GOES_ON_LOWER = regex.compile(r"^\p{Ll}")
 
 
 def finish(root: Node) -> None:

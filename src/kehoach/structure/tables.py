@@ -80,16 +80,24 @@ def _is_text_cell(text: str) -> bool:
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
 
 
-def read_table(lines: list[Line]) -> Table:
-    """Rows of a pipe-joined, space-aligned (PDF layout) or flattened table."""
-    pipe_rows = [ln for ln in lines if ln.text.count("|") >= 2]
+def read_table(lines: list[Line]) -> Table | None:
+    """Rows of a pipe-joined, PDF layout, space-aligned or flattened table; None when the
+    lines read as prose."""
+    text_lines = [ln for ln in lines if ln.text]
+    pipe_rows = [ln for ln in text_lines if ln.text.count("|") >= 2]
     if len(pipe_rows) >= 2:
         return _pipe_table(pipe_rows)
     laid_out = layout_rows(lines)
     if laid_out is not None:
         return _pipe_table(laid_out)
-    spaced = [ln for ln in lines if len(_COLUMN_GAP.findall(ln.raw.strip())) >= 2]
-    if len(spaced) >= 2 and len(spaced) >= len([ln for ln in lines if ln.text]) // 2:
+    spaced = [ln for ln in text_lines if len(_COLUMN_GAP.findall(ln.raw.strip())) >= 2]
+    # A table flattened one cell per line shows bare labels and numbers on lines of their own.
+    bare_cells = sum(1 for ln in text_lines if _LABEL.match(ln.text) or _NUMERIC.match(ln.text))
+    if not text_lines or (
+        bare_cells < 0.3 * len(text_lines) and len(spaced) < 0.5 * len(text_lines)
+    ):
+        return None
+    if len(spaced) >= 2 and len(spaced) >= len(text_lines) // 2:
         # columns kept apart by runs of spaces: read them as cells
         as_pipes = [
             replace(ln, text="| " + _COLUMN_GAP.sub(" | ", ln.raw.strip()) + " |") for ln in spaced
@@ -136,14 +144,13 @@ def _page_groups(lines: list[Line]) -> list[list[list[Line]]]:
     return [p for p in pages if p]
 
 
-def _anchors(blocks: list[list[Line]]) -> list[int]:
+def _anchors(printed: list[list[tuple[int, str]]], header: int) -> list[int]:
     """Where a page's columns start: the places where many printed lines start a segment
     (a column's cells are set flush left under each other; the words inside a cell are
-    not, so they make no peak)."""
-    lines = [segs for block in blocks for segs in _printed(block)]
-    starts = Counter(x for segs in lines for x, _ in segs)
-    # the header names every column, even one few rows of the page fill
-    starts.update(x for segs in _printed(blocks[0]) for x, _ in segs)
+    not, so they make no peak). The first `header` lines count twice: the header names
+    every column, even one few rows of the page fill."""
+    starts = Counter(x for segs in printed for x, _ in segs)
+    starts.update(x for segs in printed[:header] for x, _ in segs)
     floor = 3
     peaks = sorted((x for x, n in starts.items() if n >= floor), key=lambda x: -starts[x])
     anchors: list[int] = []
@@ -153,10 +160,10 @@ def _anchors(blocks: list[list[Line]]) -> list[int]:
     return sorted(anchors)
 
 
-def _aligned(blocks: list[list[Line]], anchors: list[int]) -> bool:
+def _aligned(printed: list[list[tuple[int, str]]], anchors: list[int]) -> bool:
     """Most segments start under a column (a table), not anywhere (justified prose, whose
     widened spaces cut its lines into segments too)."""
-    starts = [x for block in blocks for segs in _printed(block) for x, _ in segs]
+    starts = [x for segs in printed for x, _ in segs]
     near = sum(1 for x in starts if any(abs(x - a) <= 2 for a in anchors))
     return near >= 0.8 * len(starts)
 
@@ -198,10 +205,11 @@ def layout_rows(lines: list[Line]) -> list[Line] | None:
     grid: list[tuple[Line, list[str]]] = []
     before: list[int] = []
     for blocks in _page_groups(lines[first:last]):
-        anchors = _anchors(blocks)
-        if len(anchors) < 3 or not _aligned(blocks, anchors):
+        printed = [segs for block in blocks for segs in _printed(block)]
+        anchors = _anchors(printed, len(_printed(blocks[0])))
+        if len(anchors) < 3 or not _aligned(printed, anchors):
             # a page with too few rows to show its columns: those of the page before
-            if len(before) < 3 or not _aligned(blocks, before):
+            if len(before) < 3 or not _aligned(printed, before):
                 return None
             anchors = before
         before = anchors
@@ -383,17 +391,9 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
     path = f"PB{number:02d}"
     node = Node("appendix", 0, path, path, title or rest, rest, head.no, head.no, kind="appendix")
     body = [ln for ln in lines[j:end] if not _ATTACHED.match(ln.text)]
-    text_lines = [ln for ln in body if ln.text]
-    # A table flattened one cell per line shows bare labels and numbers on lines of their own.
-    bare_cells = sum(1 for ln in text_lines if _LABEL.match(ln.text) or _NUMERIC.match(ln.text))
-    spaced = sum(1 for ln in text_lines if len(_COLUMN_GAP.findall(ln.raw.strip())) >= 2)
-    if text_lines and (
-        sum(1 for ln in text_lines if ln.text.count("|") >= 2) >= 2
-        or bare_cells >= 0.3 * len(text_lines)
-        or spaced >= 0.5 * len(text_lines)
-        or layout_rows(body) is not None
-    ):
-        _table_tree(node, read_table(body))
+    table = read_table(body)
+    if table is not None:
+        _table_tree(node, table)
     else:
         walker = Walker()
         walker.root = node
