@@ -140,9 +140,12 @@ def _broken_word(text: str) -> bool:
 
 _PAGE_NUMBER = regex.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _BULLET = regex.compile(r"^(?P<mark>[-+•–*●○▪])\s*(?P<text>\S.*)$")
+# The space before the label is matched and dropped (\\K), not looked behind for: the
+# engine then skips to the next space instead of trying the label at every character.
 _INLINE = regex.compile(
-    r"(?<=\s)"
-    r"(?P<label>[IVX]{1,5} ?\.|\d{1,2}(?:\.\d{1,2}){0,3}(?: ?\.)?|[a-zđ][.)])(?:(?<=[.)])\s*|\s+)(?=[\p{Lu}\"“«]|\d{1,3}(?:[.,]\d+)?\s*%)"
+    r"\s\K"
+    r"(?P<label>[IVX]{1,5} ?\.|\d{1,2}(?:\.\d{1,2}){0,3}(?: ?\.)?|[a-zđ][.)])"
+    r"(?=(?:(?<=[.)])\s*|\s+)(?:[\p{Lu}\"“«]|\d{1,3}(?:[.,]\d+)?\s*%))"
 )
 
 
@@ -559,8 +562,11 @@ class Walker:
     def _inline_split(self, text: str) -> int | None:
         """Offset of the first inline heading or bullet acceptable after the current state."""
         best: int | None = None
-        for m in _INLINE.finditer(text, 1):
-            probe = f"{m.group('label')} {text[m.end() : m.end() + 200]}"
+        for m in _INLINE.finditer(text):
+            after = m.end()
+            while after < len(text) and text[after].isspace():
+                after += 1
+            probe = f"{m.group('label')} {text[after : after + 200]}"
             after_stop = bool(_SENTENCE_END.search(text, max(0, m.start() - 16), m.start()))
             if self.candidate(probe, strict=True, gap=after_stop):
                 best = m.start("label")
