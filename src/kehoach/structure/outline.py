@@ -168,7 +168,7 @@ def _inline_address() -> regex.Pattern[str]:
         regex.escape(w).replace(r"\ ", r"\s+") for w in load("sections")["closing_openers"]
     )
     return regex.compile(
-        r"(?<=[.!?]\s+)(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S"
+        r"[.!?]\s+\K(?=(?:Yêu cầu|Giao|Đề nghị)\s+\S"
         r"|(?i:" + closing + r")\b"
         # a task's fields run on after its text: '... yêu cầu nhiệm vụ. Đơn vị chủ trì thực
         # hiện: Các Sở, ngành ... Đơn vị phối hợp: Sở Nội vụ. Thời gian thực hiện: ...'
@@ -571,7 +571,9 @@ class Walker:
             if self.candidate(probe, strict=True, gap=after_stop):
                 best = m.start("label")
                 break
-        for m in _INLINE_BULLET.finditer(text, 1):
+        # a bullet after the heading found would not be used: the scan stops a little
+        # past it (a bullet's mark and spaces) instead of running to the text's end
+        for m in _INLINE_BULLET.finditer(text, 1, len(text) if best is None else best + 40):
             if best is not None and m.start() >= best:
                 break
             if self._inside_name(text, m.start()) or _DASHED_NUMBER.match(text, m.start() - 1):
