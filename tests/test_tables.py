@@ -279,3 +279,16 @@ def test_a_pdf_layout_table_is_read_by_its_columns() -> None:
     assert (218628e9, "đồng", 2027) in got and (10.5, "%", 2028) in got
     assert (4.31, "%", 2026) in got  # the row's empty cells keep its values in their columns
     assert "12/QĐ-UBND" in [r.number for r in plan.references]  # the note under the table
+
+
+def test_a_figure_with_thousands_groups_on_its_own_line_is_no_row_number() -> None:
+    """PDF text sets each cell of a table on a line of its own; '10.307' there is a count
+    of people, not row 10.307, even when a row's title follows it."""
+    cells = [
+        "STT", "Chỉ tiêu", "Đơn vị", "Năm 2025", "Năm 2026",
+        "1", "Số người tham gia BHYT", "Người", "320.000", "330.000",
+        "2", "Người thuộc hộ nghèo", "Người", "10.307",
+        "+ Người dân tộc thiểu số", "10.307",
+    ]  # fmt: skip
+    plan = parse_text(HEAD + "PHỤ LỤC\nCHỈ TIÊU BẢO HIỂM Y TẾ\n\n" + "\n\n".join(cells) + "\n")
+    assert list(_appendix_rows(plan)) == ["PB01.1", "PB01.2"]

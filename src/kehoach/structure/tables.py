@@ -28,8 +28,11 @@ _DASH_ITEM = regex.compile(r"^[-+–•]\s*(?P<t>.*)$")
 
 # A row's number: a group letter, a Roman numeral, a number, a decimal ('1.1', '5.1.1') or a
 # lower-case letter ('a', 'đ') under a numbered row.
+# A row's number: a letter, a Roman numeral, '12', '1.2.3'. A part of three digits after a
+# dot is a thousands group ('10.307', '3.100.000'): a quantity, as PDF text sets a cell of
+# figures on a line of its own.
 _LABEL = regex.compile(
-    r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3}(?:\.\d{1,3}){0,4}|[a-eg-iklmnđ])[.)]?$"
+    r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,4}|[a-eg-iklmnđ])[.)]?$"
 )
 _NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")
 
