@@ -322,6 +322,22 @@ def test_footnotes_gathered_after_the_signature_keep_their_wrapped_lines() -> No
     assert note.text.endswith("của Chính phủ.")
 
 
+def test_a_footnote_goes_on_past_a_semicolon_and_a_page_break() -> None:
+    # a note that cites one document after another parts them with ';' at a line's end,
+    # and pdftotext ends a page inside it with a blank line
+    plan = parse_text(
+        HEAD + "I. MỤC TIÊU\nPhát triển dân số[1] bền vững trên địa bàn tỉnh cho đủ dài.\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n"
+        "[1] Quyết định số 1579/QĐ-TTg ngày 13/10/2020 của Thủ tướng Chính phủ về việc phê\n"
+        "duyệt Chương trình chăm sóc sức khỏe người cao tuổi đến năm 2030;\n"
+        "Quyết định số 1745/QĐ-TTg ngày 15/8/2025 của Thủ tướng Chính phủ về việc ban hành\n\n"
+        "\fKế hoạch thực hiện Kết luận số 149-KL/TW ngày 10/4/2025 của Bộ Chính trị.\n"
+    )
+    assert [r.number for r in plan.references] == ["1579/QĐ-TTg", "1745/QĐ-TTg", "149-KL/TW"]
+    (note,) = plan.footnotes
+    assert note.text.endswith("của Bộ Chính trị.")
+
+
 def test_a_sentence_goes_on_over_pdftotext_s_page_break() -> None:
     # pdftotext ends a page with a blank line and opens the next with a form feed
     plan = parse_text(

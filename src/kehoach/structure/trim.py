@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.structure.lines import Line, cells
+from kehoach.structure.lines import Line, cells, opens_page
 from kehoach.text import RULE_MARKS
 
 _FOOTNOTE = regex.compile(r"^\[\d{1,2}\]\s*\S")
@@ -271,12 +271,15 @@ def _more_body(lines: list[Line], i: int) -> bool:
     return False
 
 
-_ENDS_SENTENCE = regex.compile(r"[.;:!?)]\s*$")
+# A footnote that cites several documents parts them with ';' and goes on past it.
+_ENDS_SENTENCE = regex.compile(r"[.!?)]\s*$")
 
 
 def _footnotes(lines: list[Line], start: int, appendices: list[Range]) -> list[Range]:
     """Footnotes gathered after the document ('[1] Chương trình số ...'). A PDF's text wraps
-    one over several lines: a line that goes on with an unfinished one is the footnote's."""
+    one over several lines: a line that goes on with an unfinished one is the footnote's,
+    also past a blank line when it opens in lower case or opens a page (pdftotext's page
+    break inside the note)."""
     starts = {a.start for a in appendices}
     out: list[Range] = []
     j, n = start, len(lines)
@@ -284,18 +287,21 @@ def _footnotes(lines: list[Line], start: int, appendices: list[Range]) -> list[R
         if not _FOOTNOTE.match(lines[j].text):
             j += 1
             continue
-        k = j + 1
+        k = end = j + 1
         while (
             k < n
             and k not in starts
-            and lines[k].text
             and not _FOOTNOTE.match(lines[k].text)
             and not is_chrome(lines[k])
-            and not _ENDS_SENTENCE.search(lines[k - 1].text)
+            and not _ENDS_SENTENCE.search(lines[end - 1].text)
         ):
+            if lines[k].text:
+                end = k + 1
+            elif not (k + 1 < n and (lines[k + 1].text[:1].islower() or opens_page(lines[k + 1]))):
+                break
             k += 1
-        out.append(Range(j, k, "footnote"))
-        j = k
+        out.append(Range(j, end, "footnote"))
+        j = end
     return out
 
 
