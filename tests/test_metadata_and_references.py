@@ -64,6 +64,18 @@ def test_a_motto_wrapped_in_a_narrow_column_is_no_part_of_the_issuer() -> None:
     )
     assert meta(stream + tail).issuer == "Ủy ban nhân dân tỉnh Nghệ An"
     assert meta(layout + tail).issuer == "Ủy ban nhân dân tỉnh Hà Nam"
+    # pdftotext reads the two narrow columns line by line: the motto's words interleave
+    # with the issuer's, as a stream and as its layout
+    interleaved = (
+        "ỦY BAN NHÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nDÂN TỈNH NGHỆ VIỆT NAM Độc lập - Tự do - Hạnh\n"
+        "AN\nphúc\n"
+    )
+    laid_out = (
+        "ỦY BAN NHÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+        "DÂN TỈNH NGHỆ VIỆT NAM Độc lập - Tự do - Hạnh\nAN            phúc\n\n"
+    )
+    assert meta(interleaved + tail).issuer == "Ủy ban nhân dân tỉnh Nghệ An"
+    assert meta(laid_out + tail).issuer == "Ủy ban nhân dân tỉnh Nghệ An"
 
 
 def test_blank_number_and_missing_day_give_null() -> None:

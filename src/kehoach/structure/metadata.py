@@ -19,7 +19,7 @@ import regex
 from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
 from kehoach.structure.lines import Line, cells, clean
-from kehoach.structure.trim import Layout, is_person_name, patterns
+from kehoach.structure.trim import Layout, is_person_name, motto_words, patterns
 from kehoach.text import RULE_MARKS, key, sentence_case_name, squash, title_case, upper_ratio
 
 _SPACES = regex.compile(r"\s+")
@@ -146,8 +146,45 @@ def _anchors(text: str) -> list[regex.Match[str]]:
 
 
 _DASHES = regex.compile(r"^[" + RULE_MARKS + r".\s]+$")
-_MOTTO_CUT = regex.compile(r"CHỦ NGHĨA VIỆT\s*$", regex.IGNORECASE)
-_MOTTO_REST = regex.compile(r"(?:^|\s+)NAM$")
+
+
+def _strip_motto(text: str, done: int) -> tuple[str, int]:
+    """The cell without the motto's words, and how many of the motto's words are read after
+    it. `done` words are read before: a run of the cell's words may go on from there (at
+    either end, or inside: PDF text interleaves the issuer's column with the motto's), or
+    be three words or more from anywhere in the motto ('Độc lập - Tự do - Hạnh' alone)."""
+    motto = motto_words()
+    words = text.split()
+    keys = [key(w) for w in words]
+
+    def run(ks: list[str], at: int) -> int:
+        """How many of `ks` (dashes read over) are the motto's words from `at` on."""
+        n = 0
+        for i, k in enumerate(ks):
+            if k in ("-", "–"):
+                continue
+            if at + n >= len(motto) or k != motto[at + n]:
+                return n and i
+            n += 1
+        return len(ks)
+
+    def found() -> tuple[int, int, int] | None:
+        """(first word, words, motto words read) of the first run in the cell."""
+        for a, first in enumerate(keys):
+            going_on = [done] if 0 < done < len(motto) else []
+            for at in going_on + [i for i, w in enumerate(motto) if w == first]:
+                used = run(keys[a:], at)
+                read = sum(1 for k in keys[a : a + used] if k not in ("-", "–"))
+                if read and (0 < done == at or read >= 3):
+                    return a, used, at + read
+        return None
+
+    while (hit := found()) is not None:
+        a, used, done = hit
+        del words[a : a + used], keys[a : a + used]
+    return " ".join(words), done
+
+
 _AUTHORITY = regex.compile(
     r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b|^CHỦ TỊCH (?:ỦY|UỶ) BAN"
 )
@@ -200,20 +237,17 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
     phase = "header"
     head.body_start = lay.head_start
     stop_cell: _Cell | None = None
-    motto_wrapped = False  # 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT' / 'NAM Độc lập - ...'
+    motto_read = 0  # words of the motto read so far
     for cell in _cells(lines, lay.head_start, limit):
         t = cell.text
         if phase == "header":
-            if p.motto.search(t) or _DASHES.match(t):
-                motto_wrapped = bool(_MOTTO_CUT.search(t))
+            if _DASHES.match(t):
                 continue
-            if motto_wrapped:
-                # the motto's last word, wrapped onto the issuer's next line in a narrow
-                # column: alone ('NAM'), or run onto the issuer's cell ('TỈNH NGHỆ AN NAM')
-                motto_wrapped = False
-                t = _MOTTO_REST.sub("", t)
-                if not t:
-                    continue
+            # the motto, whole, cut ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT' / 'NAM Độc lập ...')
+            # or interleaved with the issuer's lines: only what is not the motto is read
+            t, motto_read = _strip_motto(t, motto_read)
+            if not t or p.motto.search(t):
+                continue
             nm = p.number_line.match(t)
             if nm:
                 head.number_seen = True

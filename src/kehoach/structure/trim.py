@@ -15,7 +15,7 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.structure.lines import Line, cells, opens_page
-from kehoach.text import RULE_MARKS
+from kehoach.text import RULE_MARKS, key
 
 _FOOTNOTE = regex.compile(r"^\[\d{1,2}\]\s*\S")
 _RULE = regex.compile(r"[" + RULE_MARKS + r"\s]+")
@@ -187,6 +187,23 @@ def _front_matter_end(lines: list[Line]) -> int:
     return 0
 
 
+@cache
+def motto_words() -> tuple[str, ...]:
+    """The state's motto, word by word, as keys (data/page.yaml motto_words)."""
+    return tuple(key(load("page")["motto_words"]).replace("-", " ").split())
+
+
+def _header_line(text: str) -> bool:
+    """A line of the title block's header: capitals (the issuer), perhaps interleaved with
+    the motto's words, as PDF text reads the two columns line by line ('DÂN TỈNH NGHỆ VIỆT
+    NAM Độc lập - Tự do - Hạnh', 'phúc')."""
+    if text.isupper() and len(text) < 80:
+        return True
+    motto = set(motto_words())
+    words = [w for w in text.split() if w not in ("-", "–")]
+    return 0 < len(words) <= 16 and all(w.isupper() or key(w) in motto for w in words)
+
+
 def _find_head(lines: list[Line], start: int) -> int | None:
     """Index of the title block's first line, or None for a text without one."""
     p = patterns()
@@ -211,9 +228,7 @@ def _find_head(lines: list[Line], start: int) -> int | None:
     while j >= start and steps < 6:
         t = lines[j].text
         if t and (
-            p.issuer_head.match(first_cell(lines[j]))
-            or (t.isupper() and len(t) < 80)
-            or _RULE.fullmatch(t)
+            p.issuer_head.match(first_cell(lines[j])) or _header_line(t) or _RULE.fullmatch(t)
         ):
             i = j
         elif t:
