@@ -518,6 +518,22 @@ def test_a_whole_plan_crawled_as_one_flow_ends_with_its_recipients_and_signature
     assert "1437/QĐ-UBND" in [r.number for r in plan.references]
 
 
+def test_a_crawl_s_signer_is_read_before_an_appendix_named_mau_bieu() -> None:
+    # the closing runs on into the first appendix, here a 'Mẫu biểu số 01' form
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH CÀ MAU ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+        " - Hạnh phúc --------------- Số: 0204/KH-UBND Cà Mau, ngày 24 tháng 11 năm 2025 KẾ\r\n"
+        "HOẠCH TÀI CHÍNH 03 NĂM Thực hiện Thông tư số 69/2017/TT-BTC, UBND tỉnh ban hành Kế hoạch\r\n"
+        "như sau: I. MỤC TIÊU 1. Tăng thu ngân sách. II. TỔ CHỨC THỰC HIỆN 1. Sở Tài chính chủ\r\n"
+        "trì tổng hợp./. Nơi nhận: - Bộ Tài chính (b/c); - Lưu: VT. TM. ỦY BAN NHÂN DÂN KT. CHỦ\r\n"
+        "TỊCH PHÓ CHỦ TỊCH Lâm Văn Bi Mẫu biểu số 01 DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI STT\r\n"
+        "Chỉ tiêu Đơn vị 1 Tổng sản phẩm Tỷ đồng 100\r\n"
+    )
+    plan = parse_text(crawl)
+    assert plan.metadata.signer == "Lâm Văn Bi"
+    assert [s.path for s in plan.walk()][:4] == ["I", "I.1", "II", "II.1"]
+
+
 def test_a_crawl_s_closing_paragraph_and_a_for_bodies_heading() -> None:
     # 'Trong quá trình thực hiện ...' closes Tổ chức thực hiện, not its last item; the
     # bodies after 'Đối với' are the heading's title, the dash after them starts its text

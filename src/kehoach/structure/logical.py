@@ -84,11 +84,14 @@ _RECIPIENTS = regex.compile(r"(?<=[.;:]\s*)Nơi\s+nhận\s*:")
 def _closing_cuts() -> regex.Pattern[str]:
     _, titles = signature_words()
     marks = "|".join(regex.escape(m.rstrip(". ")) for m in load("page")["mandates"])
+    appendix = load("sections")["appendix_inline"]
     return regex.compile(
         r"(?:" + marks + r")\.\s+(?=\p{Lu}{2})"  # 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'
         r"|(?<=\p{Lu}{2,}\s+)" + titles + r"\b(?!\s+\p{Lu}{2})"
-        r"|(?<=\p{Lu}{2,}\s+)(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s+(?:PHỤ LỤC|\[\d)|$))"
-        r"|(?<=\S\s+)PHỤ\s+LỤC\b"
+        r"|(?<=\p{Lu}{2,}\s+)(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s+(?:"
+        + appendix
+        + r"|\[\d)|$))"
+        r"|(?<=\S\s+)(?:" + appendix + r")"
         r"|(?<=\S\s+)\[\d{1,2}\]\s+(?=\S)"  # the page's footnotes: '[1] Xã Phú Mỡ, ...'
     )
 
