@@ -292,3 +292,22 @@ def test_a_figure_with_thousands_groups_on_its_own_line_is_no_row_number() -> No
     ]  # fmt: skip
     plan = parse_text(HEAD + "PHỤ LỤC\nCHỈ TIÊU BẢO HIỂM Y TẾ\n\n" + "\n\n".join(cells) + "\n")
     assert list(_appendix_rows(plan)) == ["PB01.1", "PB01.2"]
+
+
+def test_a_dash_item_of_a_table_flattened_one_cell_per_line_keeps_its_own_figures() -> None:
+    """PDF text drops an item's empty number cell: '- Số giường bệnh' after the figures of
+    the row above starts the item, and its figures go with it, one per year."""
+    cells = [
+        "STT", "Chỉ tiêu", "Đơn vị", "Năm 2026", "Năm 2027",
+        "1", "Y tế", "",
+        "- Số giường bệnh", "Giường", "7.060", "7.100",
+        "- Số trạm y tế", "Trạm", "64", "64",
+    ]  # fmt: skip
+    plan = parse_text(HEAD + "PHỤ LỤC\nCHỈ TIÊU Y TẾ\n\n" + "\n\n".join(cells) + "\n")
+    got = [(t.section, t.value, t.year, t.unit) for t in plan.targets if t.section != "I"]
+    assert got == [
+        ("PB01.1", 7060, 2026, "Giường"),
+        ("PB01.1", 7100, 2027, "Giường"),
+        ("PB01.1", 64, 2026, "Trạm"),
+        ("PB01.1", 64, 2027, "Trạm"),
+    ]

@@ -368,13 +368,24 @@ def _flat_table(lines: list[Line]) -> Table:
             table.rows.append(Row(m.group("l"), nxt, [], no, cells_[i + 1][1]))
             i += 2
             continue
-        if table.rows:
-            table.rows[-1].cells.append(text)
+        if table.rows and _ITEM.match(text) and _is_text_cell(text):
+            # '- Số giáo viên', '+ Học sinh bán trú': an item of the row above, its cells
+            # follow (its empty number cell left no line of its own)
+            table.rows[-1].subrows.append(Row("", text, [], no, no))
             table.rows[-1].line_end = no
+        elif table.rows:
+            row = table.rows[-1]
+            (row.subrows[-1] if row.subrows else row).cells.append(text)
+            if row.subrows:
+                row.subrows[-1].line_end = no
+            row.line_end = no
         elif text:
             table.header.append(text)
         i += 1
     return table
+
+
+_ITEM = regex.compile(r"^[-+•]\s*\p{L}")
 
 
 def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node:
