@@ -534,6 +534,26 @@ def test_a_crawl_s_signer_is_read_before_an_appendix_named_mau_bieu() -> None:
     assert [s.path for s in plan.walk()][:4] == ["I", "I.1", "II", "II.1"]
 
 
+def test_a_crawl_s_unnumbered_appendix_with_its_title_and_note_run_on_is_kept() -> None:
+    # 'PHỤ LỤC DANH MỤC ... (Kèm theo Kế hoạch số ...) STT ...' on one line: an appendix
+    # heading, not a mention of one, and not website chrome after the document
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+        " - Hạnh phúc --------------- Số: 179/KH-UBND Đồng Nai, ngày 18 tháng 11 năm 2025 KẾ\r\n"
+        "HOẠCH PHÁT TRIỂN KINH TẾ SỐ Thực hiện Nghị quyết số 57-NQ/TW, UBND tỉnh ban hành Kế\r\n"
+        "hoạch như sau: I. MỤC TIÊU 1. Phát triển kinh tế số. II. TỔ CHỨC THỰC HIỆN 1. Sở Khoa\r\n"
+        "học và Công nghệ chủ trì./. Nơi nhận: - Bộ Khoa học và Công nghệ; - Lưu: VT. TM. ỦY\r\n"
+        "BAN NHÂN DÂN CHỦ TỊCH Võ Tấn Đức PHỤ LỤC DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM (Kèm theo Kế\r\n"
+        "hoạch số 179/KH-UBND ngày 18 tháng 11 năm 2025) STT Nhiệm vụ 1 Triển khai Kế hoạch thực\r\n"
+        "hiện Quyết định số 1968/QĐ-TTg ngày 22/11/2021 của Thủ tướng Chính phủ\r\n"
+    )
+    plan = parse_text(crawl)
+    assert plan.metadata.signer == "Võ Tấn Đức"
+    assert [s.path for s in plan.sections] == ["I", "II", "PB01"]
+    assert "1968/QĐ-TTg" in [r.number for r in plan.references]
+    assert plan.trimmed == []
+
+
 def test_a_crawl_s_closing_paragraph_and_a_for_bodies_heading() -> None:
     # 'Trong quá trình thực hiện ...' closes Tổ chức thực hiện, not its last item; the
     # bodies after 'Đối với' are the heading's title, the dash after them starts its text

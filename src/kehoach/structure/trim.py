@@ -19,7 +19,9 @@ from kehoach.text import RULE_MARKS, key
 
 _FOOTNOTE = regex.compile(r"^\[\d{1,2}\]\s*\S")
 _RULE = regex.compile(r"[" + RULE_MARKS + r"\s]+")
-_ATTACHED = regex.compile(r"kèm theo", regex.IGNORECASE)
+# 'Phụ lục kèm theo Kế hoạch này' mentions an appendix; '(Kèm theo Kế hoạch số ...)' in
+# brackets is the note under an appendix's own heading (a crawl runs it onto the heading).
+_ATTACHED = regex.compile(r"(?<!\(\s*)kèm theo", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
