@@ -552,6 +552,15 @@ def test_a_crawl_s_unnumbered_appendix_with_its_title_and_note_run_on_is_kept() 
     assert [s.path for s in plan.sections] == ["I", "II", "PB01"]
     assert "1968/QĐ-TTg" in [r.number for r in plan.references]
     assert plan.trimmed == []
+    # a table run into the flow of words: its figures are tied to no row and no year
+    numbered = crawl.split("PHỤ LỤC")[0] + (
+        "PHỤ LỤC I VỊ TRÍ QUAN TRẮC MÔI TRƯỜNG (Kèm theo Kế hoạch số 179/KH-UBND ngày 18\r\n"
+        "tháng 11 năm 2025) TT Tên điểm Ghi chú 1 Xuân Lộc Vùng nuôi có diện tích từ 10 ha trở\r\n"
+        "lên đối với nuôi thâm canh 2 Xuân Cảnh tỷ lệ đạt 90%\r\n"
+    )
+    plan = parse_text(numbered)
+    assert [s.path for s in plan.sections] == ["I", "II", "PB01"]
+    assert [t.value for t in plan.targets if t.section.startswith("PB")] == []
 
 
 def test_a_crawl_s_closing_paragraph_and_a_for_bodies_heading() -> None:

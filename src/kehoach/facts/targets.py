@@ -332,7 +332,9 @@ def _walk(
         y = (None if child.style == "appendix" else heading_year(child.title)) or year
         s = skip or (child.kind in rules().skip_kinds)
         if child.style == "appendix":
-            s = s or bool(rules().money_appendix.search(key(child.title)))
+            # a table's figures are targets in their cells (FORMAT.md); run into a crawl's
+            # flow of words, they are no longer tied to a row and a year
+            s = s or child.run_on or bool(rules().money_appendix.search(key(child.title)))
         if child.style not in ("row", "appendix"):
             # 'Hiện trạng', 'Kết quả thực hiện năm 2024': the past, not commitments
             s = s or bool(rules().actual_sections.match(key(child.title)))

@@ -47,6 +47,7 @@ class Node:
     kind: str | None = None
     body: list[Block] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    run_on: bool = False  # an appendix whose table a crawl ran into one flow of words
 
     def walk(self) -> Iterator[Node]:
         yield self

@@ -409,6 +409,9 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
     if table is not None:
         _table_tree(node, table)
     else:
+        # a crawl of the whole plan runs an appendix's table into its flow of words: its
+        # rows and columns are lost, its numbers no longer stand in their cells
+        node.run_on = head.inline or any(ln.inline for ln in body)
         walker = Walker()
         walker.root = node
         walker.stack = [node]
