@@ -15,6 +15,7 @@ from conftest import RAW, parsed
 
 from kehoach.model import Plan
 from kehoach.pipeline import parse
+from kehoach.read.layout import Page, Word, page_lines
 from kehoach.read.load import InputError, load_path
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "formats"
@@ -464,3 +465,29 @@ def test_a_docx_with_damaged_compressed_data_is_refused() -> None:
     start = info.header_offset + 30 + len(info.filename) + len(info.extra)
     data[start : start + 600] = bytes(600)  # the deflate stream is zeroed
     assert "damaged zip" in _one_line_error(bytes(data), "zeroed.docx")
+
+
+def _printed(text: str, top: float, x0: float = 72.0) -> list[Word]:
+    """A line set in 12-point type at `top`, its words 6 points per letter apart."""
+    words, x = [], x0
+    for w in text.split():
+        words.append(Word(w, x, x + 6 * len(w), top, top + 12, 12.0))
+        x += 6 * len(w) + 4
+    return words
+
+
+def test_a_body_item_at_the_top_of_two_pages_is_no_running_header() -> None:
+    # 'c) Thời gian thực hiện: ...' closes two tasks that each end at a page's top; the
+    # header 'Kế hoạch số 308/KH-UBND' stands there on every page and goes
+    item = "c) Thời gian thực hiện: Hoàn thành trong năm 2025."
+    pages = [
+        Page(n, 595, 842, _printed("Kế hoạch số 308/KH-UBND", 30) + _printed(item, 50) + body)
+        for n, body in (
+            (1, _printed("a) Nhiệm vụ: triển khai nền tảng số dùng chung.", 200)),
+            (2, _printed("a) Nhiệm vụ: bảo đảm an toàn thông tin mạng.", 200)),
+            (3, _printed("a) Nhiệm vụ: đào tạo kỹ năng số cho cán bộ.", 200)),
+        )
+    ]
+    lines, _ = page_lines(pages)
+    assert lines.count(item) == 3
+    assert not [ln for ln in lines if ln.startswith("Kế hoạch số")]

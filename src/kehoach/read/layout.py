@@ -351,7 +351,12 @@ def _dropped(
     in_margin = bottom < 0.12 * p.height or top > 0.88 * p.height
     if in_margin and rules.page_number.match(texts[0].strip()):
         return True
-    return _at_edge(p, ws) and _masked(texts[0]) in repeated
+    # an item of the body ('c) Thời gian thực hiện: Hoàn thành trong năm 2025.') may come
+    # back at the top of two pages; a running header or footer never opens with a label
+    return _at_edge(p, ws) and _masked(texts[0]) in repeated and not _ITEM.match(texts[0])
+
+
+_ITEM = regex.compile(r"^\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.\s|[IVX]{1,5}\.\s|[-+•]\s)")
 
 
 def _footnote_start(
