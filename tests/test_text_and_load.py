@@ -10,7 +10,7 @@ from conftest import RAW, parse_text, parsed, sample_text
 
 from kehoach.pipeline import parse
 from kehoach.read.load import InputError, load_bytes
-from kehoach.text import ascii_key, key, sentence_case_name
+from kehoach.text import ascii_key, join_wrapped, key, sentence_case_name
 
 
 def test_old_and_new_tone_placement_share_a_key() -> None:
@@ -149,3 +149,12 @@ def test_a_zip_that_is_not_a_word_file_is_refused() -> None:
         z.writestr("a.txt", "x")
     with pytest.raises(InputError, match="ZIP archive"):
         load_bytes(buf.getvalue(), "a.zip")
+
+
+def test_a_date_a_narrow_cell_broke_inside_its_year_is_joined_again() -> None:
+    # a 'Thời gian' column too narrow for '30/11/2025' breaks it; other lines keep a space
+    assert join_wrapped(["Trước ngày", "30/11/20", "25"]) == "Trước ngày 30/11/2025"
+    assert join_wrapped(["Hoàn thành", "15/12/", "2026"]) == "Hoàn thành 15/12/2026"
+    assert join_wrapped(["Năm 2025", "2026"]) == "Năm 2025 2026"
+    assert join_wrapped(["ngày 1/2/2025", "10 ngày"]) == "ngày 1/2/2025 10 ngày"
+    assert join_wrapped(["Sở Giáo  dục và", "", "Đào tạo"]) == "Sở Giáo dục và Đào tạo"

@@ -114,3 +114,26 @@ _BODY_WORDS = {"sở", "bộ", "ban", "cục", "báo", "đài", "hội", "trư�
 def title_case(s: str) -> str:
     """'LẠNG SƠN' -> 'Lạng Sơn' (place and person names)."""
     return " ".join(w[:1].upper() + w[1:].lower() if w else w for w in squash(s).split(" "))
+
+
+# A date a narrow table cell broke inside its year ('Trước ngày 30/11/20' / '25', '15/12/' /
+# '2026').
+_DATE_HEAD = regex.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(\d{0,3})$")
+_DATE_TAIL = regex.compile(r"^(\d{1,4})(?![\d/])")
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """A cell's lines as one text: one space where each line broke, none inside a date
+    the break cut ('30/11/20' + '25' is '30/11/2025': its year has four digits)."""
+    out = ""
+    for part in parts:
+        part = " ".join(part.split())
+        if not part:
+            continue
+        head = _DATE_HEAD.search(out) if out[-1:].isdigit() or out.endswith("/") else None
+        tail = _DATE_TAIL.match(part) if head is not None else None
+        if head is not None and tail is not None and len(head.group(1) + tail.group(1)) == 4:
+            out += part
+        else:
+            out = f"{out} {part}" if out else part
+    return out

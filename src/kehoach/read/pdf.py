@@ -15,6 +15,7 @@ from typing import Any
 
 from kehoach.read.encodings import vietnamese_share
 from kehoach.read.layout import Page, Table, Word, page_lines
+from kehoach.text import join_wrapped
 
 MAX_PAGES = 2000  # a plan has tens of pages; more is not a plan (or a hostile file)
 
@@ -130,7 +131,7 @@ def _tables(page: Any) -> list[Table]:
             if any(k < len(r) and r[k] for r in grid)
             or all(k < len(r) and r[k] is not None for r in grid)
         ]
-        rows = [[" ".join((r[k] or "").split()) for k in keep if k < len(r)] for r in grid]
+        rows = [[join_wrapped((r[k] or "").split("\n")) for k in keep if k < len(r)] for r in grid]
         filled = [r for r in rows if sum(1 for c in r if c) >= 2]
         if len(rows) < 2 or len(filled) < max(2, len(rows) // 2):
             # a box, underline or highlight around a paragraph, not a table: most rows

@@ -18,7 +18,7 @@ from kehoach.structure.lines import Line, cells, join, opens_page
 from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
 from kehoach.structure.titles import split_title
 from kehoach.structure.trim import patterns
-from kehoach.text import key
+from kehoach.text import join_wrapped, key
 
 _WORDY = regex.compile(r"\p{L}{2,}")
 _NUM_MARKS = regex.compile(r"[()*\s]")
@@ -187,7 +187,7 @@ def _row_cells(block: list[Line], anchors: list[int]) -> list[str]:
                 piece = raw[cuts[k] : cuts[k + 1]].strip()
                 if piece:
                     cells[k].append(piece)
-    return [" ".join(c) for c in cells]
+    return [join_wrapped(c) for c in cells]
 
 
 def layout_rows(lines: list[Line]) -> list[Line] | None:
