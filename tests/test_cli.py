@@ -476,3 +476,48 @@ def test_assign_ambiguous_name_lists_the_names_it_fits() -> None:
     out = run("assign", str(SAMPLE), "--agency", "ban quan ly")
     assert out.returncode == 1
     assert "fits several agencies" in out.stderr and "Ban Quản lý Khu kinh tế tỉnh" in out.stderr
+
+
+def test_output_ending_in_a_slash_is_a_folder_and_an_unknown_extension_is_refused(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "new"
+    out = run("parse", str(SAMPLE), "-o", f"{folder}/")
+    assert out.returncode == 0 and (folder / f"{SAMPLE.stem}.yaml").is_file()
+    csv = tmp_path / "plan.csv"
+    out = run("parse", str(SAMPLE), "-o", str(csv))
+    assert out.returncode == 2 and not csv.exists()
+    assert "plan.csv: unknown output type '.csv'" in out.stderr
+
+
+def test_targets_of_a_section_no_plan_has_is_an_error() -> None:
+    out = run("targets", str(SAMPLE), "--section", "IX")
+    assert out.returncode == 1 and "no section IX in 1 plan" in out.stderr
+
+
+def test_targets_and_assign_read_subfolders_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / SAMPLE.name).write_bytes(SAMPLE.read_bytes())
+    assert "--recursive" in run("targets", str(tmp_path)).stderr
+    assert run("targets", str(tmp_path), "-r").returncode == 0
+    assert run("assign", str(tmp_path), "-r").returncode == 0
+
+
+def test_validate_a_plan_text_says_to_parse_it_first() -> None:
+    out = run("validate", str(SAMPLE))
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"kehoach: {SAMPLE}: a plan's text, not a structured plan")
+
+
+def test_a_pdf_that_is_neither_pdf_nor_text_says_so(tmp_path: Path) -> None:
+    fake = tmp_path / "plan.pdf"
+    fake.write_bytes(bytes(range(256)) * 8)
+    out = run("parse", str(fake))
+    assert out.returncode == 1 and "plan.pdf: not a PDF file" in out.stderr
+
+
+def test_view_of_several_plans_into_an_html_name_asks_for_a_folder(tmp_path: Path) -> None:
+    page = tmp_path / "one.html"
+    out = run("view", str(RAW), "-o", str(page))
+    assert out.returncode == 2 and not page.exists()
+    assert "several plans need -o DIR" in out.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -136,14 +137,15 @@ def parse_cmd(
             show_default=False,
         ),
     ],
-    output: Annotated[
-        Path | None,
+    output_arg: Annotated[
+        str | None,
         typer.Option(
             "-o",
             "--output",
             metavar="PATH",
             help="File to write (format from its extension: .yaml, .json, .jsonl), or a "
-            "directory for one file per plan (needed for several inputs, except jsonl).",
+            "directory for one file per plan (needed for several inputs, except jsonl; "
+            "end it with / to create it for one plan).",
         ),
     ] = None,
     fmt: Annotated[
@@ -185,6 +187,18 @@ def parse_cmd(
     """
     from kehoach.outputs.batch import cpu_count, discover
 
+    # (kept as typed: a Path forgets the trailing '/' that asks for a directory)
+    output = Path(output_arg) if output_arg else None
+    to_dir = output_arg is not None and (
+        Path(output_arg).is_dir() or output_arg.endswith(("/", os.sep))
+    )
+    suffix = output.suffix.lower() if output is not None else ""
+    if suffix and not to_dir and output_arg != "-" and suffix not in _OUTPUT_SUFFIXES:
+        raise _fail(
+            f"{output}: unknown output type '{suffix}'; name a .yaml, .json or .jsonl "
+            "file, or a directory (end it with /)",
+            2,
+        )
     fmt = fmt or _format_of(output)
     stdin = [p for p in inputs if str(p) == "-"]
     if stdin and len(inputs) > 1:
@@ -197,7 +211,7 @@ def parse_cmd(
             plan = parse(_said(load_bytes(sys.stdin.buffer.read(), "<stdin>", ocr)))
         except InputError as exc:
             raise _fail(str(exc)) from None
-        _emit_one(plan, output, fmt)
+        _emit_one(plan, output, fmt, to_dir)
         return
     try:
         found = discover(inputs, recursive=recursive)
@@ -221,7 +235,7 @@ def parse_cmd(
             plan = parse(_said(load_path(files[0], ocr)))
         except InputError as exc:
             raise _fail(str(exc)) from None
-        _emit_one(plan, output, fmt)
+        _emit_one(plan, output, fmt, to_dir)
         return
     if output is None:
         raise _fail("several plans need -o DIR (one output file per plan) or -f jsonl", 2)
@@ -247,7 +261,10 @@ def _format_of(output: Path | None) -> Format:
     )
 
 
-def _emit_one(plan: Plan, output: Path | None, fmt: Format) -> None:
+_OUTPUT_SUFFIXES = (".yaml", ".yml", ".json", ".jsonl", ".ndjson")
+
+
+def _emit_one(plan: Plan, output: Path | None, fmt: Format, to_dir: bool = False) -> None:
     from kehoach.outputs.io import dump, write_atomic
 
     text = dump(plan, fmt.value)
@@ -255,7 +272,7 @@ def _emit_one(plan: Plan, output: Path | None, fmt: Format) -> None:
         sys.stdout.write(text)
         return
     target = output
-    if output.is_dir() or str(output).endswith(("/", "\\")):
+    if to_dir or output.is_dir():
         ext = "json" if fmt is Format.jsonl else fmt.value
         target = output / f"{Path(plan.source.path).stem or 'stdin'}.{ext}"
     write_atomic(target, text)
@@ -630,6 +647,9 @@ def targets_cmd(
         TargetFormat,
         typer.Option("--format", "-f", help="table, json, csv (UTF-8 with BOM) or yaml."),
     ] = TargetFormat.table,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
+    ] = False,
 ) -> None:
     """List numeric targets (chỉ tiêu) by year: indicator, value or range, unit, baseline.
 
@@ -640,13 +660,18 @@ def targets_cmd(
     from kehoach.outputs.views import (
         as_json,
         as_yaml,
+        in_section,
         target_records,
         target_rows,
         targets_csv,
         targets_table,
     )
 
-    loaded = list(_each_plan(plans))
+    loaded = list(_each_plan(plans, recursive))
+    if section is not None and not any(
+        in_section(s.path, section) for p in loaded for s in p.walk()
+    ):
+        raise _fail(f"no section {section} in {count(len(loaded), 'plans')}")
     rows = target_rows(loaded, year, section)
     if fmt is TargetFormat.json:
         sys.stdout.write(as_json(target_records(rows)))
@@ -702,6 +727,9 @@ def assign_cmd(
     fmt: Annotated[
         AssignFormat, typer.Option("--format", "-f", help="table, json or yaml.")
     ] = AssignFormat.table,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
+    ] = False,
 ) -> None:
     """Show who must do what: one agency's duties, or a matrix of all agencies.
 
@@ -716,7 +744,7 @@ def assign_cmd(
     from kehoach.outputs.responsibility import duties_of, predecessors, resolve
     from kehoach.outputs.views import as_json, as_yaml, duties_table
 
-    loaded = list(_each_plan(plans))
+    loaded = list(_each_plan(plans, recursive))
     if agency is None:
         _assign_matrix(loaded, fmt)
         return
@@ -825,6 +853,9 @@ def diff_cmd(
     fmt: Annotated[
         AssignFormat, typer.Option("--format", "-f", help="table, json or yaml.")
     ] = AssignFormat.table,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
+    ] = False,
 ) -> None:
     """Compare two plans side by side (two provinces implementing one decision, or a revision).
 
@@ -898,7 +929,11 @@ def view_cmd(
         raise _fail("'-' (standard input) cannot be mixed with files", 2)
     files = plans if str(plans[0]) == "-" else _plan_files(plans)
     single = len(files) == 1 and not any(p.is_dir() for p in plans)
-    if not single and (output is None or (output.exists() and not output.is_dir())):
+    if not single and (
+        output is None
+        or (output.exists() and not output.is_dir())
+        or (not output.exists() and output.suffix.lower() in (".html", ".htm"))
+    ):
         raise _fail("several plans need -o DIR (one page per plan and index.html)", 2)
     try:
         page, failed, notes = write_one(files[0], output) if single else write_site(files, output)
@@ -979,6 +1014,7 @@ def validate_cmd(
     """
     from kehoach.outputs.batch import discover
     from kehoach.outputs.io import STRUCTURED_SUFFIXES, read_data, validation_problems
+    from kehoach.read.load import TEXT_SUFFIXES
 
     try:
         found = discover(files, STRUCTURED_SUFFIXES, recursive)
@@ -988,10 +1024,14 @@ def validate_cmd(
         _say(note)
     status = 0
     for f, _ in found.files:
+        if f.suffix.lower() not in STRUCTURED_SUFFIXES and f.suffix.lower() in TEXT_SUFFIXES:
+            _say(f"{f}: a plan's text, not a structured plan; parse it first: kehoach parse {f}")
+            status = 2
+            continue
         try:
             data = read_data(f)
         except InputError as exc:
-            print(f"{exc}", file=sys.stderr)
+            _say(str(exc))
             status = 2
             continue
         except ValueError as exc:

@@ -226,8 +226,18 @@ def load_bytes(data: bytes, name: str, ocr: bool = False) -> Loaded:
             raise InputError(f"{name}: {exc}") from None
         text, enc = _legacy("\n".join(lines), f"doc+{tool}")
         return _from_lines(data, name, text.split("\n"), enc)
-    _not_a_text(data, name)
-    text, enc = decode(data, name)
+    try:
+        _not_a_text(data, name)
+        text, enc = decode(data, name)
+    except InputError as exc:
+        kind = _NAMED_FORMATS.get(Path(name).suffix.lower())
+        if kind is None or "binary data" not in str(exc):
+            raise
+        # 'plan.pdf' that holds neither a PDF nor text: say what its name promised
+        why = str(exc).removeprefix(f"{name}: ")
+        raise InputError(
+            f"{name}: not a {kind} (damaged, or not what its name says): {why}"
+        ) from None
     if looks_like_html(text):
         # A saved web page: its blocks become lines; line numbers then refer to that text.
         text, enc = html_to_text(text), f"{enc}+html"
@@ -243,6 +253,9 @@ def load_bytes(data: bytes, name: str, ocr: bool = False) -> Loaded:
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=enc,
     )
+
+
+_NAMED_FORMATS = {".pdf": "PDF file", ".docx": "Word file", ".doc": "Word 97 file"}
 
 
 def _legacy(text: str, enc: str) -> tuple[str, str]:
