@@ -612,3 +612,27 @@ def test_written_pages_are_readable_by_others_as_open_would_make_them(tmp_path: 
     finally:
         os.umask(mask)
     assert (tmp_path / "site" / "index.html").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_plan_read_by_ocr_has_its_text_read_by_ocr_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'parse --ocr scan.pdf -o scan.json' then 'view scan.json': the page needs the text the
+    # line numbers refer to, which only OCR gives for a scanned PDF
+    from kehoach.outputs import page as page_module
+    from kehoach.pipeline import parse
+    from kehoach.read.load import load_path
+
+    plan = parse(load_path(RAW / "langson-272-KH-UBND-2024.txt"))
+    plan.source.encoding = "pdf+ocr"
+    plan.source.path = str(tmp_path / "scan.pdf")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 scanned")
+    asked: list[bool] = []
+
+    def fake_load(path: Path, ocr: bool = False) -> Any:
+        asked.append(ocr)
+        return load_path(RAW / "langson-272-KH-UBND-2024.txt")
+
+    monkeypatch.setattr(page_module, "load_path", fake_load)
+    source = page_module.source_for(plan, tmp_path / "scan.json")
+    assert asked and all(asked) and source.text is not None

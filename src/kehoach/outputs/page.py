@@ -74,9 +74,11 @@ def source_for(plan: Plan, given: Path, text: str | None = None) -> Source:
         return Source(text)
     changed: tuple[Path, str] | None = None
     unread = ""
+    # a plan `parse --ocr` read from a scanned PDF: its text is the OCR's again
+    ocr = plan.source.encoding.endswith("+ocr")
     for candidate in source_candidates(plan.source.path, given):
         try:
-            loaded = load_path(candidate)
+            loaded = load_path(candidate, ocr=ocr)
         except InputError as exc:
             unread = unread or f"original text cannot be read: {exc}"
             continue
