@@ -492,12 +492,12 @@ def test_local_authorities_are_districts_where_the_plan_names_districts() -> Non
 def test_unknown_agency_like_names_are_listed_once_and_sorted() -> None:
     texts = [
         "Bệnh viện Đa khoa tỉnh chủ trì, phối hợp với Sở Y tế.",
-        "Chi cục Chăn nuôi và Thú y hướng dẫn; Bệnh viện Đa khoa tỉnh thực hiện.",
+        "Chi cục Kiểm lâm hướng dẫn; Bệnh viện Đa khoa tỉnh thực hiện.",
         "Căn cứ Quyết định của Bộ Chính trị và Ban Bí thư, Công an tỉnh và Báo Lạng Sơn triển khai.",
     ]
     assert unknown_agency_like(texts) == [
         "Bệnh viện Đa khoa tỉnh",
-        "Chi cục Chăn nuôi và Thú y",
+        "Chi cục Kiểm lâm",
     ]
 
 
