@@ -133,6 +133,10 @@ def test_user_queries_resolve_and_successors_follow_the_2025_reorganisation() ->
     assert resolve("bo tai chin", []).name == "Bộ Tài chính"
     assert resolve("so van hoa", []).ambiguous
     assert resolve("so", []).name is None
+    # typed without its head word: the department and the ministry both fit, so the user
+    # is shown both rather than the closest spellings of other bodies
+    tai_chinh = resolve("tai chinh", [])
+    assert tai_chinh.ambiguous and {"Sở Tài chính", "Bộ Tài chính"} <= set(tai_chinh.candidates)
 
 
 def deadlines(text: str) -> list[tuple[str, int | None, int | None, str | None, str | None]]:

@@ -186,12 +186,20 @@ def resolve(query: str, plans: list[Plan]) -> Resolution:
         return Resolution(m.name)
     head = words[0] if words[0] in _heads() else None
     scored: list[tuple[tuple[int, int, int, int], _Name]] = []
+    heads = _heads()
     for n in names:
         fits = [
             a
             for sp in n.spellings
             if (head is None or sp[:1] == (head,)) and (a := _align(words, sp)) is not None
         ]
+        if not fits and head is None:
+            # the name without its head word ('nong nghiep' for Sở Nông nghiệp ...)
+            fits = [
+                a
+                for sp in n.spellings
+                if sp[:1] and sp[0] in heads and (a := _align(words, sp[1:])) is not None
+            ]
         if not fits:
             continue
         typos = min(f[0] for f in fits)
