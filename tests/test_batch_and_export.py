@@ -417,3 +417,18 @@ def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
         done = run(*args)
         assert done.returncode == code and "cannot write" in done.stderr, args
         assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1, args
+
+
+def test_outputs_an_earlier_run_wrote_for_the_same_plans_under_another_name_are_reported(
+    tmp_path: Path,
+) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(RAW / "langson-272-KH-UBND-2024.txt", src / "plan.txt")
+    shutil.copy(RAW / "langson-244-KH-UBND-2024.txt", src / "other.txt")
+    assert "earlier output" not in run("parse", str(src), "-o", str(out)).stderr
+    # the same plans again as JSON: the YAML files stay, and the user is told
+    again = run("parse", str(src), "-o", str(out), "-f", "json")
+    assert again.returncode == 0
+    assert "2 earlier outputs of these plans kept under another name" in again.stderr
+    assert "other.yaml, plan.yaml" in again.stderr and (out / "plan.yaml").exists()

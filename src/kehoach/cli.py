@@ -374,6 +374,13 @@ def _parse_batch(
         f"{tally.files / secs if secs else 0:.0f} files/s, {workers} worker"
         + ("s" if workers > 1 else "")
     )
+    if tally.stale:
+        shown = ", ".join(tally.stale[:3]) + (", …" if len(tally.stale) > 3 else "")
+        _say(
+            f"{out_dir}: {count(len(tally.stale), 'earlier outputs')} of these plans kept under "
+            f"another name ({shown}); delete {'it' if len(tally.stale) == 1 else 'them'}, "
+            "or parse into a fresh folder"
+        )
     if tally.failed:
         raise typer.Exit(1)
 

@@ -292,6 +292,7 @@ class Tally:
     failed: int = 0
     facts: int = 0
     warnings: int = 0
+    stale: list[str] = field(default_factory=list)  # earlier outputs of these inputs
 
 
 def parse_to_folder(
@@ -305,7 +306,8 @@ def parse_to_folder(
 ) -> Tally:
     """Parse every file into out_dir, skipping those the cache vouches for."""
     names = output_names(files, fmt)
-    cache_ = Cache(out_dir) if force else Cache.read(out_dir)
+    earlier = Cache.read(out_dir)
+    cache_ = Cache(out_dir) if force else earlier
     version = parser_version()
     tasks = [
         Task(
@@ -333,4 +335,19 @@ def parse_to_folder(
     finally:
         out_dir.mkdir(parents=True, exist_ok=True)
         cache_.write()
+    tally.stale = stale_outputs(earlier, {str(src) for src, _ in files}, set(map(str, names)))
     return tally
+
+
+def stale_outputs(earlier: Cache, sources: set[str], written: set[str]) -> list[str]:
+    """Files an earlier run wrote for these same inputs under another name: a format
+    given then (.yaml, now .json), or a name since made longer by a sibling of another
+    type ('plan.yaml', now 'plan.txt.yaml' beside 'plan.pdf.yaml'). They are reported,
+    not deleted: they are the user's files."""
+    out = []
+    for dest, (key, _, _) in sorted(earlier.entries.items()):
+        parts = key.split(" ", 3)
+        src = parts[3].removesuffix(" ocr") if len(parts) == 4 else ""
+        if src in sources and dest not in written and (earlier.folder / dest).exists():
+            out.append(dest)
+    return out
