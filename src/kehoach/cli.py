@@ -420,7 +420,8 @@ def summary_cmd(
     (lines placed nowhere, numbering out of sequence, an incomplete title block, unknown
     agency names). 'file' is the name of the plan's source file (its path is 'source' in
     csv and json), 'number' the plan's number (272/KH-UBND). On a terminal long titles
-    are cut to fit; piped or redirected, the table keeps them whole.
+    are cut to fit, and province and title are left out below 110 columns so that the
+    counts stay readable; piped or redirected, the table keeps every column whole.
     """
     from kehoach.outputs.views import as_json, records_csv, summary_table
 
