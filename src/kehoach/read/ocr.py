@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import shutil
 import statistics
@@ -17,13 +18,14 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from importlib import resources
 from typing import Any
 
 import regex
 
 from kehoach.datafiles import load
 from kehoach.read.layout import Page, Word, page_lines
-from kehoach.text import ascii_key, upper_ratio
+from kehoach.text import ascii_key, key, upper_ratio
 
 DPI = 300
 TIMEOUT = 180  # seconds per page
@@ -111,8 +113,65 @@ def correct(lines: list[str]) -> list[str]:
         for pattern, repl in subs:
             text = pattern.sub(repl, text)
         text, roman = _roman(text, roman)
-        out.append(text)
+        out.append(mend_marks(text))
     return out
+
+
+@cache
+def _pairs() -> tuple[dict[str, tuple[str, frozenset[str]]], dict[str, int]]:
+    """data/ocr_pairs.tsv (scripts/ocr_vocabulary.py): each pair of syllables without
+    marks -> its usual spelling in the genre and the other spellings seen; and how often
+    the plans use each syllable."""
+    text = resources.files("kehoach").joinpath("data", "ocr_pairs.tsv").read_text("utf-8")
+    lines = text.splitlines()
+    counts = {w: int(n) for w, n in (x.rsplit(":", 1) for x in lines[0].split("\t")[1].split())}
+    pairs = {}
+    for line in lines[1:]:
+        bare, usual, others = line.split("\t")
+        pairs[bare] = (usual, frozenset(others.split("|")) if others else frozenset())
+    return pairs, counts
+
+
+# A syllable the plans use this many times less than the usual spelling is OCR's misreading.
+_RARER = 50
+
+
+def mend_marks(line: str) -> str:
+    """OCR's marks mended where the genre leaves no doubt: a pair of syllables the plans
+    always spell one way ('kiểm tra'), read another way that they never use, through a
+    syllable they use far less ('kiêm'). A capitalised word inside a line in small
+    letters is a name ('xã Tà Năng') and stays as read."""
+    pairs, counts = _pairs()
+    words = list(_WORD.finditer(line))
+    upper = line.isupper()
+    new: dict[int, tuple[int, str]] = {}
+    for m1, m2 in itertools.pairwise(words):
+        if line[m1.end() : m2.start()] != " ":
+            continue
+        a, b = key(m1.group()), key(m2.group())
+        got = pairs.get(f"{ascii_key(a)} {ascii_key(b)}")
+        if got is None or f"{a} {b}" == got[0] or f"{a} {b}" in got[1]:
+            continue
+        changes = {}
+        for m, was, usual in zip((m1, m2), (a, b), got[0].split(" "), strict=True):
+            if was == usual:
+                continue
+            name = m.group()[:1].isupper() and not upper and m.start() > 0
+            if name or counts.get(was, 0) * _RARER > counts.get(usual, 0):
+                break
+            changes[m.start()] = (m.end(), _cased(m.group(), usual))
+        else:
+            new.update(changes)
+    for start in sorted(new, reverse=True):
+        end, word = new[start]
+        line = line[:start] + word + line[end:]
+    return line
+
+
+def _cased(was: str, word: str) -> str:
+    if was.isupper() and len(was) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if was[:1].isupper() else word
 
 
 def _fixed(text: str, fixed: dict[str, str]) -> str | None:
