@@ -70,7 +70,7 @@ def _rules() -> _HeadRules:
         regex.compile(r"(?i:" + page["motto"] + r")"),
         regex.compile(r"(?<!\p{L})Số\s*:"),
         regex.compile(r"(?<!\S)[" + RULE_MARKS + r"]{3,}(?!\S)"),
-        # (the year's digits are matched and dropped, \\K, not looked behind for)
+        # (the year's digits are matched and dropped by \K, not looked behind for)
         regex.compile(
             r"\d\d\s+\K(?:" + "|".join(regex.escape(d) for d in doc_types) + r")(?=\s+\p{Lu}{2})"
         ),
@@ -166,7 +166,7 @@ def _strip_motto(text: str, done: int) -> tuple[str, int]:
             if k in ("-", "–"):
                 continue
             if at + n >= len(motto) or k != motto[at + n]:
-                return n and i
+                return i if n else 0
             n += 1
         return len(ks)
 
