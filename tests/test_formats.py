@@ -342,6 +342,8 @@ def test_ocr_misreadings_that_are_sure_get_corrected() -> None:
             "II. CHỈ TIÊU",
             "II. GIẢI PHÁP THỰC HIỆN",  # 'III.' one stroke short
             "V. KINH PHÍ THỰC HIỆN",  # 'IV.' one stroke short
+            "V. CHẾ ĐỘ BÁO CÁO",
+            "Vl. TỔ CHỨC THỰC HIỆN",  # 'VI.' with its stroke read as 'l'
             "1. Các sở, ban, ngành",
         ]
     ) == [
@@ -352,7 +354,15 @@ def test_ocr_misreadings_that_are_sure_get_corrected() -> None:
         "II. CHỈ TIÊU",
         "III. GIẢI PHÁP THỰC HIỆN",
         "IV. KINH PHÍ THỰC HIỆN",
+        "V. CHẾ ĐỘ BÁO CÁO",
+        "VI. TỔ CHỨC THỰC HIỆN",
         "1. Các sở, ban, ngành",
+    ]
+    # 'IH.' for 'II.' (the two strokes read as an H); '1.' alone stays an arabic number
+    assert correct(["I. MỤC ĐÍCH", "IH. THỜI GIAN, ĐỊA ĐIỂM", "1. THỜI GIAN"]) == [
+        "I. MỤC ĐÍCH",
+        "II. THỜI GIAN, ĐỊA ĐIỂM",
+        "1. THỜI GIAN",
     ]
 
 

@@ -216,7 +216,9 @@ def _provinces(text: str, provinces: dict[str, str]) -> str:
     return "".join(parts) + text[last:]
 
 
-_ROMAN_HEAD = regex.compile(r"^(?P<r>[IVXL]{1,6})\.(?=\s*\p{Lu}{2})")
+_ROMAN_HEAD = regex.compile(r"^(?P<r>[IVXLHl1|]{1,6})\.(?=\s*\p{Lu}{2})")
+# Glyphs OCR reads for the stroke 'I' beside a true numeral ('IH.' for 'II.', 'Il.', 'I1.')
+_STROKES = str.maketrans("Hl1|", "IIII")
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
            "XIII", "XIV", "XV"]  # fmt: skip
 
@@ -229,11 +231,16 @@ def _roman(text: str, last: int) -> tuple[str, int]:
     if not m or upper_ratio(text) < 0.7:
         return text, last
     got = m.group("r")
+    if not set(got) & set("IVXL"):
+        return text, last  # '1.', 'H.': an arabic number or a letter, never a numeral
+    got = got.translate(_STROKES)  # 'IH' is 'II' (a numeral as printed stays)
     value = _ROMANS.index(got) + 1 if got in _ROMANS else 0
-    if value == last + 1 or last >= len(_ROMANS):
+    if value == last + 1:
+        return got + text[m.end("r") :], value
+    if last >= len(_ROMANS):
         return text, value or last
     want = _ROMANS[last]
-    if _one_stroke(want, got):
+    if got == want or _one_stroke(want, got):
         return want + text[m.end("r") :], last + 1
     return text, value or last
 
