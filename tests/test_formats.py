@@ -527,3 +527,16 @@ def test_ocr_vocabulary_is_current(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(script), "--out", str(fresh)], check=True, cwd=ROOT)
     stored = ROOT / "src" / "kehoach" / "data" / "ocr_pairs.tsv"
     assert fresh.read_bytes() == stored.read_bytes(), "run scripts/ocr_vocabulary.py"
+
+
+def test_ocr_specks_in_document_numbers_and_dates_are_read_as_printed() -> None:
+    from kehoach.read.ocr import correct
+
+    line = (
+        "Thực hiện Nghị quyết số 163/2024/QHI15 ngày 27 tháng l1 năm 2024 và Thông tư số "
+        "24/2018/TT1-BCA; Luật số 05/2022/QH15, Quý I năm 2026"
+    )
+    assert correct([line]) == [
+        "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27 tháng 11 năm 2024 và Thông tư số "
+        "24/2018/TT-BCA; Luật số 05/2022/QH15, Quý I năm 2026"
+    ]
