@@ -521,3 +521,22 @@ def test_view_of_several_plans_into_an_html_name_asks_for_a_folder(tmp_path: Pat
     out = run("view", str(RAW), "-o", str(page))
     assert out.returncode == 2 and not page.exists()
     assert "several plans need -o DIR" in out.stderr
+
+
+def test_assign_on_a_narrow_terminal_puts_due_dates_under_their_duty() -> None:
+    import io
+
+    from rich.console import Console
+
+    from kehoach.outputs.views import duties_table
+
+    data = json.loads(run("assign", str(RAW), "-a", "SCT", "-f", "json").stdout)
+    shown = {}
+    for width in (80, 160):
+        console = Console(width=width, file=io.StringIO(), color_system=None)
+        duties_table(data, True, console)
+        shown[width] = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "due:" in shown[80] and " due " not in shown[80].splitlines()[1]
+    assert " due" in shown[160].splitlines()[1] and "due:" not in shown[160]
+    # the duty column gets the room: fewer lines for the same duties
+    assert len(shown[80].splitlines()) < 300

@@ -204,12 +204,16 @@ def duties_table(data: dict[str, Any], several: bool, console: Console, full: bo
         f"  (also as: {', '.join(data['also_as'])})" if data["also_as"] else ""
     )
     table = new_table(title, full)
+    # on a narrow terminal the due dates go under their duty: a column of their own would
+    # leave the duty a few words a line
+    narrow = not full and console.width < 100
     add_column(table, "role", full, no_wrap=True)
     if several:
         add_column(table, "plan", full, max_width=13, overflow="fold")
     add_column(table, "section", full, no_wrap=True)
     add_column(table, "duty", full, ratio=1, overflow="fold")
-    add_column(table, "due", full, max_width=18, overflow="fold")
+    if not narrow:
+        add_column(table, "due", full, max_width=18, overflow="fold")
     for d in data["duties"]:
         due = ", ".join(_due(x) for x in d["deadlines"])
         notes = []
@@ -219,7 +223,11 @@ def duties_table(data: dict[str, Any], several: bool, console: Console, full: bo
             notes.append(f"as {d['agency_as_named']}")
         body = d["text"] if len(d["text"]) <= 240 else d["text"][:239].rstrip() + "…"
         text = (f"[{'; '.join(notes)}] " if notes else "") + body
-        table.add_row(d["role"], *([row_label(d)] if several else []), d["section"], text, due)
+        if narrow:
+            text += f"\ndue: {due}" if due else ""
+            table.add_row(d["role"], *([row_label(d)] if several else []), d["section"], text)
+        else:
+            table.add_row(d["role"], *([row_label(d)] if several else []), d["section"], text, due)
     if not data["duties"]:
         console.print(f"{data['agency']}: no duties in these plans")
         return
