@@ -540,3 +540,13 @@ def test_assign_on_a_narrow_terminal_puts_due_dates_under_their_duty() -> None:
     assert " due" in shown[160].splitlines()[1] and "due:" not in shown[160]
     # the duty column gets the room: fewer lines for the same duties
     assert len(shown[80].splitlines()) < 300
+
+
+def test_assign_on_plans_before_the_2025_reorganisation_keeps_a_body_to_itself() -> None:
+    # in a 2023 plan Sở Nội vụ is Sở Nội vụ; the Sở Lao động - Thương binh và Xã hội it
+    # absorbed in 2025 joins it only where a plan from after the change is read too
+    old = RAW / "langson-176-KH-UBND-2023.txt"
+    alone = json.loads(run("assign", str(old), "-a", "so noi vu", "-f", "json").stdout)
+    assert alone["also_as"] == []
+    with_new = json.loads(run("assign", str(RAW), "-a", "so noi vu", "-f", "json").stdout)
+    assert "Sở Lao động - Thương binh và Xã hội" in with_new["also_as"]

@@ -729,7 +729,8 @@ def assign_cmd(
         bool,
         typer.Option(
             "--successors/--no-successors",
-            help="Also show what older plans gave the agency's predecessors (2025 reorganisation).",
+            help="Also show what older plans gave the agency's predecessors (2025 "
+            "reorganisation), when a plan is from after it or the plans know only the old names.",
         ),
     ] = True,
     fmt: Annotated[
@@ -749,7 +750,7 @@ def assign_cmd(
     (purpose, objectives, tasks, funding, implementation, reporting, appendix, other),
     with the number of plans that name the agency.
     """
-    from kehoach.outputs.responsibility import duties_of, predecessors, resolve
+    from kehoach.outputs.responsibility import duties_of, names_to_follow, resolve
     from kehoach.outputs.views import as_json, as_yaml, duties_table
 
     loaded = list(_each_plan(plans, recursive))
@@ -762,7 +763,7 @@ def assign_cmd(
         if found.ambiguous:
             raise _fail(f"{agency!r} fits several agencies: {hint}")
         raise _fail(f"no agency {agency!r} in the gazetteer or the plans; closest: {hint}")
-    names = [found.name] + (predecessors(found.name) if successors else [])
+    names = names_to_follow(found.name, loaded) if successors else [found.name]
     duties = duties_of(loaded, names)
     report: dict[str, Any] = {"agency": found.name, "also_as": names[1:], "duties": duties}
     if fmt is AssignFormat.json:

@@ -48,6 +48,18 @@ def predecessors(name: str) -> list[str]:
     return out
 
 
+def names_to_follow(name: str, plans: list[Plan]) -> list[str]:
+    """The agency and the names it had before the 2025 reorganisation, when those matter:
+    a plan of these was issued since (its duties go on from the old names' duties), or the
+    plans only know the agency by its old names. In plans all issued before, 'Sở Nội vụ'
+    is Sở Nội vụ, not also the Sở Lao động - Thương binh và Xã hội it later absorbed."""
+    since = str(load("agencies")["reorganisation"]["date"])
+    after = any(p.metadata.issued_date and str(p.metadata.issued_date) >= since for p in plans)
+    if after or name not in known_names(plans):
+        return [name, *predecessors(name)]
+    return [name]
+
+
 def known_names(plans: list[Plan]) -> list[str]:
     names: list[str] = []
     for p in plans:
