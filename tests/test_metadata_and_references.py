@@ -341,3 +341,32 @@ def test_a_citation_s_issuer_ends_before_the_sentence_goes_on_and_capitals_are_r
     assert read(
         "THỰC HIỆN CHỈ THỊ SỐ 23/CT-TTG NGÀY 26 THÁNG 7 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ"
     ) == [("23/CT-TTg", "2024-07-26", "Thủ tướng Chính phủ")]
+
+
+def test_a_crawl_s_title_in_small_letters_stops_where_its_basis_begins() -> None:
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP Số: /KH-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập -\r\n"
+        "Tự do - Hạnh phúc Đồng Tháp, ngày tháng năm 2026 KẾ HOẠCH Tổ chức dạy học 2 buổi/ngày đối\r\n"
+        "với cơ sở giáo dục phổ thông trên địa bàn tỉnh Đồng Tháp Căn cứ Chỉ thị số 17/CT-TTg ngày\r\n"
+        "06/6/2025 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau: I. MỤC ĐÍCH, YÊU\r\n"
+        "CẦU 1. Mục đích - Tổ chức thực hiện nghiêm túc Chỉ thị số 17/CT-TTg. II. NỘI DUNG 1. Dạy\r\n"
+        "học 2 buổi/ngày bảo đảm mỗi ngày không quá 7 tiết học.\r\n"
+    )
+    plan = parse_text(crawl)
+    assert plan.metadata.doc_type == "Kế hoạch"
+    assert plan.metadata.title == (
+        "Tổ chức dạy học 2 buổi/ngày đối với cơ sở giáo dục phổ thông trên địa bàn tỉnh Đồng Tháp"
+    )
+    assert plan.metadata.implements == ["17/CT-TTg"]
+    assert [s.path for s in plan.walk()] == ["I", "I.1", "II", "II.1"]
+
+
+def test_the_issuer_closing_a_cell_of_other_text_is_the_issuer() -> None:
+    # a crawl runs a note (or a site's text) onto the issuer's capitals
+    crawl = (
+        "[Bản trích chữ tự động bằng pdftotext từ KH-134.pdf — 10 trang.] ỦY BAN NHÂN DÂN TỈNH\r\n"
+        "LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 134/KH-UBND\r\n"
+        "Lào Cai, ngày 26 tháng 3 năm 2026 KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 34-NQ/TU Thực hiện\r\n"
+        "Nghị quyết số 34-NQ/TU, UBND tỉnh ban hành Kế hoạch như sau: I. MỤC TIÊU 1. Tăng thu.\r\n"
+    )
+    assert meta(crawl).issuer == "Ủy ban nhân dân tỉnh Lào Cai"

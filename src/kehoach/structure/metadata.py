@@ -48,6 +48,7 @@ class _HeadRules:
     date_line: regex.Pattern[str]
     doc_type: regex.Pattern[str]
     openers: tuple[str, ...]
+    opener_inside: regex.Pattern[str]
     cities: frozenset[str]
     anchors: tuple[regex.Pattern[str], ...]  # in the order an alternation would try them
     date_anchor: regex.Pattern[str]
@@ -79,6 +80,15 @@ def _rules() -> _HeadRules:
         date_line=regex.compile(page["date_line"], regex.IGNORECASE),
         doc_type=doc_type,
         openers=tuple(key(o) for o in docs["basis_openers"]),
+        # a basis opener in capitals inside a title cell, a few words in ('... Căn cứ ...')
+        opener_inside=regex.compile(
+            r"(?<=\S.{10,}\s)(?:"
+            + "|".join(
+                regex.escape(o[:1].upper() + o[1:]).replace(r"\ ", r"\s+")
+                for o in sorted(docs["basis_openers"], key=len, reverse=True)
+            )
+            + r")\s+(?=\S)"
+        ),
         cities=frozenset(key(c) for c in page["cities"]),
         anchors=anchors,
         date_anchor=regex.compile(page["date_line"]),  # as printed: 'Hà Nội, ngày 17 ...'
@@ -276,6 +286,8 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                     break
                 if t.isupper() or p.issuer_head.match(t):
                     issuer_parts.append(t)
+                elif tail := _issuer_tail(t):
+                    issuer_parts.append(tail)  # a site's text run onto the issuer (a crawl)
                 continue
             # 'KẾ HOẠCH V/V HỖ TRỢ ... Căn cứ ...': the type and the title in one cell; the
             # title is read from the rest of it below
@@ -298,6 +310,13 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                 stop_cell = _Cell(
                     t[len(prefix) :].strip(), cell.index, cell.offset + len(prefix) + 1
                 )
+                break
+            om = _rules().opener_inside.search(t)
+            if om is not None:
+                # ... and a title in small letters into its basis ('Tổ chức dạy học 2
+                # buổi/ngày ... Căn cứ Chỉ thị số 17/CT-TTg ...'): the basis opens the body
+                title_parts.append(t[: om.start()].strip())
+                stop_cell = _Cell(t[om.start() :], cell.index, cell.offset + om.start())
                 break
             title_parts.append(t)
             continue
@@ -326,13 +345,32 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
     head.issuer = _issuer(issuer_parts)
 
 
+def _issuer_tail(text: str) -> str | None:
+    """The issuer in capitals that closes a cell in small letters: a crawl runs the site's
+    own text or a note into it ('[Bản trích chữ ...] ỦY BAN NHÂN DÂN')."""
+    head = patterns().issuer_head
+    for m in _WORD_START.finditer(text):
+        tail = text[m.start() :]
+        if head.match(tail) and tail.isupper():
+            return tail
+    return None
+
+
+_WORD_START = regex.compile(r"(?<=\s)(?=\p{Lu})")
+
+
 def _type_and_title(text: str) -> tuple[str, str] | None:
     """(doc type, the rest) of a cell that runs the type into a capitals title."""
     m = _rules().doc_type.match(text)
     if m is None or text[m.end() : m.end() + 1] != " ":
         return None
     rest = text[m.end() :].lstrip()
-    if upper_ratio(rest[:60]) <= 0.7 or not text.endswith(rest):
+    # a title in capitals, or one in small letters that runs on into the plan's basis ('KẾ
+    # HOẠCH Tổ chức dạy học 2 buổi/ngày ... Căn cứ Chỉ thị số 17/CT-TTg ...', a crawl)
+    titled = upper_ratio(rest[:60]) > 0.7 or (
+        rest[:1].isupper() and _rules().opener_inside.search(rest) is not None
+    )
+    if not titled or not text.endswith(rest):
         return None
     return sentence_case_name(m.group(0)), rest
 
