@@ -102,10 +102,10 @@ def rendered(gold_dir: Path, rendered_dir: Path) -> dict[str, Evaluation]:
     return out
 
 
-def reshaped_report(evs: dict[str, Evaluation]) -> str:
+def reshaped_report(evs: dict[str, Evaluation], what: str = "web copies") -> str:
     cols = (*KINDS, "metadata")
     n = len(next(iter(evs.values())).per_plan)
-    out = [f"{f'{n} web copies, per-plan mean':<32}" + "".join(f"{SHORT[k]:>6}" for k in cols)]
+    out = [f"{f'{n} {what}, per-plan mean':<32}" + "".join(f"{SHORT[k]:>6}" for k in cols)]
     for name, ev in evs.items():
         out.append(f"{'  as ' + name:<32}" + "".join(f"{ev.mean(k):6.2f}" for k in cols))
     return "\n".join(out)
@@ -170,7 +170,8 @@ def main() -> int:
     ap.add_argument(
         "--reshaped",
         action="store_true",
-        help="score the hold-out's web copies also as PDF text and as a crawl of the whole plan",
+        help="score the hold-out's web copies, and the 12 annotated plans, also as PDF text and "
+        "as a crawl of the whole plan",
     )
     ap.add_argument(
         "--rendered",
@@ -187,6 +188,7 @@ def main() -> int:
         return 0
     if args.reshaped:
         print(reshaped_report(reshaped(ROOT / "tests/holdout", ROOT / "data/corpus/web")))
+        print(reshaped_report(reshaped(ROOT / "tests/gold", ROOT / "data/raw"), "annotated plans"))
         return 0
     if args.holdout:
         args.gold, args.raw = ROOT / "tests/holdout", args.raw or HOLDOUT_RAW

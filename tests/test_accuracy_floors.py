@@ -102,6 +102,21 @@ def test_reshaped_mean_floors() -> None:
     _hold_shape_floors(evs, RESHAPED_MEAN_FLOORS)
 
 
+# The 12 annotated plans re-shaped the same way (their own shapes score 1.00 or near it).
+RESHAPED_GOLD_MEAN_FLOORS = {
+    "pdf text": (0.97, 0.96, 0.92, 0.98, 0.97, 0.95, 0.98),
+    "crawl": (0.86, 0.93, 0.85, 0.79, 0.89, 0.83, 0.94),
+}
+
+
+def test_reshaped_annotated_plans_mean_floors() -> None:
+    evs = reshaped(ROOT / "tests/gold", ROOT / "data/raw")
+    for shape, floors_ in RESHAPED_GOLD_MEAN_FLOORS.items():
+        assert len(evs[shape].per_plan) == 12
+        for kind, floor in zip(KINDS, floors_, strict=True):
+            assert evs[shape].mean(kind) >= floor - 1e-9, (shape, kind)
+
+
 # The same 22 web copies rendered by LibreOffice and pdftotext (scripts/render.py): the files
 # users download, read from tests/rendered (the tests need none of those tools).
 RENDERED_MEAN_FLOORS = {
