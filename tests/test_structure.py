@@ -563,6 +563,30 @@ def test_a_crawl_s_unnumbered_appendix_with_its_title_and_note_run_on_is_kept() 
     assert [t.value for t in plan.targets if t.section.startswith("PB")] == []
 
 
+def test_a_crawled_quyet_dinh_goes_on_with_the_plan_it_carries() -> None:
+    # the signer's name runs straight into the carried plan's type and title in capitals
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH SƠN LA ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do -\r\n"
+        "Hạnh phúc --------------- Số: 2954/QĐ-UBND Sơn La, ngày 20 tháng 11 năm 2025 QUYẾT ĐỊNH\r\n"
+        "Ban hành Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030 ỦY BAN\r\n"
+        "NHÂN DÂN TỈNH SƠN LA Căn cứ Luật Tổ chức chính quyền địa phương năm 2025; QUYẾT ĐỊNH: Điều\r\n"
+        "1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu. Điều 2. Quyết định có hiệu lực.\r\n"
+        "Nơi nhận: - Bộ Công Thương (b/c); - Lưu: VT. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ\r\n"
+        "TỊCH Nguyễn Thành Công KẾ HOẠCH XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 -\r\n"
+        "2030 Triển khai thực hiện các mục tiêu phát triển kinh tế. I. MỤC ĐÍCH, YÊU CẦU 1. Mục\r\n"
+        "đích: Đẩy mạnh xuất khẩu. II. MỤC TIÊU 1. Kim ngạch xuất khẩu đến năm 2030 đạt 300 triệu\r\n"
+        "USD.\r\n"
+    )
+    plan = parse_text(crawl)
+    assert plan.metadata.signer == "Nguyễn Thành Công"
+    # the title ends where the body that decides is named ('ỦY BAN NHÂN DÂN TỈNH SƠN LA')
+    assert plan.metadata.title == (
+        "Ban hành Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030"
+    )
+    assert [s.path for s in plan.sections][-2:] == ["I", "II"]
+    assert [(t.value, t.year) for t in plan.targets] == [(300_000_000, 2030)]
+
+
 def test_a_crawl_s_closing_paragraph_and_a_for_bodies_heading() -> None:
     # 'Trong quá trình thực hiện ...' closes Tổ chức thực hiện, not its last item; the
     # bodies after 'Đối với' are the heading's title, the dash after them starts its text

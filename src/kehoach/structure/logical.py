@@ -85,14 +85,25 @@ def _closing_cuts() -> regex.Pattern[str]:
     _, titles = signature_words()
     marks = "|".join(regex.escape(m.rstrip(". ")) for m in load("page")["mandates"])
     appendix = load("sections")["appendix_inline"]
+    # a document carried after the signature: a Quyết định's plan ('... PHÓ CHỦ TỊCH Nguyễn
+    # Thành Công KẾ HOẠCH XUẤT KHẨU ...'), its type in capitals before a title in capitals
+    carried = (
+        r"(?:"
+        + "|".join(regex.escape(d).replace(r"\ ", r"\s+") for d in load("page")["doc_types"])
+        + r")(?=\s+\p{Lu}{2})"
+    )
     return regex.compile(
         r"(?:" + marks + r")\.\s+(?=\p{Lu}{2})"  # 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'
         r"|(?<=\p{Lu}{2,}\s+)" + titles + r"\b(?!\s+\p{Lu}{2})"
         r"|(?<=\p{Lu}{2,}\s+)(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}(?:\s+(?:"
         + appendix
+        + r"|"
+        + carried
         + r"|\[\d)|$))"
         r"|(?<=\S\s+)(?:" + appendix + r")"
-        r"|(?<=\S\s+)\[\d{1,2}\]\s+(?=\S)"  # the page's footnotes: '[1] Xã Phú Mỡ, ...'
+        r"|(?<=\p{Lu}\p{Ll}+\s+)"
+        + carried
+        + r"|(?<=\S\s+)\[\d{1,2}\]\s+(?=\S)"  # the page's footnotes: '[1] Xã Phú Mỡ, ...'
     )
 
 

@@ -200,6 +200,7 @@ def _strip_motto(text: str, done: int) -> tuple[str, int]:
 _AUTHORITY = regex.compile(
     r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b|^CHỦ TỊCH (?:ỦY|UỶ) BAN"
 )
+_AUTHORITY_INSIDE = regex.compile(r"\s(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\b")
 _OPENING = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]\s|[A-HJ-UWYZ]\.\s+\p{Lu}|\d{1,2}\.\s|[a-zđ]\)\s)")
 
 
@@ -314,9 +315,13 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
             om = _rules().opener_inside.search(t)
             if om is not None:
                 # ... and a title in small letters into its basis ('Tổ chức dạy học 2
-                # buổi/ngày ... Căn cứ Chỉ thị số 17/CT-TTg ...'): the basis opens the body
-                title_parts.append(t[: om.start()].strip())
-                stop_cell = _Cell(t[om.start() :], cell.index, cell.offset + om.start())
+                # buổi/ngày ... Căn cứ Chỉ thị số 17/CT-TTg ...'): the basis opens the body,
+                # or the body that decides does ('... 2026 - 2030 ỦY BAN NHÂN DÂN TỈNH SƠN LA
+                # Căn cứ ...', a Quyết định)
+                am = _AUTHORITY_INSIDE.search(t, 0, om.start())
+                cut = am.start() + 1 if am else om.start()
+                title_parts.append(t[:cut].strip())
+                stop_cell = _Cell(t[cut:], cell.index, cell.offset + cut)
                 break
             title_parts.append(t)
             continue

@@ -283,9 +283,22 @@ def _more_body(lines: list[Line], i: int) -> bool:
             continue
         if is_chrome(lines[j]) or p.appendix.match(first_cell(lines[j])):
             return False
-        if t.strip("| ") in p.doc_types or p.motto.search(t):
+        if t.strip("| ") in p.doc_types or p.motto.search(t) or _carried_title(t):
             return True
     return False
+
+
+def _carried_title(text: str) -> bool:
+    """'KẾ HOẠCH XUẤT KHẨU SẢN PHẨM ...': a document's type and title in capitals on one line,
+    as a crawl runs the plan a Quyết định carries after its signature."""
+    m = _doc_type_start().match(text)
+    return m is not None and text[: m.end() + 40].isupper()
+
+
+@cache
+def _doc_type_start() -> regex.Pattern[str]:
+    types = "|".join(regex.escape(d).replace(r"\ ", r"\s+") for d in load("page")["doc_types"])
+    return regex.compile(r"(?:" + types + r")\s+(?=\p{Lu}{2})")
 
 
 # A footnote that cites several documents parts them with ';' and goes on past it.
