@@ -587,6 +587,23 @@ def test_a_crawled_quyet_dinh_goes_on_with_the_plan_it_carries() -> None:
     assert [(t.value, t.year) for t in plan.targets] == [(300_000_000, 2030)]
 
 
+def test_a_crawl_s_numbered_objective_is_a_name_not_a_heading() -> None:
+    # 'Mục tiêu 2.' names the objective its heading opens with; under 'Phân công nhiệm vụ'
+    # or a capitals title, a number after the last word still opens a heading
+    crawl = (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập\r\n"
+        "- Tự do - Hạnh phúc --------------- Số: 174/KH-UBND Thành phố Hồ Chí Minh, ngày 18 tháng\r\n"
+        "11 năm 2025 KẾ HOẠCH THỰC HIỆN MỤC TIÊU BÌNH ĐẲNG GIỚI Thực hiện Nghị quyết số\r\n"
+        "28/NQ-CP, UBND Thành phố ban hành Kế hoạch như sau: I. MỤC TIÊU 1. Mục tiêu cụ thể 1.1.\r\n"
+        "Mục tiêu 1. Lĩnh vực chính trị: tỷ lệ nữ đạt 60%. 1.2. Mục tiêu 2. Lĩnh vực kinh tế, lao\r\n"
+        "động a) Lĩnh vực lao động: tăng tỷ lệ lao động nữ đạt 50%. II. PHÂN CÔNG NHIỆM VỤ 1. Sở\r\n"
+        "Nội vụ chủ trì, theo dõi. 2. Sở Tài chính bố trí kinh phí.\r\n"
+    )
+    paths = {s.path: s.title for s in parse_text(crawl).walk()}
+    assert list(paths) == ["I", "I.1", "I.1.1", "I.1.2", "I.1.2.a", "II", "II.1", "II.2"]
+    assert paths["I.1.2"].startswith("Mục tiêu 2")
+
+
 def test_a_crawl_s_closing_paragraph_and_a_for_bodies_heading() -> None:
     # 'Trong quá trình thực hiện ...' closes Tổ chức thực hiện, not its last item; the
     # bodies after 'Đối với' are the heading's title, the dash after them starts its text

@@ -161,6 +161,17 @@ _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
 
 
 @cache
+def _numbered_noun() -> regex.Pattern[str]:
+    """A noun a number names an item of, opening its clause just before the number
+    (sections.yaml): '1.2. Mục tiêu 2. Lĩnh vực ...'. Ending a heading's title it is no
+    label ('IV. Phân công nhiệm vụ 1. Ban An toàn giao thông tỉnh', 'II. NHIỆM VỤ, GIẢI
+    PHÁP 1. Thủ trưởng ...')."""
+    words = load("sections")["numbered_nouns"]
+    nouns = "|".join(regex.escape(w[:1].upper() + w[1:]).replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(r"(?:^|(?<=[.:;)]\s{1,3}))(?:" + nouns + r")\s+$")
+
+
+@cache
 def _inline_address() -> regex.Pattern[str]:
     """Where a crawl's run-on text starts a paragraph of its own: a sentence that addresses
     agencies ('Yêu cầu các sở ...'), one that closes the section ('Trên đây là ...',
@@ -564,6 +575,12 @@ class Walker:
         """Offset of the first inline heading or bullet acceptable after the current state."""
         best: int | None = None
         for m in _INLINE.finditer(text):
+            label = m.group("label").rstrip(". ")
+            if (
+                label.isdigit()  # a plain number: '1. Mục tiêu 1.1. ...' opens a child
+                and _numbered_noun().search(text, max(0, m.start() - 16), m.start())
+            ):
+                continue  # 'Mục tiêu 2. Lĩnh vực ...': the item's name, not a heading
             after = m.end()
             while after < len(text) and text[after].isspace():
                 after += 1
