@@ -1180,3 +1180,18 @@ def test_a_crawl_s_capitals_heading_then_the_bodies_that_carry_it_out() -> None:
     )
     plan = parse_text(crawl)
     assert [(a.agency, a.section) for a in plan.assignments] == [("Các sở, ban, ngành", "II")]
+
+
+def test_a_news_summary_run_into_one_paragraph_still_names_who_acts() -> None:
+    # a crawl of a news item: its paragraphs run together; a sentence that opens with the
+    # agency and its duty gives it, as the paragraph would
+    text = (
+        "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch về phát triển làng nghề tỉnh An Giang giai "
+        "đoạn 2019 – 2020. Theo đó, nội dung Kế hoạch bao gồm tổ chức 04 lớp đào tạo. Sở Nông "
+        "nghiệp và Phát triển nông thôn hướng dẫn, tổ chức thực hiện kế hoạch. Nguồn Kế hoạch "
+        "838/KH-UBND\n"
+    )
+    plan = parse_text(text)
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Sở Nông nghiệp và Phát triển nông thôn", "0")
+    ]

@@ -804,7 +804,10 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
         if not heads and b.kind in ("paragraph", "bullet"):
             # the rest of a reflowed heading's sentence has no subject of its own, but a later
             # sentence may ('... theo chức năng ... . Chủ tịch UBND các cấp chịu trách nhiệm')
-            heads = sentence_subjects(b.text) if run_on else mid_sentence(b.text, kind)
+            # (a text with no headings, a news summary a crawl ran into one paragraph, is read
+            # as its paragraphs would be: a sentence opening with an agency and its duty)
+            news = node.path == "0"
+            heads = sentence_subjects(b.text) if run_on or news else mid_sentence(b.text, kind)
             owner = plan.under_agency.get(id(node))
             if not heads and verbs and owner is None and not leading_agencies(node.title)[1]:
                 # (under an agency, a bracket names whom it works with or reports to)
