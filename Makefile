@@ -44,7 +44,7 @@ eval: install
 	@echo "hold-out: corpus plans annotated without looking at the parser (tests/holdout)"
 	$(BIN)/python scripts/eval.py --holdout
 	@echo
-	@echo "the hold-out's web copies re-shaped as PDF text and as a crawl of the whole plan (scripts/reshape.py)"
+	@echo "the hold-out's web copies and the 12 annotated plans re-shaped as PDF text and as a crawl of the whole plan (scripts/reshape.py)"
 	$(BIN)/python scripts/eval.py --reshaped
 	@echo
 	@echo "the same web copies rendered by LibreOffice and pdftotext (scripts/render.py, tests/rendered)"
