@@ -137,6 +137,11 @@ def test_user_queries_resolve_and_successors_follow_the_2025_reorganisation() ->
     # is shown both rather than the closest spellings of other bodies
     tai_chinh = resolve("tai chinh", [])
     assert tai_chinh.ambiguous and {"Sở Tài chính", "Bộ Tài chính"} <= set(tai_chinh.candidates)
+    # a first word that also heads other names ('Công an') may start the name proper
+    cong_thuong = resolve("cong thuong", [])
+    assert cong_thuong.ambiguous
+    assert {"Sở Công Thương", "Bộ Công Thương"} <= set(cong_thuong.candidates)
+    assert resolve("cong an", []).name == "Công an tỉnh"
 
 
 def deadlines(text: str) -> list[tuple[str, int | None, int | None, str | None, str | None]]:

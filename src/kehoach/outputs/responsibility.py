@@ -197,6 +197,20 @@ def resolve(query: str, plans: list[Plan]) -> Resolution:
     if m is not None and m.known and m.end >= len(query.strip()) - 1:
         return Resolution(m.name)
     head = words[0] if words[0] in _heads() else None
+    scored = _scored(words, names, head, in_plans)
+    if not scored and head is not None:
+        # a first word that is also a name's head ('cong' of 'Công an') may start the name
+        # proper: 'cong thuong' is Sở/Bộ Công Thương
+        head, scored = None, _scored(words, names, None, in_plans)
+    if all(w in _heads() for w in words):
+        scored = []  # 'so', 'ban': only the kind of body, no name
+    return _pick(scored, query, names, head)
+
+
+def _scored(
+    words: tuple[str, ...], names: list[_Name], head: str | None, in_plans: list[str]
+) -> list[tuple[tuple[int, int, int, int], _Name]]:
+    """Names the words fit (their head word first when `head`), best first once sorted."""
     scored: list[tuple[tuple[int, int, int, int], _Name]] = []
     heads = _heads()
     for n in names:
@@ -222,9 +236,7 @@ def resolve(query: str, plans: list[Plan]) -> Resolution:
         if rest > len(words) + 1 and len(words) < 3:
             continue  # 'so' alone, 'cong' alone: too little of the name
         scored.append(((typos, n.name not in in_plans, rest, not n.current), n))
-    if all(w in _heads() for w in words):
-        scored = []  # 'so', 'ban': only the kind of body, no name
-    return _pick(scored, query, names, head)
+    return scored
 
 
 def _pick(
