@@ -107,6 +107,12 @@ def _screen() -> Iterator[tuple[Console, bool]]:
     sys.stdout.write("".join(ln.rstrip() + "\n" for ln in buf.getvalue().splitlines()))
 
 
+# The option of every command that reads folders of plans.
+Recursive = Annotated[
+    bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
+]
+
+
 def _say(message: str) -> None:
     """One plain line on stderr (no wrapping, so that tools can grep it)."""
     print(f"kehoach: {message}", file=sys.stderr)
@@ -410,9 +416,7 @@ def summary_cmd(
         SummaryFormat,
         typer.Option("--format", "-f", help="table, csv (UTF-8 with BOM) or json."),
     ] = SummaryFormat.table,
-    recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
-    ] = False,
+    recursive: Recursive = False,
 ) -> None:
     """One row per plan: number, date, province, how many facts were found, what to review.
 
@@ -485,9 +489,7 @@ def export_cmd(
         int,
         typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0: all cores)."),
     ] = 0,
-    recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
-    ] = False,
+    recursive: Recursive = False,
 ) -> None:
     """Put many plans into one database: a table per kind of fact, joined by plan_id.
 
@@ -655,9 +657,7 @@ def targets_cmd(
         TargetFormat,
         typer.Option("--format", "-f", help="table, json, csv (UTF-8 with BOM) or yaml."),
     ] = TargetFormat.table,
-    recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
-    ] = False,
+    recursive: Recursive = False,
 ) -> None:
     """List numeric targets (chỉ tiêu) by year: indicator, value or range, unit, baseline.
 
@@ -736,9 +736,7 @@ def assign_cmd(
     fmt: Annotated[
         AssignFormat, typer.Option("--format", "-f", help="table, json or yaml.")
     ] = AssignFormat.table,
-    recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
-    ] = False,
+    recursive: Recursive = False,
 ) -> None:
     """Show who must do what: one agency's duties, or a matrix of all agencies.
 
@@ -862,9 +860,6 @@ def diff_cmd(
     fmt: Annotated[
         AssignFormat, typer.Option("--format", "-f", help="table, json or yaml.")
     ] = AssignFormat.table,
-    recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
-    ] = False,
 ) -> None:
     """Compare two plans side by side (two provinces implementing one decision, or a revision).
 
@@ -1010,9 +1005,7 @@ def validate_cmd(
             show_default=False,
         ),
     ],
-    recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Read subfolders of directories too.")
-    ] = False,
+    recursive: Recursive = False,
 ) -> None:
     """Check structured files against the models.
 

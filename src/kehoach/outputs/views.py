@@ -223,11 +223,10 @@ def duties_table(data: dict[str, Any], several: bool, console: Console, full: bo
             notes.append(f"as {d['agency_as_named']}")
         body = d["text"] if len(d["text"]) <= 240 else d["text"][:239].rstrip() + "…"
         text = (f"[{'; '.join(notes)}] " if notes else "") + body
-        if narrow:
-            text += f"\ndue: {due}" if due else ""
-            table.add_row(d["role"], *([row_label(d)] if several else []), d["section"], text)
-        else:
-            table.add_row(d["role"], *([row_label(d)] if several else []), d["section"], text, due)
+        if narrow and due:
+            text += f"\ndue: {due}"
+        row = [d["role"], *([row_label(d)] if several else []), d["section"], text]
+        table.add_row(*row, *([] if narrow else [due]))
     if not data["duties"]:
         console.print(f"{data['agency']}: no duties in these plans")
         return

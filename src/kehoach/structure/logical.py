@@ -29,26 +29,20 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.structure.lines import Line, is_paged, join, opens_page
-from kehoach.structure.trim import patterns, signature_words
+from kehoach.structure.trim import carried_type, patterns, signature_words
 from kehoach.text import RULE_MARKS
 
 _COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern[str], ...]:
-    page = load("page")
-    # A top-level heading run into a sentence: '... như sau: I. MỤC ĐÍCH, YÊU CẦU'.
-    inline_heading = regex.compile(
+def _inline_heading() -> regex.Pattern[str]:
+    """A top-level heading run into a sentence: '... như sau: I. MỤC ĐÍCH, YÊU CẦU'."""
+    return regex.compile(
         r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}"
         # or the rule under a title-block cell run on into the next cell
         r"|\p{Lu}\s+[" + RULE_MARKS + r"]{3,}\s+\p{Lu}"
     )
-    motto = regex.compile(page["motto"], regex.IGNORECASE)
-    issuer = regex.compile(page["issuer_head"])
-    signature = patterns().signature
-    appendix = regex.compile(load("sections")["appendix"])
-    return inline_heading, motto, issuer, signature, appendix
 
 
 def logical_lines(lines: list[Line]) -> list[Line]:
@@ -86,12 +80,8 @@ def _closing_cuts() -> regex.Pattern[str]:
     marks = "|".join(regex.escape(m.rstrip(". ")) for m in load("page")["mandates"])
     appendix = load("sections")["appendix_inline"]
     # a document carried after the signature: a Quyết định's plan ('... PHÓ CHỦ TỊCH Nguyễn
-    # Thành Công KẾ HOẠCH XUẤT KHẨU ...'), its type in capitals before a title in capitals
-    carried = (
-        r"(?:"
-        + "|".join(regex.escape(d).replace(r"\ ", r"\s+") for d in load("page")["doc_types"])
-        + r")(?=\s+\p{Lu}{2})"
-    )
+    # Thành Công KẾ HOẠCH XUẤT KHẨU ...')
+    carried = carried_type()
     return regex.compile(
         r"(?:" + marks + r")\.\s+(?=\p{Lu}{2})"  # 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'
         r"|(?<=\p{Lu}{2,}\s+)" + titles + r"\b(?!\s+\p{Lu}{2})"
@@ -130,7 +120,8 @@ def is_reflowed(lines: list[Line]) -> bool:
     line ('TỈNH AN GIANG ------- CỘNG HÒA'); or the title block's two columns (issuer and
     national motto) flattened onto one line without table cell marks.
     """
-    inline_heading, motto, issuer, _, _ = _patterns()
+    p = patterns()
+    inline_heading, motto, issuer = _inline_heading(), p.motto, p.issuer_head
     for ln in lines:
         t = ln.text
         if len(t) < 40 or "|" in t or _COLUMN_GAP.search(ln.raw.strip()):
@@ -228,10 +219,10 @@ def soft_break(a: _Para, b: Line) -> bool:
         return False
     if len(a.text) < 16 and _LABEL_ONLY.match(a.text):
         return True  # a heading's number on a line of its own
-    pats = _patterns()
-    if _BULLET.match(t) or _LABEL.match(t) or pats[3].match(t) or pats[4].match(t):
+    p = patterns()
+    if _BULLET.match(t) or _LABEL.match(t) or p.signature.match(t) or p.appendix.match(t):
         return False  # a bullet, a heading, a signature line, an appendix's heading
-    if pats[4].match(a.text):
+    if p.appendix.match(a.text):
         return False  # the appendix's title goes on a line of its own
     if (_NUMBER_LABEL.match(t) or opens_page(b)) and _ENDED.search(a.text):
         return False  # '3. 100% ...', or a new page's first line, after a sentence that ended
@@ -322,7 +313,7 @@ def _opens_appendix(ln: Line) -> bool:
     """'**PHỤ LỤC**' in capitals: an appendix starts here, in whatever cell the page put
     it (a table that runs on from the signature block into the appendix ends before it)."""
     t = ln.text.strip("| ")
-    return t[:1] == "P" and t.split(":")[0].isupper() and bool(_patterns()[4].match(t))
+    return t[:1] == "P" and t.split(":")[0].isupper() and bool(patterns().appendix.match(t))
 
 
 def _slots(lines: list[Line]) -> list[tuple[int, bool]]:

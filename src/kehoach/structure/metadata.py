@@ -182,8 +182,8 @@ def _strip_motto(text: str, done: int) -> tuple[str, int]:
 
     def found() -> tuple[int, int, int] | None:
         """(first word, words, motto words read) of the first run in the cell."""
+        going_on = [done] if 0 < done < len(motto) else []
         for a, first in enumerate(keys):
-            going_on = [done] if 0 < done < len(motto) else []
             for at in going_on + [i for i, w in enumerate(motto) if w == first]:
                 used = run(keys[a:], at)
                 read = sum(1 for k in keys[a : a + used] if k not in ("-", "–"))
@@ -197,10 +197,9 @@ def _strip_motto(text: str, done: int) -> tuple[str, int]:
     return " ".join(words), done
 
 
-_AUTHORITY = regex.compile(
-    r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^HỘI ĐỒNG NHÂN DÂN\b|^CHỦ TỊCH (?:ỦY|UỶ) BAN"
-)
-_AUTHORITY_INSIDE = regex.compile(r"\s(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\b")
+_BODIES = r"(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\b"  # who decides
+_AUTHORITY = regex.compile(r"^" + _BODIES + r"|^CHỦ TỊCH (?:ỦY|UỶ) BAN")
+_AUTHORITY_INSIDE = regex.compile(r"\s" + _BODIES)
 _OPENING = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]\s|[A-HJ-UWYZ]\.\s+\p{Lu}|\d{1,2}\.\s|[a-zđ]\)\s)")
 
 

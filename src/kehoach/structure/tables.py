@@ -27,10 +27,9 @@ _ATTACHED = regex.compile(r"^\(?(?:Kèm theo|Ban hành kèm)", regex.IGNORECASE)
 _DASH_ITEM = regex.compile(r"^[-+–•]\s*(?P<t>.*)$")
 
 # A row's number: a group letter, a Roman numeral, a number, a decimal ('1.1', '5.1.1') or a
-# lower-case letter ('a', 'đ') under a numbered row.
-# A row's number: a letter, a Roman numeral, '12', '1.2.3'. A part of three digits after a
-# dot is a thousands group ('10.307', '3.100.000'): a quantity, as PDF text sets a cell of
-# figures on a line of its own.
+# lower-case letter ('a', 'đ') under a numbered row. A part of three digits after a dot is a
+# thousands group ('10.307', '3.100.000'): a quantity, as PDF text sets a cell of figures on
+# a line of its own.
 _LABEL = regex.compile(
     r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,4}|[a-eg-iklmnđ])[.)]?$"
 )
@@ -368,24 +367,20 @@ def _flat_table(lines: list[Line]) -> Table:
             table.rows.append(Row(m.group("l"), nxt, [], no, cells_[i + 1][1]))
             i += 2
             continue
-        if table.rows and _ITEM.match(text) and _is_text_cell(text):
+        if table.rows and _DASH_ITEM.match(text) and _is_text_cell(text):
             # '- Số giáo viên', '+ Học sinh bán trú': an item of the row above, its cells
             # follow (its empty number cell left no line of its own)
             table.rows[-1].subrows.append(Row("", text, [], no, no))
             table.rows[-1].line_end = no
         elif table.rows:
             row = table.rows[-1]
-            (row.subrows[-1] if row.subrows else row).cells.append(text)
-            if row.subrows:
-                row.subrows[-1].line_end = no
-            row.line_end = no
+            owner = row.subrows[-1] if row.subrows else row
+            owner.cells.append(text)
+            owner.line_end = row.line_end = no
         elif text:
             table.header.append(text)
         i += 1
     return table
-
-
-_ITEM = regex.compile(r"^[-+•]\s*\p{L}")
 
 
 def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node:

@@ -201,9 +201,8 @@ def _header_line(text: str) -> bool:
     NAM Độc lập - Tự do - Hạnh', 'phúc')."""
     if text.isupper() and len(text) < 80:
         return True
-    motto = set(motto_words())
     words = [w for w in text.split() if w not in ("-", "–")]
-    return 0 < len(words) <= 16 and all(w.isupper() or key(w) in motto for w in words)
+    return 0 < len(words) <= 16 and all(w.isupper() or key(w) in motto_words() for w in words)
 
 
 def _find_head(lines: list[Line], start: int) -> int | None:
@@ -296,9 +295,16 @@ def _carried_title(text: str) -> bool:
 
 
 @cache
-def _doc_type_start() -> regex.Pattern[str]:
+def carried_type() -> str:
+    """A document's type in capitals before its title in capitals ('KẾ HOẠCH XUẤT KHẨU'), as
+    a regex: what opens a document carried after a signature."""
     types = "|".join(regex.escape(d).replace(r"\ ", r"\s+") for d in load("page")["doc_types"])
-    return regex.compile(r"(?:" + types + r")\s+(?=\p{Lu}{2})")
+    return r"(?:" + types + r")(?=\s+\p{Lu}{2})"
+
+
+@cache
+def _doc_type_start() -> regex.Pattern[str]:
+    return regex.compile(carried_type() + r"\s+")
 
 
 # A footnote that cites several documents parts them with ';' and goes on past it.
