@@ -30,9 +30,10 @@ from kehoach.facts.agencies import (
     opens_duty,
     strip_place,
 )
+from kehoach.structure.grid import column_roles
 from kehoach.structure.outline import Block, Node, kind_of
 from kehoach.structure.outline import rules as section_rules
-from kehoach.structure.tables import column_roles, continued_rows, table_rows
+from kehoach.structure.tables import continued_rows, table_rows
 from kehoach.structure.titles import FOR_BODIES
 from kehoach.text import key
 

@@ -14,8 +14,9 @@ from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
 from kehoach.facts.references import find as find_citations
 from kehoach.spans import Covered
+from kehoach.structure.grid import column_roles
 from kehoach.structure.outline import Block, Node
-from kehoach.structure.tables import column_roles, continued_rows, table_rows
+from kehoach.structure.tables import continued_rows, table_rows
 from kehoach.text import key
 
 

@@ -20,8 +20,9 @@ from kehoach.facts.agencies import match_at
 from kehoach.facts.numbers import Quantity, may_hold_quantity, quantities
 from kehoach.facts.references import find as find_citations
 from kehoach.spans import Covered
+from kehoach.structure.grid import column_roles
 from kehoach.structure.outline import Block, Node
-from kehoach.structure.tables import column_roles, row_cells, sub_rows
+from kehoach.structure.tables import row_cells, sub_rows
 from kehoach.text import key
 
 

@@ -8,14 +8,16 @@ read into rows: a row starts at a TT label (A, I, 1) followed by a text cell.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from dataclasses import replace
+from functools import cache
 
 import regex
 
 from kehoach.datafiles import load
+from kehoach.structure.grid import Row, Table, merged_header, width
 from kehoach.structure.lines import Line, cells, join, opens_page
 from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
+from kehoach.structure.runin import run_in_table
 from kehoach.structure.titles import split_title
 from kehoach.structure.trim import patterns
 from kehoach.text import join_wrapped, key
@@ -34,24 +36,6 @@ _LABEL = regex.compile(
     r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,4}|[a-eg-iklmnđ])[.)]?$"
 )
 _NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")
-
-
-@dataclass
-class Row:
-    label: str
-    title: str
-    cells: list[str]  # the cells after the title, empty cells kept as ""
-    line_start: int
-    line_end: int
-    subrows: list[Row] = field(default_factory=list)  # '- Diện tích | Ha | ...' under it
-
-
-@dataclass
-class Table:
-    header: list[str] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
-    header_rows: list[list[str]] = field(default_factory=list)
-    totals: list[Row] = field(default_factory=list)  # unnumbered rows above the first group
 
 
 # A row printed with a dash or plus instead of a number: an item of the row above it.
@@ -265,7 +249,7 @@ def _pipe_table(lines: list[Line]) -> Table:
         elif table.rows:
             table.rows[-1].cells.extend(raw_cells)
             table.rows[-1].line_end = ln.end
-    table.header = merged_header(table.header_rows, _width(table))
+    table.header = merged_header(table.header_rows, width(table))
     return table
 
 
@@ -305,49 +289,6 @@ def _numbering(cells: list[str]) -> bool:
         and all(n.isdigit() for n in nums)
         and [int(n) for n in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
     )
-
-
-def _width(table: Table) -> int:
-    """Columns of the body: label, title and the cells of its rows (the commonest count)."""
-    rows = [row for group in table.rows for row in (group, *group.subrows)]
-    counts = Counter(2 + len(r.cells) for r in rows if r.cells)
-    return counts.most_common(1)[0][0] if counts else 0
-
-
-def merged_header(rows: list[list[str]], width: int) -> list[str]:
-    """The header's cells, one per column where it can be told.
-
-    A header printed on two rows has merged cells: the last k cells of its first row
-    each stand over an equal share of the second row ('GIAI ĐOẠN 2026 - 2030' over
-    'Năm 2026' ... 'Năm 2030'; 'Kế hoạch 2026' over 'Lượng', 'Giá trị'). When the
-    cells below name the years, they replace the merged cell; otherwise both rows are
-    kept in order, the years first and their repeated sub-columns after.
-    """
-    flat = [c for r in rows for c in r]
-    if len(rows) != 2 or not width:
-        return flat
-    top, below = rows
-    split = _split_current_year(top, below, width)
-    if split is not None:
-        return split
-    for k in range(1, len(top) + 1):
-        if len(top) - k + len(below) == width and len(below) % k == 0:
-            if all(_YEAR.search(c) for c in below):
-                return top[: len(top) - k] + below
-            return flat
-    return flat
-
-
-def _split_current_year(top: list[str], below: list[str], width: int) -> list[str] | None:
-    """'Năm hiện hành 2025' over 'Kế hoạch', 'Ước thực hiện', then 'Năm 2026' ... 'Năm
-    2028': the first year's cell, followed by other years, stands over the second row's
-    sub-columns; each keeps the year ('Năm hiện hành 2025 Ước thực hiện')."""
-    if len(top) - 1 + len(below) != width or len(below) < 2 or any(_YEAR.search(c) for c in below):
-        return None
-    i = next((j for j, c in enumerate(top) if _YEAR.search(c)), None)
-    if i is None or not any(_YEAR.search(c) for c in top[i + 1 :]):
-        return None
-    return top[:i] + [f"{top[i]} {sub}" for sub in below] + top[i + 1 :]
 
 
 def _flat_table(lines: list[Line]) -> Table:
@@ -401,7 +342,13 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
     node = Node("appendix", 0, path, path, title or rest, rest, head.no, head.no, kind="appendix")
     body = [ln for ln in lines[j:end] if not _ATTACHED.match(ln.text)]
     table = read_table(body)
+    run_in = None if table is not None else _run_in(head, body)
     if table is not None:
+        _table_tree(node, table)
+    elif run_in is not None:
+        heading, table = run_in
+        node.title = split_title(heading)[0] if heading else node.title
+        node.heading = heading or node.heading
         _table_tree(node, table)
     else:
         # a crawl of the whole plan runs an appendix's table into its flow of words: its
@@ -418,6 +365,26 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
                 sub.kind = None  # kinds belong to the plan's top-level sections only
     finish(node)
     return node
+
+
+def _run_in(head: Line, body: list[Line]) -> tuple[str, Table] | None:
+    """A table a crawl ran into the appendix's heading and the words after it: (the
+    heading's text before the table, the table); None when none is there."""
+    if not (head.inline or any(ln.inline for ln in body)):
+        return None
+    flow = join([head, *body]) if body else head
+    m = patterns().appendix.match(flow.text)
+    start = m.start("rest") if m and m.group("rest") else 0
+    found = run_in_table(flow, start)
+    if found is None:
+        return None
+    at, table = found
+    return flow.text[start:at].strip(), table
+
+
+def _sub_block(row: Row) -> Block:
+    text = " | ".join([f"{row.label} {row.title}".strip(), *row.cells])
+    return Block("row", text, row.line_start, row.line_end)
 
 
 def _table_tree(node: Node, table: Table) -> None:
@@ -478,60 +445,21 @@ def _sublist_owner(stack: list[tuple[float, Node]], label: str) -> Node | None:
     return deep if label == "1" and repeats else None
 
 
-# Column roles in task tables ("Danh mục nhiệm vụ"): which header words mark them.
-_ROLES = {
-    "lead": regex.compile(
-        r"chủ trì|cơ quan thực hiện|đơn vị thực hiện|cơ quan thực hiện chính|đơn vị chủ trì",
-        regex.I,
-    ),
-    "partner": regex.compile(r"phối hợp", regex.I),
-    "due": regex.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", regex.I),
-}
-
-
-def _sub_block(row: Row) -> Block:
-    text = " | ".join([f"{row.label} {row.title}".strip(), *row.cells])
-    return Block("row", text, row.line_start, row.line_end)
-
-
-def column_roles(header: list[str]) -> dict[str, int]:
-    """Index, among a row's cells after its label and title, of the lead/partner/due columns."""
-    return dict(_column_roles(tuple(header)))
-
-
-@lru_cache(maxsize=256)
-def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
-    """Every row of a table asks for its header's roles (targets, deadlines, assignments)."""
-    if len(header) < 3:
-        return ()
-    out: dict[str, int] = {}
-    for i, cell in enumerate(header[2:]):
-        for role in ("partner", "lead", "due"):
-            if (
-                role not in out
-                and _ROLES[role].search(cell)
-                and not (role == "lead" and _ROLES["due"].search(cell))
-            ):
-                out[role] = i
-                break
-    return tuple(out.items())
-
-
 def row_cells(node: Node) -> list[str]:
     return node.body[0].text.split(" | ") if node.body and node.body[0].kind == "row" else []
 
 
 def sub_rows(node: Node) -> list[tuple[str, list[str], Block]]:
-    """A table row's items printed with a dash ('- Diện tích | Ha | 26.120 ...'):
-    (their title, their cells after it, their block)."""
+    """A table row's items, printed with a dash ('- Diện tích | Ha | 26.120 ...') or
+    without a number ('Tỷ lệ so với GRDP | % | 42 ...'): (their title, their cells after
+    it, their block)."""
     out: list[tuple[str, list[str], Block]] = []
     for block in node.body[1:]:
-        if block.kind != "row":
-            continue
+        if block.kind != "row" or block.text.startswith(" | "):
+            continue  # a line merged below the row (continued_rows) has no title
         title, *cells = block.text.split(" | ")
         m = _DASH_ITEM.match(title)
-        if m:
-            out.append((m.group("t"), cells, block))
+        out.append((m.group("t") if m else title, cells, block))
     return out
 
 

@@ -360,7 +360,8 @@ def _appendix_start(lines: list[Line], j: int, capitals: bool = True) -> bool:
     t = first_cell(lines[j])
     if not t or not patterns().appendix.match(t):
         return False
-    if _ATTACHED.search(lines[j].text):
+    # a crawl runs the appendix's table on after its heading: a mention is near the start
+    if _ATTACHED.search(lines[j].text, 0, 100 if lines[j].inline else None):
         return False
     return not capitals or t.split(":")[0].isupper()
 

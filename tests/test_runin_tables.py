@@ -1,0 +1,169 @@
+"""Appendix tables a crawl of the whole plan ran into one flow of words: the rows come
+back from the table's numbering, the cells from what each column holds."""
+
+from __future__ import annotations
+
+import textwrap
+
+from conftest import parse_text
+
+from kehoach.model import Plan
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 980/KH-UBND
+Nghệ An, ngày 18 tháng 11 năm 2025
+
+KẾ HOẠCH
+Triển khai thi hành Nghị định quy định chi tiết Luật Phòng thủ dân sự
+
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm thống nhất trong triển khai thi hành Nghị định.
+
+II. TỔ CHỨC THỰC HIỆN
+Các sở, ban, ngành thực hiện nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn Đệ
+
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH
+(Kèm theo Kế hoạch số 980/KH-UBND ngày 18 tháng 11 năm 2025 của UBND tỉnh Nghệ An)
+"""
+
+TASKS = [
+    [
+        "TT",
+        "Nội dung thực hiện",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Thời gian hoàn thành",
+        "Sản phẩm dự kiến",
+    ],
+    ["I", "KIỆN TOÀN CƠ CHẾ CHỈ ĐẠO, ĐIỀU HÀNH PHÒNG THỦ DÂN SỰ"],
+    [
+        "1",
+        "Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh; ban hành quy chế hoạt động (Điều 7, 8 Nghị định)",
+        "Bộ CHQS tỉnh",
+        "Các sở, ban, ngành",
+        "Trước ngày 30/11/2025",
+        "Quyết định của Chủ tịch UBND tỉnh",
+    ],
+    ["II", "TRIỂN KHAI VĂN BẢN QUY PHẠM PHÁP LUẬT"],
+    [
+        "1",
+        "Rà soát danh mục công trình phòng thủ dân sự, báo cáo theo khoản 2 Điều 11 Nghị định",
+        "Sở Xây dựng",
+        "Cơ quan, địa phương liên quan",
+        "Thường xuyên",
+        "",
+    ],
+    [
+        "2",
+        "Hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh trong phòng thủ dân sự",
+        "Sở Y tế",
+        "Sở Tài chính",
+        "2025",
+        "Văn bản hướng dẫn",
+    ],
+]
+
+
+def _crawled(rows: list[list[str]]) -> Plan:
+    """The plan as a crawl stores it: every line break lost, the table's cells run on, the
+    flow wrapped every 90 characters."""
+    flat = " ".join((PLAN + "\n".join(" ".join(r) for r in rows)).split())
+    return parse_text("\r\n".join(textwrap.wrap(flat, width=90)) + "\r\n")
+
+
+def test_a_task_table_run_into_the_flow_gives_its_rows_as_sections() -> None:
+    plan = _crawled(TASKS)
+    rows = {s.path: s.title for s in plan.walk() if s.path.startswith("PB01.")}
+    assert list(rows) == ["PB01.I", "PB01.I.1", "PB01.II", "PB01.II.1", "PB01.II.2"]
+    # 'Điều 7, 8 Nghị định' and 'khoản 2 Điều 11' are inside a cell, not rows of their own
+    assert rows["PB01.I.1"].endswith("(Điều 7, 8 Nghị định)")
+    assert rows["PB01.II.1"].endswith("theo khoản 2 Điều 11 Nghị định")
+
+
+def test_its_cells_give_the_lead_the_partners_and_the_due_date() -> None:
+    plan = _crawled(TASKS)
+    # one assignment per agency and row group (FORMAT.md), its duties the rows it leads
+    got = {(a.agency, a.section, tuple(a.partners), len(a.duties)) for a in plan.assignments}
+    assert got == {
+        ("Bộ Chỉ huy Quân sự tỉnh", "PB01.I", ("Các sở, ban, ngành",), 1),
+        ("Sở Xây dựng", "PB01.II", (), 1),  # 'Cơ quan, địa phương liên quan' names no one
+        ("Sở Y tế", "PB01.II", ("Sở Tài chính",), 1),
+    }
+    assert {(d.section, str(d.date)) for d in plan.deadlines} == {
+        ("PB01.I.1", "2025-11-30"),
+        ("PB01.II.2", "2025-12-31"),  # a year alone: by its end
+    }
+
+
+def test_a_row_whose_number_the_copy_lost_does_not_stop_the_table() -> None:
+    rows = [r[:] for r in TASKS]
+    rows.append(["3", "pH (Quan trắc ngoài hiện trường) Sở Y tế", "", "", "2025", ""])
+    rows += [["4", "Tổ chức diễn tập phòng thủ dân sự", "Sở Nội vụ", "", "2026", ""]]
+    rows += [["5", "Tổng kết thi hành Nghị định", "Sở Tư pháp", "", "2027", ""]]
+    # '3 pH' opens with a small letter, so it reads as part of row 2; rows 4 and 5 go on
+    plan = _crawled(rows)
+    paths = [s.path for s in plan.walk() if s.path.startswith("PB01.II.")]
+    assert paths == ["PB01.II.1", "PB01.II.2", "PB01.II.4", "PB01.II.5"]
+
+
+FIGURES = [
+    [
+        "STT",
+        "Nội dung",
+        "Đơn vị tính",
+        "Năm hiện hành 2025",
+        "Năm 2026",
+        "Năm 2027",
+        "Kế hoạch",
+        "Ước thực hiện",
+        "1 2 3 4 5 6 7",
+    ],
+    [
+        "1",
+        "Tổng sản phẩm trong nước của địa phương (GRDP)",
+        "Tỷ đồng",
+        "172.033",
+        "172.033",
+        "193.549",
+        "218.628",
+    ],
+    ["2", "Vốn đầu tư phát triển toàn xã hội", "Tỷ đồng", "72.000", "72.000", "80.000", "90.000"],
+    ["", "Tỷ lệ so với GRDP", "%", "42", "42", "41", "41"],
+    ["3", "Cơ cấu kinh tế"],
+    ["-", "Nông, lâm nghiệp, thủy sản", "%", "34,48", "34,48", "33,31", "31,76"],
+]
+
+
+def test_a_table_of_figures_gives_one_target_per_year_and_none_for_the_estimate() -> None:
+    plan = _crawled(FIGURES)
+    got = sorted((t.section, t.indicator, t.year, t.value, t.unit) for t in plan.targets)
+    assert got == [
+        ("PB01.1", "Tổng sản phẩm trong nước của địa phương (GRDP)", 2025, 172033e9, "đồng"),
+        ("PB01.1", "Tổng sản phẩm trong nước của địa phương (GRDP)", 2026, 193549e9, "đồng"),
+        ("PB01.1", "Tổng sản phẩm trong nước của địa phương (GRDP)", 2027, 218628e9, "đồng"),
+        ("PB01.2", "Tỷ lệ so với GRDP Vốn đầu tư phát triển toàn xã hội", 2025, 42.0, "%"),
+        ("PB01.2", "Tỷ lệ so với GRDP Vốn đầu tư phát triển toàn xã hội", 2026, 41.0, "%"),
+        ("PB01.2", "Tỷ lệ so với GRDP Vốn đầu tư phát triển toàn xã hội", 2027, 41.0, "%"),
+        ("PB01.2", "Vốn đầu tư phát triển toàn xã hội", 2025, 72000e9, "đồng"),
+        ("PB01.2", "Vốn đầu tư phát triển toàn xã hội", 2026, 80000e9, "đồng"),
+        ("PB01.2", "Vốn đầu tư phát triển toàn xã hội", 2027, 90000e9, "đồng"),
+        ("PB01.3", "Nông, lâm nghiệp, thủy sản Cơ cấu kinh tế", 2025, 34.48, "%"),
+        ("PB01.3", "Nông, lâm nghiệp, thủy sản Cơ cấu kinh tế", 2026, 33.31, "%"),
+        ("PB01.3", "Nông, lâm nghiệp, thủy sản Cơ cấu kinh tế", 2027, 31.76, "%"),
+    ]
