@@ -1200,3 +1200,30 @@ def test_a_news_summary_run_into_one_paragraph_still_names_who_acts() -> None:
     assert [(a.agency, a.section) for a in plan.assignments] == [
         ("Sở Nông nghiệp và Phát triển nông thôn", "0")
     ]
+
+
+def test_a_list_of_addressees_without_its_commas_and_a_member_group_without_its_cac() -> None:
+    # 'ngành đoàn thể' with no comma between: two groups; 'Chủ tịch Ủy ban nhân dân các cấp'
+    # is every level's committee; 'cơ quan thành viên Ban ...' later in a list is that group
+    found = addressees(
+        "Các sở, ban, ngành đoàn thể và Chủ tịch Ủy ban nhân dân các cấp phải xác định công tác "
+        "bảo đảm trật tự, an toàn giao thông là nhiệm vụ trọng tâm."
+    )
+    assert [a.name for a in found] == [
+        "Các sở, ban, ngành",
+        "Các tổ chức chính trị - xã hội",
+        "Ủy ban nhân dân các cấp",
+    ]
+    found = addressees(
+        "Các sở, ngành, đoàn thể, cơ quan thành viên Ban An toàn giao thông tỉnh và Ủy ban nhân "
+        "dân các huyện, thành phố xây dựng kế hoạch hoạt động."
+    )
+    assert [a.name for a in found] == [
+        "Các sở, ban, ngành",
+        "Các tổ chức chính trị - xã hội",
+        "Các cơ quan thành viên Ban An toàn giao thông tỉnh",
+        "Ủy ban nhân dân cấp huyện",
+    ]
+    # a body 'chức năng' qualifies is still a member of the list
+    found = addressees("Các sở, ngành chức năng, UBND các huyện, thành, thị phải tổ chức kiểm tra.")
+    assert [a.name for a in found] == ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện"]

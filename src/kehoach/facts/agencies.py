@@ -561,11 +561,14 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
     return start + int(keep_end)
 
 
-_SEP = regex.compile(r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*")
+# ('Các sở, ban, ngành đoàn thể và ...': the mass organisations follow without a comma)
+_SEP = regex.compile(
+    r"\s*(?:,\s*và|;|,|và|cùng(?:\s+với)?)\s*|\s+(?=(?:các\s+)?[đĐ]oàn\s+thể(?!\w))"
+)
 # 'có liên quan', 'thuộc tỉnh' after a list member
 _RELATED = regex.compile(
     r"\s+(?:(?:có\s+)?liên\s+quan|cấp\s+tỉnh|(?:trực\s+)?thuộc\s+(?:tỉnh|thành\s+phố|(?:ủy ban nhân dân|ubnd)\s+(?:tỉnh|thành\s+phố))"
-    r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?|của\s+(?:tỉnh|thành\s+phố)"
+    r"|trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành\s+phố))?|của\s+(?:tỉnh|thành\s+phố)|chức\s+năng"
     # 'Các sở, ban, ngành, đoàn thể là thành viên Ban An toàn giao thông tỉnh; UBND ...'
     r"|(?:có\s+lãnh\s+đạo\s+)?là\s+(?:cơ\s+quan\s+)?(?:thành\s+viên|ủy\s+viên)\s+(?:của\s+)?(?:ủy\s+)?ban\s+(?:an\s+toàn\s+giao\s+thông|atgt)"
     r"(?:\s+(?:tỉnh|thành\s+phố|quốc\s+gia))?)(?!\w)"
