@@ -1227,3 +1227,12 @@ def test_a_list_of_addressees_without_its_commas_and_a_member_group_without_its_
     # a body 'chức năng' qualifies is still a member of the list
     found = addressees("Các sở, ngành chức năng, UBND các huyện, thành, thị phải tổ chức kiểm tra.")
     assert [a.name for a in found] == ["Các sở, ban, ngành", "Ủy ban nhân dân cấp huyện"]
+
+
+def test_a_national_plan_addresses_a_provincial_body_of_every_province_as_a_group() -> None:
+    found = addressees("Sở Y tế các tỉnh, thành phố trực thuộc trung ương: - Chỉ đạo các cơ sở.")
+    assert [(a.name, a.as_written) for a in found] == [
+        ("Sở Y tế các tỉnh, thành phố", "Sở Y tế các tỉnh, thành phố trực thuộc trung ương")
+    ]
+    found = addressees("UBND các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện.", True)
+    assert [a.name for a in found] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]

@@ -423,7 +423,7 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
         elif name.endswith(" tỉnh") and name not in g.fixed and _CITY_END.search(lkey(written)):
             # a centrally run city's body: 'Công an Thành phố', not 'Công an tỉnh'
             name = name[: -len("tỉnh")] + "Thành phố"
-        return AgencyMatch(m.start(), end, name, written)
+        return _of_every_province(text, k, AgencyMatch(m.start(), end, name, written))
     if local:
         return local
     # a generic name opens with one of the name heads, as written
@@ -437,7 +437,24 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
     end = _place_tail(text, _trim_generic(text, gm.start(), gm.end(), g.stops))
     written = text[gm.start() : end]
     fixed = repair(written)
-    return AgencyMatch(gm.start(), end, fixed or written, written, known=fixed is not None)
+    found = AgencyMatch(gm.start(), end, fixed or written, written, known=fixed is not None)
+    return _of_every_province(text, k, found)
+
+
+# a national plan's addressees: 'Sở Y tế các tỉnh, thành phố trực thuộc trung ương'
+_EVERY_PROVINCE = regex.compile(
+    r"\s+các\s+tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+(?:trung\s+ương|tw))?(?!\w)"
+)
+
+
+def _of_every_province(text: str, k: str, m: AgencyMatch) -> AgencyMatch:
+    """A provincial body named for every province ('Sở Y tế các tỉnh, thành phố', 'Trung
+    tâm cấp cứu các tỉnh, thành phố'): a group, named so, not the one body."""
+    pm = _EVERY_PROVINCE.match(k, m.end)
+    if pm is None or m.name.startswith(("Bộ ", "Các ", "Ủy ban nhân dân các")):
+        return m
+    base = m.name.removesuffix(" tỉnh").removesuffix(" Thành phố")
+    return AgencyMatch(m.start, pm.end(), f"{base} các tỉnh, thành phố", text[m.start : pm.end()])
 
 
 def comma_blind(name: str) -> str:
