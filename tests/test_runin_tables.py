@@ -167,3 +167,19 @@ def test_a_table_of_figures_gives_one_target_per_year_and_none_for_the_estimate(
         ("PB01.3", "Nông, lâm nghiệp, thủy sản Cơ cấu kinh tế", 2026, 33.31, "%"),
         ("PB01.3", "Nông, lâm nghiệp, thủy sản Cơ cấu kinh tế", 2027, 31.76, "%"),
     ]
+
+
+def test_a_header_ending_in_a_word_that_also_cites_a_part_still_lets_the_first_group_open() -> None:
+    # 'ĐIỂM' (points) closes the header in capitals; 'điểm a', 'khoản 2' in a cell cite parts
+    rows = [
+        ["STT", "TIÊU CHÍ THI ĐUA", "ĐIỂM CHUẨN", "HƯỚNG DẪN CHẤM ĐIỂM"],
+        ["I", "NHÓM XÃ, PHƯỜNG", "115"],
+        ["1", "Tỷ lệ người hưởng trợ cấp được tuyên truyền theo điểm a khoản 2 Điều 5", "20"],
+        ["2", "Tỷ lệ người hưởng trợ cấp mở tài khoản", "40"],
+    ]
+    plan = _crawled(rows)
+    assert [s.path for s in plan.walk() if s.path.startswith("PB01.")] == [
+        "PB01.I",
+        "PB01.I.1",
+        "PB01.I.2",
+    ]

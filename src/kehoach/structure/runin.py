@@ -265,8 +265,9 @@ def _inside_cell(text: str, pos: int) -> bool:
     before = text[max(0, pos - 30) : pos].rstrip()
     if before.endswith((",", "/", "-", "–", "(")):
         return True
-    words = key(before).split()
-    return bool(words) and words[-1] in _grammar().cited_parts
+    words = before.split()
+    # 'khoản 2', 'Điều 8'; not a header's last word in capitals ('HƯỚNG DẪN CHẤM ĐIỂM I ...')
+    return bool(words) and key(words[-1]) in _grammar().cited_parts and not words[-1].isupper()
 
 
 class _Numbering:
