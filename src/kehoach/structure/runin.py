@@ -322,7 +322,7 @@ class _Numbering:
         return None
 
     def take(self, label: str, kind: str) -> None:
-        self.last_kind = kind
+        after, self.last_kind = self.last_kind, kind
         # a group keeps the last number: some tables number their rows on across groups
         if kind in ("letter", "roman"):
             self.sublist = False
@@ -333,7 +333,7 @@ class _Numbering:
         elif kind == "number":
             # '1.1.2 Mẫu nước trong ao nuôi 1 Nhiệt độ 2 Oxy ...': a plain list under a
             # decimal row keeps the decimal open
-            self.sublist = self.sublist or (label == "1" and self.last_kind == "decimal")
+            self.sublist = self.sublist or (label == "1" and after == "decimal")
             self.number, self.small = int(label), None
             self.decimal = self.decimal if self.sublist else None
         elif kind == "decimal":
