@@ -183,3 +183,70 @@ def test_a_header_ending_in_a_word_that_also_cites_a_part_still_lets_the_first_g
         "PB01.I.1",
         "PB01.I.2",
     ]
+
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 2954/QĐ-UBND
+Sơn La, ngày 20 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030
+
+ỦY BAN NHÂN DÂN TỈNH SƠN LA
+
+Căn cứ Luật Tổ chức chính quyền địa phương;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu sản phẩm hàng hóa.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Thành Công
+
+KẾ HOẠCH
+XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 - 2030
+
+I. MỤC TIÊU
+Tăng giá trị xuất khẩu nông sản.
+
+II. TỔ CHỨC THỰC HIỆN
+Sở Công Thương chủ trì triển khai Kế hoạch.
+
+PHỤ LỤC 01
+ĐỊNH HƯỚNG PHÁT TRIỂN VÙNG NGUYÊN LIỆU NÔNG SẢN
+(Ban hành kèm theo Quyết định số 2954/QĐ-UBND ngày 20/11/2025 của UBND tỉnh Sơn La)
+TT Chỉ tiêu ĐVT ƯTH Năm 2025 GIAI ĐOẠN 2026 - 2030 Năm 2026 Năm 2027
+I CÂY CÔNG NGHIỆP
+1 Cà phê - Diện tích Ha 26.120 27.000 27.500 - Sản lượng cà phê nhân Tấn 37.724 39.800 40.602
+2 Chè - Diện tích Ha 6.132 6.500 6.700
+"""
+
+
+def test_a_decisions_plan_crawled_keeps_its_appendix_and_the_years_under_its_period() -> None:
+    # the appendix follows the carried plan, whose headings the crawl ran inline; its note
+    # '(Ban hành kèm theo ...)' is no mention of an appendix; 'GIAI ĐOẠN 2026 - 2030' stands
+    # over the years; the estimate 'ƯTH Năm 2025' gives no target
+    flat = " ".join(DECISION.split())
+    plan = parse_text("\r\n".join(textwrap.wrap(flat, width=90)) + "\r\n")
+    got = sorted((t.section, t.indicator, t.year, t.value, t.unit) for t in plan.targets)
+    assert got == [
+        ("PB01.I.1", "Diện tích Cà phê", 2026, 27000.0, "Ha"),
+        ("PB01.I.1", "Diện tích Cà phê", 2027, 27500.0, "Ha"),
+        ("PB01.I.1", "Sản lượng cà phê nhân Cà phê", 2026, 39800.0, "Tấn"),
+        ("PB01.I.1", "Sản lượng cà phê nhân Cà phê", 2027, 40602.0, "Tấn"),
+        ("PB01.I.2", "Diện tích Chè", 2026, 6500.0, "Ha"),
+        ("PB01.I.2", "Diện tích Chè", 2027, 6700.0, "Ha"),
+    ]

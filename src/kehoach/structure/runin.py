@@ -185,13 +185,44 @@ def _unit_words(name: list[str]) -> int:
 
 
 def _header_rows(header: list[str]) -> list[list[str]]:
-    """A header printed on two rows ran into one: the cells after its last year cell that
-    name no year ('Kế hoạch', 'Ước thực hiện') are the second row, under a year cell."""
+    """A header printed on two rows ran into one. A period over its years ('GIAI ĐOẠN 2026
+    - 2030 Năm 2026 ... Năm 2030') has the years below it; the cells after the last year
+    cell that name no year ('Kế hoạch', 'Ước thực hiện') are below a year cell; measures
+    repeated under every year ('Kế hoạch 2030 Lượng (Tấn) Giá trị (Nghìn USD) Lượng ...')
+    are cells of their own."""
+    header = [c for cell in header for c in _with_measures(cell)]
+    for i, cell in enumerate(header):
+        period = _PERIOD.search(cell)
+        later = header[i + 1 :]
+        if period and len(later) >= 2 and all(_inside(c, period) for c in later):
+            return [header[: i + 1], later]
     years = [i for i, c in enumerate(header) if _YEAR.search(c)]
     if not years or years[-1] == len(header) - 1:
         return [header]
-    below = header[years[-1] + 1 :]
-    return [header[: years[-1] + 1], below]
+    if all(_MEASURE.fullmatch(c) for c in header[years[-1] + 1 :]):
+        return [header]  # repeated measures: the targets reader pairs them with the years
+    return [header[: years[-1] + 1], header[years[-1] + 1 :]]
+
+
+_PERIOD = regex.compile(r"(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)")
+_MEASURE = regex.compile(r"\s*[^()]{1,60}?\s*\([^()]{1,30}\)\s*")
+
+
+def _inside(cell: str, period: regex.Match[str]) -> bool:
+    m = _YEAR.search(cell)
+    return m is not None and int(period["a"]) <= int(m.group()) <= int(period["b"])
+
+
+def _with_measures(cell: str) -> list[str]:
+    """'Kế hoạch 2030 Lượng (Tấn) Giá trị (Nghìn USD)' -> the year's cell, then one cell
+    per measure with its unit in brackets."""
+    m = _YEAR.search(cell)
+    if m is None or not cell[m.end() :].strip():
+        return [cell]
+    measures = [x.strip() for x in _MEASURE.findall(cell[m.end() :])]
+    if not measures or "".join(measures).replace(" ", "") != cell[m.end() :].replace(" ", ""):
+        return [cell]
+    return [cell[: m.end()].strip(), *measures]
 
 
 def _row_labels(text: str, start: int) -> list[tuple[int, str]]:

@@ -20,8 +20,9 @@ from kehoach.text import RULE_MARKS, key
 _FOOTNOTE = regex.compile(r"^\[\d{1,2}\]\s*\S")
 _RULE = regex.compile(r"[" + RULE_MARKS + r"\s]+")
 # 'Phụ lục kèm theo Kế hoạch này' mentions an appendix; '(Kèm theo Kế hoạch số ...)' in
-# brackets is the note under an appendix's own heading (a crawl runs it onto the heading).
-_ATTACHED = regex.compile(r"(?<!\(\s*)kèm theo", regex.IGNORECASE)
+# brackets ('(Ban hành kèm theo ...)' too) is the note under an appendix's own heading (a
+# crawl runs it onto the heading).
+_ATTACHED = regex.compile(r"(?<!\(\s*)(?<!\(\s*ban\s+hành\s+)kèm theo", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -350,20 +351,32 @@ def _chrome_run(lines: list[Line], i: int) -> bool:
 
 
 def _has_heading(lines: list[Line], head: int, end: int) -> bool:
-    """Some body (a numbered heading) comes after the title block."""
-    return any(_HEADING_START.match(lines[j].text) for j in range(head, end))
+    """Some body (a numbered heading) comes after the title block; in a crawl, inside its
+    flow ('... như sau: I. MỤC TIÊU ...')."""
+    return any(
+        _HEADING_START.match(lines[j].text)
+        or (lines[j].inline and _INLINE_TOP_HEADING.search(lines[j].text))
+        for j in range(head, end)
+    )
+
+
+_INLINE_TOP_HEADING = regex.compile(r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}")
 
 
 def _appendix_start(lines: list[Line], j: int, capitals: bool = True) -> bool:
     """An appendix heading ('PHỤ LỤC I', 'PHỤ BIỂU 01: ...'), not a mention of one;
     without a signature before it, only one printed in capitals counts."""
     t = first_cell(lines[j])
-    if not t or not patterns().appendix.match(t):
+    m = patterns().appendix.match(t) if t else None
+    if m is None:
         return False
-    # a crawl runs the appendix's table on after its heading: a mention is near the start
-    if _ATTACHED.search(lines[j].text, 0, 100 if lines[j].inline else None):
+    # a crawl runs the appendix's table on after its heading: a mention is near the start,
+    # and only the heading's opening words need be in capitals
+    inline = lines[j].inline
+    if _ATTACHED.search(lines[j].text, 0, 100 if inline else None):
         return False
-    return not capitals or t.split(":")[0].isupper()
+    opening = t[: m.end("label")] if inline and m.group("label") else t.split(":")[0]
+    return not capitals or opening.isupper()
 
 
 def _ends_appendix(lines: list[Line], j: int) -> bool:
