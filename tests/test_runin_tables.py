@@ -250,3 +250,31 @@ def test_a_decisions_plan_crawled_keeps_its_appendix_and_the_years_under_its_per
         ("PB01.I.2", "Diện tích Chè", 2026, 6500.0, "Ha"),
         ("PB01.I.2", "Diện tích Chè", 2027, 6700.0, "Ha"),
     ]
+
+
+def test_an_appendix_headed_in_sentence_case_after_the_signer_and_a_time_that_opens_with_xong() -> (
+    None
+):
+    # '... PHÓ CHỦ TỊCH Nguyễn Văn Đệ Phụ lục MỘT SỐ NHIỆM VỤ ...': the signer's name ends
+    # before the appendix, whose heading is in sentence case before its title in capitals
+    text = PLAN.replace("PHỤ LỤC\nDANH MỤC NHIỆM VỤ", "Phụ lục\nMỘT SỐ NHIỆM VỤ")
+    rows = [
+        ["TT", "Tên nhiệm vụ", "Sở, ngành chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"],
+        [
+            "1",
+            "Tổ chức quán triệt Chỉ thị về khoáng sản",
+            "Sở Nông nghiệp và Môi trường",
+            "Các Sở, ban, ngành",
+            "Xong trong Quý II/2026",
+        ],
+        ["2", "Xử lý dứt điểm khai thác khoáng sản trái phép", "Công an tỉnh", "", "Hàng năm"],
+    ]
+    flat = " ".join((text + "\n".join(" ".join(r) for r in rows)).split())
+    plan = parse_text("\r\n".join(textwrap.wrap(flat, width=90)) + "\r\n")
+    assert plan.metadata.signer == "Nguyễn Văn Đệ"
+    assert [s.path for s in plan.walk() if s.path.startswith("PB01")] == [
+        "PB01",
+        "PB01.1",
+        "PB01.2",
+    ]
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [("PB01.1", "2026-06-30")]

@@ -71,7 +71,10 @@ def _grammar() -> _Grammar:
         number_column=regex.compile(rt["number_column"]),
         columns=regex.compile(r"(?<!\p{L})(?:" + "|".join(map(regex.escape, cols)) + r")(?!\p{L})"),
         agency_columns=tuple(rt["agency_columns"]),
-        times=regex.compile(r"(?:" + "|".join(rt["times"]) + r")(?!\p{L}|\d)"),
+        times=regex.compile(
+            r"(?:(?:" + "|".join(map(regex.escape, rt["time_openers"])) + r")\s+)*"
+            r"(?:" + "|".join(rt["times"]) + r")(?!\p{L}|\d)"
+        ),
         cited_parts=frozenset(rt["cited_parts"]),
         figure_columns=regex.compile(
             r"(?<!\p{L})(?:" + "|".join(rt["figure_columns"]) + r")(?!\p{L})"
