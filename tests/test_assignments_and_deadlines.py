@@ -1236,3 +1236,18 @@ def test_a_national_plan_addresses_a_provincial_body_of_every_province_as_a_grou
     ]
     found = addressees("UBND các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện.", True)
     assert [a.name for a in found] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_a_partner_field_naming_departments_after_cac_so_lists_each() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Kiện toàn Ban An toàn giao thông tỉnh\n"
+        "- Chủ trì thực hiện: Ban An toàn giao thông tỉnh.\n"
+        "- Đơn vị phối hợp: Các Sở: Nội vụ, Giao thông vận tải; UBND các huyện, thị xã, thành phố.\n"
+    )
+    assert got == [
+        (
+            "Ban An toàn giao thông tỉnh",
+            "I.1",
+            ["Sở Nội vụ", "Sở Giao thông vận tải", "Ủy ban nhân dân cấp huyện"],
+        )
+    ]

@@ -305,6 +305,13 @@ def partners(text: str, exclude: set[str]) -> list[str]:
         while pos < limit:
             while pos < limit and text[pos].isspace():
                 pos += 1
+            end, listed = departments_at(text, pos)  # 'các Sở: Nội vụ, Giao thông vận tải'
+            for a in listed:
+                if a.name not in exclude and a.name not in out:
+                    out.append(a.name)
+            if listed:
+                pos = end
+                continue
             am = match_at(text, pos)
             if am is not None:
                 if (
