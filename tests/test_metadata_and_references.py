@@ -370,3 +370,15 @@ def test_the_issuer_closing_a_cell_of_other_text_is_the_issuer() -> None:
         "Nghị quyết số 34-NQ/TU, UBND tỉnh ban hành Kế hoạch như sau: I. MỤC TIÊU 1. Tăng thu.\r\n"
     )
     assert meta(crawl).issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+def test_a_proposal_named_after_the_basis_in_one_clause_leaves_the_basis() -> None:
+    # '..., theo đề nghị của Sở ... tại Công văn số ...': the proposal is no basis, but the
+    # decision the same clause opens with still is
+    opening = (
+        "Thực hiện Quyết định số 1044/QĐ-TTg ngày 26/9/2024 của Thủ tướng Chính phủ về việc "
+        "ban hành Kế hoạch triển khai thi hành Luật Đường bộ, theo đề nghị của Sở Giao thông "
+        "vận tải tại Công văn số 3628/SGTVT-VP ngày 15/10/2024, Ủy ban nhân dân tỉnh ban hành "
+        "Kế hoạch như sau:"
+    )
+    assert implements([opening], None) == ["1044/QĐ-TTg"]

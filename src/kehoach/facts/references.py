@@ -40,7 +40,6 @@ class _RefRules:
     type_by_code: dict[str, str]
     mixed: dict[str, str]
     openers: tuple[str, ...]
-    not_basis: tuple[str, ...]
     basis_link: regex.Pattern[str]
 
 
@@ -71,7 +70,6 @@ def _rules() -> _RefRules:
         codes,
         mixed,
         tuple(key(o) for o in docs["basis_openers"]),
-        tuple(key(x) for x in docs["not_basis"]),
         regex.compile(
             r"\s(?:và|cùng)\s+(?:" + "|".join(docs["basis_links"]) + r")\b[^;]*\btại\s*$",
             regex.IGNORECASE,
@@ -286,8 +284,10 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
         texts = [list(_BASIS_CLAUSE.split(title))]
     for clauses in texts:
         for clause in clauses:
-            if any(nb in key(clause) for nb in r.not_basis):
-                continue
+            # '..., theo đề nghị của Sở X tại Công văn số ...': the proposal and what
+            # follows it are no basis; the documents before it still are
+            nb = _not_basis().search(clause)
+            clause = clause[: nb.start()] if nb else clause
             cites = find(clause, 0, 0)
             prev_end: int | None = None
             for c in cites:
@@ -309,6 +309,12 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
 
 
 _NEXT_HEAD = regex.compile(r"(?:,|\svà)\s*$")
+
+
+@cache
+def _not_basis() -> regex.Pattern[str]:
+    words = sorted(load("documents")["not_basis"], key=len, reverse=True)
+    return regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, words)) + r")(?!\w)", regex.I)
 
 
 def _basis_clauses(text: str) -> list[str]:
