@@ -382,3 +382,23 @@ def test_a_proposal_named_after_the_basis_in_one_clause_leaves_the_basis() -> No
         "Kế hoạch như sau:"
     )
     assert implements([opening], None) == ["1044/QĐ-TTg"]
+
+
+def test_heads_named_again_in_brackets_and_a_list_of_numbers_under_one_type() -> None:
+    # a head's short name in brackets is no break in the list of heads
+    opening = (
+        "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội phê duyệt chủ "
+        "trương đầu tư Chương trình (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP ngày "
+        "13/3/2025 của Chính phủ về ban hành Kế hoạch triển khai Nghị quyết số 163/2024/QH15 "
+        "(Nghị quyết số 50/NQ-CP) và Quyết định số 7619/QĐ-BCA ngày 08/9/2025 của Bộ trưởng Bộ "
+        "Công an, Ủy ban nhân dân tỉnh ban hành Kế hoạch."
+    )
+    assert implements([opening], None) == ["163/2024/QH15", "50/NQ-CP", "7619/QĐ-BCA"]
+    # 'các Chỉ thị: số 33/CT-TTg ..., số 10/CT-TTg ...': one type word over both numbers
+    opening = (
+        "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại các Chỉ thị: số 33/CT-TTg ngày 21 "
+        "tháng 7 năm 2017 về tăng cường công tác quản lý hành lang an toàn đường bộ, số "
+        "10/CT-TTg ngày 19 tháng 4 năm 2023 về tăng cường công tác bảo đảm trật tự, an toàn giao "
+        "thông đường bộ."
+    )
+    assert implements([opening], None) == ["33/CT-TTg", "10/CT-TTg"]

@@ -291,6 +291,10 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
             cites = find(clause, 0, 0)
             prev_end: int | None = None
             for c in cites:
+                if c.number in heads:
+                    # a head named again: its short name in brackets ('(Nghị quyết số
+                    # 163/2024/QH15)'), or inside the next head's description
+                    continue
                 # A later document is a head when joined to the previous head by 'và' or a
                 # comma, right after it or after its description ('Nghị định số 10/2020/
                 # NĐ-CP ... quy định về kinh doanh vận tải, Nghị định số 41/2024/NĐ-CP');
@@ -299,7 +303,11 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
                 if prev_end is not None and not (
                     _BETWEEN.match(between)
                     or r.basis_link.search(between)
-                    or (c.type_start < c.start and _NEXT_HEAD.search(between))
+                    # 'các Chỉ thị: số 33/CT-TTg ngày ..., số 10/CT-TTg ...': one type, a list
+                    or (
+                        (c.type_start < c.start or between.rstrip().endswith("số"))
+                        and _NEXT_HEAD.search(between)
+                    )
                 ):
                     break
                 if c.number not in heads:
@@ -308,7 +316,7 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
     return heads
 
 
-_NEXT_HEAD = regex.compile(r"(?:,|\svà)\s*$")
+_NEXT_HEAD = regex.compile(r"(?:,|\svà)\s*(?:số\s*)?$")
 
 
 @cache
