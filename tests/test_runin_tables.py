@@ -80,11 +80,15 @@ TASKS = [
 ]
 
 
-def _crawled(rows: list[list[str]]) -> Plan:
-    """The plan as a crawl stores it: every line break lost, the table's cells run on, the
-    flow wrapped every 90 characters."""
-    flat = " ".join((PLAN + "\n".join(" ".join(r) for r in rows)).split())
-    return parse_text("\r\n".join(textwrap.wrap(flat, width=90)) + "\r\n")
+def _crawl(text: str) -> Plan:
+    """A text as a crawl stores it: every line break lost, the flow wrapped every 90
+    characters."""
+    return parse_text("\r\n".join(textwrap.wrap(" ".join(text.split()), width=90)) + "\r\n")
+
+
+def _crawled(rows: list[list[str]], text: str = PLAN) -> Plan:
+    """The plan with its appendix table, crawled: the table's cells run on."""
+    return _crawl(text + "\n".join(" ".join(r) for r in rows))
 
 
 def test_a_task_table_run_into_the_flow_gives_its_rows_as_sections() -> None:
@@ -239,8 +243,7 @@ def test_a_decisions_plan_crawled_keeps_its_appendix_and_the_years_under_its_per
     # the appendix follows the carried plan, whose headings the crawl ran inline; its note
     # '(Ban hành kèm theo ...)' is no mention of an appendix; 'GIAI ĐOẠN 2026 - 2030' stands
     # over the years; the estimate 'ƯTH Năm 2025' gives no target
-    flat = " ".join(DECISION.split())
-    plan = parse_text("\r\n".join(textwrap.wrap(flat, width=90)) + "\r\n")
+    plan = _crawl(DECISION)
     got = sorted((t.section, t.indicator, t.year, t.value, t.unit) for t in plan.targets)
     assert got == [
         ("PB01.I.1", "Diện tích Cà phê", 2026, 27000.0, "Ha"),
@@ -269,8 +272,7 @@ def test_an_appendix_headed_in_sentence_case_after_the_signer_and_a_time_that_op
         ],
         ["2", "Xử lý dứt điểm khai thác khoáng sản trái phép", "Công an tỉnh", "", "Hàng năm"],
     ]
-    flat = " ".join((text + "\n".join(" ".join(r) for r in rows)).split())
-    plan = parse_text("\r\n".join(textwrap.wrap(flat, width=90)) + "\r\n")
+    plan = _crawled(rows, text)
     assert plan.metadata.signer == "Nguyễn Văn Đệ"
     assert [s.path for s in plan.walk() if s.path.startswith("PB01")] == [
         "PB01",
