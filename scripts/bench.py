@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -121,6 +122,28 @@ def long_paragraph(size: int) -> bytes:
             line = []
     head = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 1/KH-UBND\n\nKẾ HOẠCH\nThử\n\nI. MỤC TIÊU\n"
     return (head + "\n".join(lines) + ".\n").encode()
+
+
+def long_table_row(size: int) -> bytes:
+    """A crawled plan whose appendix's task table runs into one flow: its one row's task
+    is `size` bytes long before its lead, time and product cells (the cells are read from
+    the row's end, so this must stay linear too)."""
+    words = FILLER.split()
+    task: list[str] = []
+    total = i = 0
+    while total < size:
+        task.append(words[i % len(words)])
+        total += len(words[i % len(words)].encode()) + 1
+        i += 1
+    flow = (
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+        "Tự do - Hạnh phúc --------------- Số: 1/KH-UBND Lạng Sơn, ngày 2 tháng 1 năm 2025 "
+        "KẾ HOẠCH Thử nghiệm I. MỤC TIÊU Thử nghiệm. II. TỔ CHỨC THỰC HIỆN Các sở thực hiện. "
+        "Nơi nhận: - Lưu: VT. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn A PHỤ LỤC DANH MỤC "
+        "NHIỆM VỤ TT Nội dung Cơ quan chủ trì Sản phẩm Thời gian thực hiện Ghi chú "
+        f"1 {' '.join(task)} Sở Y tế Báo cáo 2026 Không 2 Tổng kết Sở Tài chính Báo cáo 2027"
+    )
+    return ("\r\n".join(textwrap.wrap(flow, width=90)) + "\r\n").encode()
 
 
 def parse_seconds(path: Path, timeout: float) -> float:
@@ -231,6 +254,12 @@ def main() -> None:
             t = parse_seconds(path, args.timeout)
             shown = f"{t:.3f} s" if t != float("inf") else f"over {args.timeout:.0f} s (stopped)"
             print(f"one wrapped paragraph of {path.stat().st_size / 1e3:.0f} kB: {shown} CPU")
+        for size in (50_000, 450_000):
+            path = Path(tmp) / f"row{size}.txt"
+            path.write_bytes(long_table_row(size))
+            t = parse_seconds(path, args.timeout)
+            shown = f"{t:.3f} s" if t != float("inf") else f"over {args.timeout:.0f} s (stopped)"
+            print(f"one crawled table row of {path.stat().st_size / 1e3:.0f} kB: {shown} CPU")
 
 
 def formats(repeat: int) -> None:

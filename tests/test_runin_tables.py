@@ -280,3 +280,24 @@ def test_an_appendix_headed_in_sentence_case_after_the_signer_and_a_time_that_op
         "PB01.2",
     ]
     assert [(d.section, str(d.date)) for d in plan.deadlines] == [("PB01.1", "2026-06-30")]
+
+
+def test_a_long_task_and_the_sites_furniture_after_the_last_row_leave_the_cells_readable() -> None:
+    # the cells are read from the row's end (make bench shows the time stays linear), and
+    # the site's furniture a crawl runs on after the table is no part of its last row
+    task = " ".join(["Tổ chức tuyên truyền phổ biến pháp luật về giao thông cho người dân"] * 60)
+    rows = [
+        ["TT", "Nội dung", "Cơ quan chủ trì", "Sản phẩm", "Thời gian thực hiện"],
+        ["1", task, "Sở Y tế", "Báo cáo", "2026"],
+        ["2", "Tổng kết thực hiện", "Sở Tài chính", "Báo cáo", "2027"],
+        ["Văn bản liên quan Ban hành: 04/09/2025 Hiệu lực: Đã biết Sở Tư pháp 2029"],
+    ]
+    plan = _crawled(rows)
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Sở Y tế", "PB01"),
+        ("Sở Tài chính", "PB01"),
+    ]
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [
+        ("PB01.1", "2026-12-31"),
+        ("PB01.2", "2027-12-31"),
+    ]

@@ -60,6 +60,7 @@ class _Grammar:
     figure_columns: regex.Pattern[str]
     unit_column: regex.Pattern[str]
     units: frozenset[str]
+    furniture: regex.Pattern[str]
 
 
 @cache
@@ -82,6 +83,7 @@ def _grammar() -> _Grammar:
         unit_column=regex.compile(
             r"(?:" + "|".join(map(regex.escape, rt["unit_columns"])) + r")\b"
         ),
+        furniture=regex.compile("|".join(regex.escape(w) for w in load("page")["chrome_inline"])),
         units=frozenset(
             key(f"{scale} {u}" if scale else u)
             for u in load("targets")["units"]
@@ -116,7 +118,7 @@ def run_in_table(line: Line, start: int = 0) -> tuple[int, Table] | None:
         at = hm.start() + nm.end()
         title, cells = _figures(totals, unit)
         table.totals.append(Row("", title, cells, *line.lines_of(at, labels[0][0])))
-    ends = [p for p, _ in labels[1:]] + [len(text)]
+    ends = [p for p, _ in labels[1:]] + [_furniture(text, labels[-1][0])]
     for (pos, label), end in zip(labels, ends, strict=True):
         body_start = _CANDIDATE.match(text, pos).end()
         first, last = line.lines_of(pos, end)
@@ -264,6 +266,13 @@ def _without_header(body: str) -> str:
             head = body[: names[i].start()].rstrip()
             return str(regex.sub(r"(?:\s+(?:STT|TT|Nội dung|Nhiệm vụ))+$", "", head))
     return body
+
+
+def _furniture(text: str, start: int) -> int:
+    """Where the site's page furniture a crawl ran on after the table's last row begins
+    (page.yaml `chrome_inline`); the text's end when there is none."""
+    m = _grammar().furniture.search(lkey(text), start)
+    return m.start() if m else len(text)
 
 
 def _resumes(label: str, after: list[regex.Match[str]]) -> bool:
@@ -421,16 +430,21 @@ def _cell_kinds(header: list[str]) -> list[str]:
     return kinds
 
 
+# The cells after a row's task are short: a lead, partners, a time, a product. They start
+# within this many characters of the row's end, each at a capitalised word or a figure.
+_CELLS_REACH = 3000
+_LIST_REACH = 600  # a cell's list of agencies is shorter than this
+_CELL_START = regex.compile(r"(?<=\s)[\p{Lu}\d]")
+
+
 def _row_cells(body: str, kinds: list[str]) -> tuple[str, list[str]]:
     """The row's task, then one text per column after it. The task ends at the first word
     from which the columns after it read best: most cells holding what their column
     holds, the agencies of the column of who leads first."""
+    row = _Cells(body, kinds)
     best: tuple[int, int, list[tuple[int, int]]] | None = None
-    for wm in _WORD.finditer(body):
-        p = wm.start()
-        if p == 0:
-            continue
-        spans = _parse(body, p, kinds)
+    for p in row.starts:
+        spans = row.parse(p, 0)
         if spans is None or spans[0][0] == spans[0][1]:
             continue  # no one leads from here
         score = sum(
@@ -444,45 +458,63 @@ def _row_cells(body: str, kinds: list[str]) -> tuple[str, list[str]]:
     return body[:p].strip(), [body[a:b].strip(" ;,") for a, b in spans]
 
 
-def _parse(body: str, pos: int, kinds: list[str]) -> list[tuple[int, int]] | None:
-    """Spans of the cells from `pos` on, one per kind, reaching the row's end; None when
-    the text does not read so. An agency or time cell may be empty; a text cell ends
-    where the next typed cell starts (the last one at the row's end)."""
-    if not kinds:
-        return [] if not body[pos:].strip() else None
-    kind, rest = kinds[0], kinds[1:]
-    p = _skip_space(body, pos)
-    if kind == "text":
-        if not rest:
-            return [(p, len(body))]
-        for wm in _WORD.finditer(body, p):
-            tail = _parse(body, wm.start(), rest)
-            if tail is not None and tail[0][0] < tail[0][1]:
-                return [(p, wm.start()), *tail]
-        tail = _parse(body, len(body), rest)
-        return None if tail is None else [(p, len(body)), *tail]
-    end = _cell_end(body, p, kind)
-    if end is not None and end > p:
-        tail = _parse(body, end, rest)
-        if tail is not None:
-            return [(p, end), *tail]
-    tail = _parse(body, p, rest)  # the cell left empty
-    return None if tail is None else [(p, p), *tail]
+class _Cells:
+    """One row's text read as cells of given kinds, each reading from each place done once
+    (a row's text stays linear to read however long its task)."""
 
+    def __init__(self, body: str, kinds: list[str]) -> None:
+        self.body, self.kinds, self.k = body, kinds, lkey(body)
+        self.starts = [
+            m.start() for m in _CELL_START.finditer(body, max(1, len(body) - _CELLS_REACH))
+        ]
+        self.memo: dict[tuple[int, int], list[tuple[int, int]] | None] = {}
 
-def _cell_end(body: str, p: int, kind: str) -> int | None:
-    if p >= len(body):
+    def parse(self, pos: int, i: int) -> list[tuple[int, int]] | None:
+        """Spans of the cells of kinds[i:] from `pos` on, reaching the row's end; None when
+        the text does not read so. An agency or time cell may be empty; a text cell ends
+        where the next typed cell starts (the last one at the row's end)."""
+        if (pos, i) not in self.memo:
+            self.memo[(pos, i)] = self._parse(pos, i)
+        return self.memo[(pos, i)]
+
+    def _parse(self, pos: int, i: int) -> list[tuple[int, int]] | None:
+        body = self.body
+        if i == len(self.kinds):
+            return [] if not body[pos:].strip() else None
+        p = _skip_space(body, pos)
+        if self.kinds[i] == "text":
+            if i + 1 == len(self.kinds):
+                return [(p, len(body))]
+            for q in self.starts:
+                if q <= p:
+                    continue
+                tail = self.parse(q, i + 1)
+                if tail is not None and tail[0][0] < tail[0][1]:
+                    return [(p, q), *tail]
+            tail = self.parse(len(body), i + 1)
+            return None if tail is None else [(p, len(body)), *tail]
+        end = self._cell_end(p, self.kinds[i])
+        if end is not None and end > p:
+            tail = self.parse(end, i + 1)
+            if tail is not None:
+                return [(p, end), *tail]
+        tail = self.parse(p, i + 1)  # the cell left empty
+        return None if tail is None else [(p, p), *tail]
+
+    def _cell_end(self, p: int, kind: str) -> int | None:
+        body = self.body
+        if p >= len(body):
+            return None
+        if kind == "time":
+            m = _grammar().times.match(self.k, p)
+            return m.end() if m and m.end() > p else None
+        end, found = leading_agencies(body[p : p + _LIST_REACH])
+        if found:
+            return p + end
+        vm = gazetteer().vague_tail.match(self.k, p)
+        if vm and vm.end() > p and body[p].isupper():
+            return int(vm.end())  # 'Cơ quan, địa phương liên quan': a cell naming no one
         return None
-    if kind == "time":
-        m = _grammar().times.match(lkey(body), p)
-        return m.end() if m and m.end() > p else None
-    end, found = leading_agencies(body[p:])
-    if found:
-        return p + end
-    vm = gazetteer().vague_tail.match(lkey(body), p)
-    if vm and vm.end() > p and body[p].isupper():
-        return int(vm.end())  # 'Cơ quan, địa phương liên quan': a cell naming no one
-    return None
 
 
 def _skip_space(body: str, p: int) -> int:
