@@ -1251,3 +1251,22 @@ def test_a_partner_field_naming_departments_after_cac_so_lists_each() -> None:
             ["Sở Nội vụ", "Sở Giao thông vận tải", "Ủy ban nhân dân cấp huyện"],
         )
     ]
+
+
+def test_a_body_of_every_unit_of_a_level_then_named_gives_one_body_each() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông\n"
+        "- Xây dựng kế hoạch cụ thể hóa các nhiệm vụ.\n"
+        "2. Báo cáo\n- Ban An toàn giao thông các huyện Si Ma Cai, Bảo Yên, thị xã Sa Pa: Đánh giá "
+        "kết quả công tác bảo đảm an toàn giao thông.\n"
+        "- Ủy ban nhân dân các xã, phường: báo cáo kết quả.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Ủy ban nhân dân xã Gia Thuận", "I.1"),
+        ("Ủy ban nhân dân xã Tân Điền", "I.1"),
+        ("Ủy ban nhân dân xã Gò Công Đông", "I.1"),
+        ("Ban An toàn giao thông huyện Si Ma Cai", "I.2"),
+        ("Ban An toàn giao thông huyện Bảo Yên", "I.2"),
+        ("Ban An toàn giao thông thị xã Sa Pa", "I.2"),
+        ("Ủy ban nhân dân cấp xã", "I.2"),  # a level named by its kinds only: the group
+    ]

@@ -697,8 +697,9 @@ def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
             found += listed
             end = listed_end
         elif m is not None:
-            found.append(m)
-            end = m.end
+            named = named_units(text, m)
+            found += named or [m]
+            end = named[-1].end if named else m.end
         elif vm and vm.end() > pos:
             end = int(vm.end())
             if lm := _listed_localities(text, k, vm):
@@ -713,6 +714,38 @@ def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
             break
         pos = _skip_addressing(k, sep.end())
     return (end, tuple(found)) if found else (0, ())
+
+
+_LEVEL = r"(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn)"
+_UNIT_NAME = r"\p{Lu}[\p{L}']*(?:\s+\p{Lu}[\p{L}']*){0,3}"
+# 'Ban An toàn giao thông các huyện' + ' Si Ma Cai, Bảo Yên, thị xã Sa Pa'; 'Ủy ban nhân dân
+# các xã' + ': Gia Thuận, Tân Điền, Gò Công Đông'
+_LEVEL_LIST = regex.compile(r"(?P<base>.+?)\s+các\s+(?P<level>" + _LEVEL + r")$")
+_NAMED_UNITS = regex.compile(
+    r"\s*:?\s*(?P<first>" + _UNIT_NAME + r")"
+    r"(?P<more>(?:\s*,\s*|\s+và\s+)(?:" + _LEVEL + r"\s+)?" + _UNIT_NAME + r")+"
+)
+_NAMED_UNIT = regex.compile(r"(?:(?P<level>" + _LEVEL + r")\s+)?(?P<name>" + _UNIT_NAME + r")")
+
+
+def named_units(text: str, m: AgencyMatch) -> list[AgencyMatch]:
+    """A body of every unit of a level, the units then named: one body each ('Ban An toàn
+    giao thông các huyện Si Ma Cai, Bảo Yên, thị xã Sa Pa' -> 'Ban An toàn giao thông huyện
+    Si Ma Cai', ..., 'Ban An toàn giao thông thị xã Sa Pa'); [] when no names follow."""
+    lm = _LEVEL_LIST.match(m.as_written.strip())
+    nm = _NAMED_UNITS.match(text, m.end) if lm else None
+    if lm is None or nm is None:
+        return []
+    base = _expand_written(lm.group("base"))
+    out: list[AgencyMatch] = []
+    for part in regex.split(r"\s*,\s*|\s+và\s+", text[nm.start("first") : nm.end()]):
+        um = _NAMED_UNIT.fullmatch(part.strip())
+        if um is None:
+            return []
+        level = um.group("level") or lm.group("level")
+        name = f"{base} {level} {um.group('name')}"
+        out.append(AgencyMatch(m.start, nm.end(), name, text[m.start : nm.end()]))
+    return out
 
 
 def opens_duty(after: str) -> str | None:
