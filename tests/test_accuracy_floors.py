@@ -72,7 +72,7 @@ def test_mean_floors(evaluation: Evaluation) -> None:
 # order. 114 plans since the 75 of the third to eighth blind batches joined: the assignments
 # mean is lower than the 39 plans' (0.87) because the new crawls address groups the genre
 # names in many ways, not because any plan fell.
-HOLDOUT_MEAN_FLOORS = (0.98, 0.99, 0.96, 0.89, 0.96, 0.98, 0.98)
+HOLDOUT_MEAN_FLOORS = (0.98, 0.99, 0.96, 0.90, 0.96, 0.98, 0.98)
 
 
 def test_holdout_mean_floors() -> None:
@@ -120,8 +120,8 @@ def test_reshaped_annotated_plans_mean_floors() -> None:
 # The same 22 web copies rendered by LibreOffice and pdftotext (scripts/render.py): the files
 # users download, read from tests/rendered (the tests need none of those tools).
 RENDERED_MEAN_FLOORS = {
-    "docx": (0.96, 0.98, 0.84, 0.87, 0.87, 0.96, 0.97),
-    "pdf": (0.96, 0.96, 0.84, 0.87, 0.86, 0.95, 0.97),
+    "docx": (0.96, 0.98, 0.84, 0.88, 0.87, 0.96, 0.97),
+    "pdf": (0.96, 0.96, 0.84, 0.88, 0.86, 0.95, 0.97),
     "pdftotext": (0.90, 0.92, 0.79, 0.85, 0.81, 0.87, 0.96),
     "pdftotext-layout": (0.95, 0.97, 0.87, 0.86, 0.84, 0.92, 0.97),
 }
