@@ -121,7 +121,8 @@ def run_in_table(line: Line, start: int = 0) -> tuple[int, Table] | None:
     ends = [p for p, _ in labels[1:]] + [_furniture(text, labels[-1][0])]
     for (pos, label), end in zip(labels, ends, strict=True):
         body_start = _CANDIDATE.match(text, pos).end()
-        first, last = line.lines_of(pos, end)
+        # (the last row's span keeps the furniture's lines: every line stays placed)
+        first, last = line.lines_of(pos, end if end != ends[-1] else len(text))
         body = _without_header(text[body_start:end]).strip()
         if roles:
             table.rows.append(Row(label, *_row_cells(body, roles), first, last))
