@@ -301,3 +301,24 @@ def test_a_long_task_and_the_sites_furniture_after_the_last_row_leave_the_cells_
         ("PB01.1", "2026-12-31"),
         ("PB01.2", "2027-12-31"),
     ]
+
+
+def test_an_empty_cell_of_figures_or_a_zero_before_a_group_letter_leave_the_numbering_alone() -> (
+    None
+):
+    # '- -' are empty cells, not a range before the next row's number; the '0' that ends a
+    # row before 'B' is a figure, not a row of its own
+    rows = [
+        ["STT", "Nội dung", "Năm 2026", "Năm 2027"],
+        ["A", "TỔNG CHI NGÂN SÁCH", "100", "0"],
+        ["B", "KẾ HOẠCH VAY"],
+        ["1", "Trái phiếu chính quyền địa phương", "-", "-"],
+        ["2", "Vay lại từ nguồn vay nước ngoài", "5", "6"],
+    ]
+    plan = _crawled(rows)
+    assert [s.path for s in plan.walk() if s.path.startswith("PB01.")] == [
+        "PB01.A",
+        "PB01.B",
+        "PB01.B.1",
+        "PB01.B.2",
+    ]

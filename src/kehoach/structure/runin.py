@@ -245,7 +245,11 @@ def _row_labels(text: str, start: int) -> list[tuple[int, str]]:
             kind = "number"  # a row the copy lost its number for ('… 3 pH ...'): go on
         if kind is None and out and _skipped_group(state, text, m):
             kind = "roman"  # groups the copy left out ('… VII DIỄN TẬP ...'): go on
-        if kind is None or (not out and not _opens_row(text, m)):
+        if (
+            kind is None
+            or (not out and not _opens_row(text, m))
+            or _LABEL_WORD.match(text, m.end())
+        ):
             continue
         state.take(label, kind)
         out.append((m.start(), label))
@@ -304,10 +308,16 @@ def _opens_row(text: str, m: regex.Match[str]) -> bool:
     return nxt is not None and len(regex.sub(r"\W", "", nxt.group())) >= 2
 
 
+_RANGE_END = regex.compile(r"\d[-–]$")
+# a row's title never opens with another row's number ('… 145.141 0 0 B CHI …', '… 2 3 II …')
+_LABEL_WORD = regex.compile(r"(?:[A-Z]|[IVX]{1,5})(?!\S)")
+
+
 def _inside_cell(text: str, pos: int) -> bool:
     """'khoản 2 Điều 11', 'Điều 7, 8 Nghị định': a number a cited part or a list holds."""
     before = text[max(0, pos - 30) : pos].rstrip()
-    if before.endswith((",", "/", "-", "–", "(")):
+    # ('… 7-8', a range; not the '-' an empty cell of figures prints before the next row)
+    if before.endswith((",", "/", "(")) or _RANGE_END.search(before):
         return True
     words = before.split()
     # 'khoản 2', 'Điều 8'; not a header's last word in capitals ('HƯỚNG DẪN CHẤM ĐIỂM I ...')
