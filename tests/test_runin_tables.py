@@ -322,3 +322,20 @@ def test_an_empty_cell_of_figures_or_a_zero_before_a_group_letter_leave_the_numb
         "PB01.B.1",
         "PB01.B.2",
     ]
+
+
+def test_years_headed_den_nam_and_a_unit_the_list_does_not_hold() -> None:
+    rows = [
+        ["TT", "Nội dung", "ĐVT", "Đến năm 2025", "Đến năm 2030"],
+        ["I", "Sở Khoa học và Công nghệ"],
+        ["1", "Dự án ứng dụng khoa học vào sản xuất", "DA/MH", "2", "3"],
+        ["2", "Đào tạo nghề", "Lớp", "6", "10"],
+    ]
+    plan = _crawled(rows)
+    got = sorted((t.section, t.indicator, t.year, t.value, t.unit) for t in plan.targets)
+    assert got == [
+        ("PB01.I.1", "Dự án ứng dụng khoa học vào sản xuất", 2025, 2.0, "DA/MH"),
+        ("PB01.I.1", "Dự án ứng dụng khoa học vào sản xuất", 2030, 3.0, "DA/MH"),
+        ("PB01.I.2", "Đào tạo nghề", 2025, 6.0, "Lớp"),
+        ("PB01.I.2", "Đào tạo nghề", 2030, 10.0, "Lớp"),
+    ]

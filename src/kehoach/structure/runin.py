@@ -187,7 +187,11 @@ def _unit_words(name: list[str]) -> int:
     for n in (3, 2, 1):
         if len(name) > n and key(" ".join(name[-n:])) in units:
             return n
-    return 0
+    # a code the list does not hold: 'DA/MH' (dự án/mô hình), 'NH' (nhãn hiệu), '%/năm'
+    return 1 if len(name) > 1 and _UNIT_CODE.fullmatch(name[-1]) else 0
+
+
+_UNIT_CODE = regex.compile(r"\p{Lu}{1,5}(?:/\p{Lu}{1,5})*|[\p{L}%]{1,8}/[\p{L}]{1,8}")
 
 
 def _header_rows(header: list[str]) -> list[list[str]]:
