@@ -311,3 +311,21 @@ def test_a_dash_item_of_a_table_flattened_one_cell_per_line_keeps_its_own_figure
         ("PB01.1", 64, 2026, "Trạm"),
         ("PB01.1", 64, 2027, "Trạm"),
     ]
+
+
+def test_a_cells_quote_keeps_the_row_title_as_printed() -> None:
+    # the section title is tidied ('... làng nghề'), the quote stays verbatim ('làng nghề.')
+    table = _bars(
+        [
+            ["TT", "Nội dung", "ĐVT", "Đến năm 2025", "Đến năm 2030"],
+            ["1", "Xây dựng, phát triển nhãn hiệu sản phẩm làng nghề.", "NH", "2", "3"],
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC 01\n\nCHỈ TIÊU\n\n" + table)
+    assert {s.title for s in plan.walk() if s.path == "PB01.1"} == {
+        "Xây dựng, phát triển nhãn hiệu sản phẩm làng nghề"
+    }
+    assert [t.quote for t in plan.targets] == [
+        "Xây dựng, phát triển nhãn hiệu sản phẩm làng nghề. | NH | 2",
+        "Xây dựng, phát triển nhãn hiệu sản phẩm làng nghề. | NH | 2 | 3",
+    ]

@@ -977,7 +977,9 @@ def _row_targets(node: Node, header: list[str]) -> list[Found]:
     cols = _columns(header)
     if not any(cols.years) or not node.body:
         return []
-    out = _cells_targets(node, node.title, node.title, row_cells(node), node.body[0], cols)
+    # the quote opens with the title as printed ('... làng nghề. | NH | 2'), not as tidied
+    printed = node.heading.strip() or node.title
+    out = _cells_targets(node, node.title, printed, row_cells(node), node.body[0], cols)
     for title, cells, block in sub_rows(node):
         out += _cells_targets(node, f"{title} {node.title}", title, cells, block, cols)
     return out

@@ -83,7 +83,10 @@ def _grammar() -> _Grammar:
         unit_column=regex.compile(
             r"(?:" + "|".join(map(regex.escape, rt["unit_columns"])) + r")\b"
         ),
-        furniture=regex.compile("|".join(regex.escape(w) for w in load("page")["chrome_inline"])),
+        # the site's furniture, or the page's footnotes ('[1] Theo Quyết định ...')
+        furniture=regex.compile(
+            "|".join(regex.escape(w) for w in load("page")["chrome_inline"]) + r"|\[\d{1,2}\]\s"
+        ),
         units=frozenset(
             key(f"{scale} {u}" if scale else u)
             for u in load("targets")["units"]
@@ -278,8 +281,8 @@ def _without_header(body: str) -> str:
 
 
 def _furniture(text: str, start: int) -> int:
-    """Where the site's page furniture a crawl ran on after the table's last row begins
-    (page.yaml `chrome_inline`); the text's end when there is none."""
+    """Where the site's page furniture (page.yaml `chrome_inline`) or the page's footnotes
+    a crawl ran on after the table's last row begin; the text's end when there are none."""
     m = _grammar().furniture.search(lkey(text), start)
     return m.start() if m else len(text)
 
