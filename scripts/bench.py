@@ -248,18 +248,18 @@ def main() -> None:
                 print(f"       (stopped: over {args.timeout:.0f} s)")
                 break
             k *= 2
-        for size in (50_000, 450_000):
-            path = Path(tmp) / f"para{size}.txt"
-            path.write_bytes(long_paragraph(size))
-            t = parse_seconds(path, args.timeout)
-            shown = f"{t:.3f} s" if t != float("inf") else f"over {args.timeout:.0f} s (stopped)"
-            print(f"one wrapped paragraph of {path.stat().st_size / 1e3:.0f} kB: {shown} CPU")
-        for size in (50_000, 450_000):
-            path = Path(tmp) / f"row{size}.txt"
-            path.write_bytes(long_table_row(size))
-            t = parse_seconds(path, args.timeout)
-            shown = f"{t:.3f} s" if t != float("inf") else f"over {args.timeout:.0f} s (stopped)"
-            print(f"one crawled table row of {path.stat().st_size / 1e3:.0f} kB: {shown} CPU")
+        for what, make in (
+            ("wrapped paragraph", long_paragraph),
+            ("crawled table row", long_table_row),
+        ):
+            for size in (50_000, 450_000):
+                path = Path(tmp) / f"long{size}.txt"
+                path.write_bytes(make(size))
+                t = parse_seconds(path, args.timeout)
+                shown = (
+                    f"{t:.3f} s" if t != float("inf") else f"over {args.timeout:.0f} s (stopped)"
+                )
+                print(f"one {what} of {path.stat().st_size / 1e3:.0f} kB: {shown} CPU")
 
 
 def formats(repeat: int) -> None:
