@@ -299,13 +299,14 @@ def partners(text: str, exclude: set[str]) -> list[str]:
     """Canonical names after 'phối hợp (với)': agencies, not vague phrases or private parties."""
     out: list[str] = []
     vague = _vague()
+    k = lkey(text)
     for m in _PHOI_HOP.finditer(text):
         pos = m.end()
         limit = min(len(text), pos + 300)
         while pos < limit:
             while pos < limit and text[pos].isspace():
                 pos += 1
-            end, listed = departments_at(text, pos)  # 'các Sở: Nội vụ, Giao thông vận tải'
+            end, listed = departments_at(text, pos, k)  # 'các Sở: Nội vụ, Giao thông vận tải'
             for a in listed:
                 if a.name not in exclude and a.name not in out:
                     out.append(a.name)
@@ -323,7 +324,7 @@ def partners(text: str, exclude: set[str]) -> list[str]:
                     out.append(am.name)
                 pos = am.end
                 continue
-            fm = _FILLER.match(lkey(text), pos) or _NOTE.match(text, pos)
+            fm = _FILLER.match(k, pos) or _NOTE.match(text, pos)
             if fm and fm.end() > pos:
                 pos = fm.end()  # '..., Trung tâm Dịch vụ việc làm (Sở Nội vụ), Ủy ban ...'
                 continue

@@ -40,6 +40,7 @@ class _RefRules:
     type_by_code: dict[str, str]
     mixed: dict[str, str]
     openers: tuple[str, ...]
+    not_basis: regex.Pattern[str]  # a proposal or a report the plan answers: no basis
     basis_link: regex.Pattern[str]
 
 
@@ -70,6 +71,12 @@ def _rules() -> _RefRules:
         codes,
         mixed,
         tuple(key(o) for o in docs["basis_openers"]),
+        regex.compile(
+            r"(?<!\w)(?:"
+            + "|".join(map(regex.escape, sorted(docs["not_basis"], key=len, reverse=True)))
+            + r")(?!\w)",
+            regex.I,
+        ),
         regex.compile(
             r"\s(?:và|cùng)\s+(?:" + "|".join(docs["basis_links"]) + r")\b[^;]*\btại\s*$",
             regex.IGNORECASE,
@@ -286,7 +293,7 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
         for clause in clauses:
             # '..., theo đề nghị của Sở X tại Công văn số ...': the proposal and what
             # follows it are no basis; the documents before it still are
-            nb = _not_basis().search(clause)
+            nb = r.not_basis.search(clause)
             clause = clause[: nb.start()] if nb else clause
             cites = find(clause, 0, 0)
             prev_end: int | None = None
@@ -317,12 +324,6 @@ def implements(opening: Iterable[str], title: str | None) -> list[str]:
 
 
 _NEXT_HEAD = regex.compile(r"(?:,|\svà)\s*(?:số\s*)?$")
-
-
-@cache
-def _not_basis() -> regex.Pattern[str]:
-    words = sorted(load("documents")["not_basis"], key=len, reverse=True)
-    return regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, words)) + r")(?!\w)", regex.I)
 
 
 def _basis_clauses(text: str) -> list[str]:

@@ -29,7 +29,7 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.structure.lines import Line, is_paged, join, opens_page
-from kehoach.structure.trim import carried_type, patterns, signature_words
+from kehoach.structure.trim import INLINE_TOP_HEADING, carried_type, patterns, signature_words
 from kehoach.text import RULE_MARKS
 
 _COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
@@ -39,9 +39,11 @@ _COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
 def _inline_heading() -> regex.Pattern[str]:
     """A top-level heading run into a sentence: '... như sau: I. MỤC ĐÍCH, YÊU CẦU'."""
     return regex.compile(
-        r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}"
+        INLINE_TOP_HEADING.pattern
         # or the rule under a title-block cell run on into the next cell
-        r"|\p{Lu}\s+[" + RULE_MARKS + r"]{3,}\s+\p{Lu}"
+        + r"|\p{Lu}\s+["
+        + RULE_MARKS
+        + r"]{3,}\s+\p{Lu}"
     )
 
 

@@ -44,7 +44,6 @@ _CANDIDATE = regex.compile(
 )
 # the columns numbered under the header: '1 2 3 4 5 6 7 8', 'A B 1 2 3 4=3/2 5 6', '(1) (2)'
 _NUMBER_TOKEN = r"\(?(?:[A-D]|\d{1,2}(?:=\d{1,2}/\d{1,2})?)\)?"
-_NUMBERING = regex.compile(r"(?:" + _NUMBER_TOKEN + r"\s+){3,}")
 _COLUMN_NUMBERS = regex.compile(r"(?:\s" + _NUMBER_TOKEN + r"){3,}(?=\s|$)")
 _WORD = regex.compile(r"\S+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -138,8 +137,10 @@ def run_in_table(line: Line, start: int = 0) -> tuple[int, Table] | None:
             title, cells = _figures(part[dash.end() :] if dash else part, unit)
             row.subrows.append(Row("-" if dash else "", title, cells, first, last))
         table.rows.append(row)
-    table.header_rows = _header_rows(header)
-    table.header = header if roles else merged_header(table.header_rows, width(table))
+    if not roles:
+        table.header_rows = _header_rows(header)
+        header = merged_header(table.header_rows, width(table))
+    table.header = header
     return hm.start(), table
 
 
@@ -245,13 +246,12 @@ def _row_labels(text: str, start: int) -> list[tuple[int, str]]:
     found = [m for m in _CANDIDATE.finditer(text, start) if not _inside_cell(text, m.start())]
     for i, m in enumerate(found):
         label = m.group("l")
-        if not out and _NUMBERING.match(text[m.start() :] + " ") and not _opens_row(text, m):
-            continue  # the columns' own numbers under the header
         kind = state.kind(label)
         if kind is None and out and _resumes(label, found[i + 1 : i + 4]):
             kind = "number"  # a row the copy lost its number for ('… 3 pH ...'): go on
         if kind is None and out and _skipped_group(state, text, m):
             kind = "roman"  # groups the copy left out ('… VII DIỄN TẬP ...'): go on
+        # (the first row's number stands before a word, not before the columns' own numbers)
         if (
             kind is None
             or (not out and not _opens_row(text, m))

@@ -24,7 +24,6 @@ from kehoach.text import join_wrapped, key
 
 _WORDY = regex.compile(r"\p{L}{2,}")
 _NUM_MARKS = regex.compile(r"[()*\s]")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
 _ATTACHED = regex.compile(r"^\(?(?:Kèm theo|Ban hành kèm)", regex.IGNORECASE)
 _DASH_ITEM = regex.compile(r"^[-+–•]\s*(?P<t>.*)$")
 
@@ -342,13 +341,11 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
     node = Node("appendix", 0, path, path, title or rest, rest, head.no, head.no, kind="appendix")
     body = [ln for ln in lines[j:end] if not _ATTACHED.match(ln.text)]
     table = read_table(body)
-    run_in = None if table is not None else _run_in(head, body)
-    if table is not None:
-        _table_tree(node, table)
-    elif run_in is not None:
+    if table is None and (run_in := _run_in(head, body)) is not None:
         heading, table = run_in
         node.title = split_title(heading)[0] if heading else node.title
         node.heading = heading or node.heading
+    if table is not None:
         _table_tree(node, table)
     else:
         # a crawl of the whole plan runs an appendix's table into its flow of words: its

@@ -355,12 +355,13 @@ def _has_heading(lines: list[Line], head: int, end: int) -> bool:
     flow ('... như sau: I. MỤC TIÊU ...')."""
     return any(
         _HEADING_START.match(lines[j].text)
-        or (lines[j].inline and _INLINE_TOP_HEADING.search(lines[j].text))
+        or (lines[j].inline and INLINE_TOP_HEADING.search(lines[j].text))
         for j in range(head, end)
     )
 
 
-_INLINE_TOP_HEADING = regex.compile(r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}")
+# a top-level heading run into a sentence: '... như sau: I. MỤC ĐÍCH, YÊU CẦU'
+INLINE_TOP_HEADING = regex.compile(r"[.:;,]\s+(?:I|II|III|IV|V|VI)\s*\.\s+\p{Lu}\p{Lu}")
 
 
 def _appendix_start(lines: list[Line], j: int, capitals: bool = True) -> bool:
