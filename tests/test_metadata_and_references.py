@@ -402,3 +402,26 @@ def test_heads_named_again_in_brackets_and_a_list_of_numbers_under_one_type() ->
         "thông đường bộ."
     )
     assert implements([opening], None) == ["33/CT-TTg", "10/CT-TTg"]
+
+
+def test_pdftotext_s_dropped_hyphen_is_restored_only_in_its_text() -> None:
+    # pdftotext drops the hyphen of a number broken at a line's end: 'QĐ-' / 'UBND' gives
+    # 'QĐUBND'; its pages after the first open with a form feed
+    body = (
+        "KẾ HOẠCH\nVỀ Y\n\nThực hiện Chỉ thị số 28/CTTTg ngày 18/9/2025 của Thủ tướng Chính phủ.\n"
+        "I. NHIỆM VỤ\n- Theo Quyết định số 10/2024/QĐUBND, Nghị quyết số 48/NQCP và Kế hoạch số"
+        " 02-KH/BCĐTW.\n\n\f- Rà soát theo Chỉ thị 27/CTTg.\n"
+    )
+    plan = parse_text(body)
+    assert [r.number for r in plan.references] == [
+        "28/CT-TTg",
+        "10/2024/QĐ-UBND",
+        "48/NQ-CP",
+        "02-KH/BCĐTW",  # its type is before the slash
+        "27/CTTG",  # 'Tg' is no issuer's code: a misprint, kept as printed
+    ]
+    assert plan.references[1].doc_type == "Quyết định"
+    assert plan.metadata.implements == ["28/CT-TTg"]
+    # without the form feed the text is no pdftotext's: the numbers stay as printed
+    plan = parse_text(body.replace("\f", ""))
+    assert [r.number for r in plan.references][:3] == ["28/CTTTG", "10/2024/QĐUBND", "48/NQCP"]

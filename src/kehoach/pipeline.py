@@ -33,7 +33,7 @@ from kehoach.model import (
 )
 from kehoach.quality import assess
 from kehoach.read.load import Loaded
-from kehoach.structure.lines import Line, join, split_lines
+from kehoach.structure.lines import Line, is_paged, join, split_lines
 from kehoach.structure.logical import logical_lines
 from kehoach.structure.metadata import Head, read_head
 from kehoach.structure.outline import Block as RawBlock
@@ -99,7 +99,9 @@ def parse(doc: Loaded) -> Plan:
             chunks += [(b.text, b.line_start, b.line_end) for b in node.body]
     chunks += [(_joined(lines, f), lines[f.start].no, lines[f.end - 1].end) for f in lay.footnotes]
     chunks += [(b.text, b.line_start, b.line_end) for b in st.footnotes]
-    cited = refs.collect(chunks, head.number)
+    # pdftotext's pages open with a form feed; it drops a hyphen at a line's end
+    pdftotext = is_paged(st.physical)
+    cited = refs.collect(chunks, head.number, pdftotext)
     plan_year = int(head.issued_date[:4]) if head.issued_date else None
     targets = [Target(**_spanned(t)) for t in extract_targets(root, plan_year)]
     assignments = [
@@ -109,7 +111,7 @@ def parse(doc: Loaded) -> Plan:
         for a in extract_assignments(root)
     ]
     deadlines = [Deadline(**_spanned(d)) for d in extract_deadlines(root)]
-    implements = refs.implements([b.text for b in preamble], head.title)
+    implements = refs.implements([b.text for b in preamble], head.title, pdftotext)
 
     warnings = list(head.warnings)
     if lay.truncated:

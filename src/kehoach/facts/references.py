@@ -42,6 +42,7 @@ class _RefRules:
     openers: tuple[str, ...]
     not_basis: regex.Pattern[str]  # a proposal or a report the plan answers: no basis
     basis_link: regex.Pattern[str]
+    issuer_codes: frozenset[str]  # upper case
 
 
 @cache
@@ -81,6 +82,7 @@ def _rules() -> _RefRules:
             r"\s(?:và|cùng)\s+(?:" + "|".join(docs["basis_links"]) + r")\b[^;]*\btại\s*$",
             regex.IGNORECASE,
         ),
+        frozenset(c.upper() for c in docs["issuer_codes"]),
     )
 
 
@@ -100,6 +102,22 @@ def normalise_number(raw: str) -> str:
         p if p in "-/" else mixed.get(p.upper(), p.upper() if _LETTER.search(p) else p)
         for p in parts
     )
+
+
+def unglued(number: str) -> str:
+    """pdftotext drops the hyphen of a number broken at a line's end ('Quyết định số
+    10/2024/QĐ-' / 'UBND ...' -> '10/2024/QĐUBND'): a last code that opens with a type's
+    code and goes on with another code ('QĐUBND', 'CTTTg', 'NQCP') is parted again. Only
+    for text pdftotext gave: elsewhere such a number is printed so, and kept as printed."""
+    head, slash, last = number.rpartition("/")
+    codes = _rules().type_by_code
+    if not slash or "-" in last or _type_from_code(number):  # '02-KH/BCĐTW' has its type
+        return number
+    for code in sorted(codes, key=len, reverse=True):
+        rest = last[len(code) :]
+        if last.upper().startswith(code) and rest.upper() in _rules().issuer_codes:
+            return normalise_number(f"{head}/{last[: len(code)]}-{rest}")
+    return number
 
 
 def _type_from_code(number: str) -> str | None:
@@ -260,12 +278,17 @@ def _scan(text: str, line_start: int, line_end: int) -> list[Citation]:
     return out
 
 
-def collect(chunks: Iterable[tuple[str, int, int]], own_number: str | None) -> list[Citation]:
-    """One entry per distinct number, in order of first citation; missing facts filled later."""
+def collect(
+    chunks: Iterable[tuple[str, int, int]], own_number: str | None, pdftotext: bool = False
+) -> list[Citation]:
+    """One entry per distinct number, in order of first citation; missing facts filled later.
+    `pdftotext`: the text is pdftotext's, whose glued codes are parted (see `unglued`)."""
     own = normalise_number(own_number) if own_number else None
     seen: dict[str, Citation] = {}
     for text, a, b in chunks:
         for c in find(text, a, b):
+            if pdftotext and (number := unglued(c.number)) != c.number:
+                c = replace(c, number=number, doc_type=c.doc_type or _type_from_code(number))
             k = c.number.lower()
             if own and k == own.lower():
                 continue
@@ -282,8 +305,13 @@ _BASIS_CLAUSE = regex.compile(r";|\.\s+(?=\p{Lu})")
 _BETWEEN = regex.compile(r"^[\s,]*(?:và|cùng)?[\s,]*$")
 
 
-def implements(opening: Iterable[str], title: str | None) -> list[str]:
+def implements(opening: Iterable[str], title: str | None, pdftotext: bool = False) -> list[str]:
     """Head documents of the opening 'Thực hiện ...' / 'Căn cứ ...' paragraphs."""
+    heads = _implements(opening, title)
+    return list(dict.fromkeys(map(unglued, heads))) if pdftotext else heads
+
+
+def _implements(opening: Iterable[str], title: str | None) -> list[str]:
     r = _rules()
     heads: list[str] = []
     texts = [clauses for t in opening if (clauses := _basis_clauses(t))]
