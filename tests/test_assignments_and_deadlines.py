@@ -1270,3 +1270,21 @@ def test_a_body_of_every_unit_of_a_level_then_named_gives_one_body_each() -> Non
         ("Ban An toàn giao thông thị xã Sa Pa", "I.2"),
         ("Ủy ban nhân dân cấp xã", "I.2"),  # a level named by its kinds only: the group
     ]
+
+
+def test_a_request_names_every_body_it_tells_after_a_semicolon() -> None:
+    # a crawl parts 'Trên đây là Kế hoạch ...' from the request that follows it
+    got = assignments(
+        "I. CHẾ ĐỘ BÁO CÁO\n1. Các sở gửi báo cáo trước ngày 20 hằng tháng.\n"
+        "Trên đây là Kế hoạch phát triển công nghiệp năm 2026.\n\n"
+        "Yêu cầu các sở, ban, ngành của tỉnh, Ủy ban nhân dân các phường, xã triển khai thực "
+        "hiện; đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
+        "tỉnh phối hợp thực hiện./.\n"
+    )
+    at_top = {a for a, section, _ in got if section == "I"}
+    assert at_top == {
+        "Các sở, ban, ngành",
+        "Ủy ban nhân dân cấp xã",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Các tổ chức chính trị - xã hội",
+    }

@@ -98,6 +98,7 @@ _ADDRESSED = regex.compile(r"(?<!\w)(?:yêu cầu|đề nghị|giao)\s+(?!của\
 # A lead-in whose list of partners follows as bullets ('Chủ trì, phối hợp:').
 _JOINT = regex.compile(r"phối hợp(?:\s+với)?\s*:?\s*$", regex.IGNORECASE)
 _CLOSING = regex.compile(r"^\s*trên đây là\b", regex.IGNORECASE)
+_REQUEST = regex.compile(r"\s*(?:yêu cầu|đề nghị)\s", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.;:](?:\s|$)")
 _ENDS_STOP = regex.compile(r"[.;:]\s*$")
 _ENDS_COLON_OR_STOP = regex.compile(r"[:.]\s*$")
@@ -810,6 +811,11 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
             or _learned_subject(b.text, plan)
             or _after_label(b.text, verbs and not run_on)
         )
+        if heads and _REQUEST.match(b.text):
+            # 'Yêu cầu các sở ... triển khai thực hiện; đề nghị Ủy ban MTTQ ... phối hợp':
+            # each body the request names, as in a closing 'Trên đây là ...' (a crawl parts
+            # that sentence from it)
+            _extend_new(heads, addressed(b.text))
         if not heads and b.kind in ("paragraph", "bullet"):
             # the rest of a reflowed heading's sentence has no subject of its own, but a later
             # sentence may ('... theo chức năng ... . Chủ tịch UBND các cấp chịu trách nhiệm')
