@@ -43,6 +43,15 @@ def test_numbers_that_start_a_sentence_are_not_headings() -> None:
     assert paths(text) == ["I", "I.1"]
 
 
+def test_an_excerpt_s_elision_lets_the_next_number_skip() -> None:
+    # a web page quoting part of a plan marks what it leaves out with '...'
+    text = (
+        "I. MỤC ĐÍCH\n1. Mục đích chung.\n...\nIV. TỔ CHỨC THỰC HIỆN\n…\n"
+        "5. Công đoàn cơ sở\n- Báo cáo kết quả.\n9. Số này nhảy, không có dấu lược bỏ.\n"
+    )
+    assert paths(text) == ["I", "I.1", "IV", "IV.5"]
+
+
 def test_letters_may_skip_d_stroke_and_f_as_printed() -> None:
     text = "I. NHIỆM VỤ\n1. Việc\na) A\nb) B\nc) C\nd) D\ne) E\ng) G\n"
     assert paths(text)[-2:] == ["I.1.e", "I.1.g"]

@@ -139,6 +139,9 @@ def _broken_word(text: str) -> bool:
 # The walk
 
 
+# '...' alone on a line: a quoted excerpt leaves out what stood there (a legal Q&A page
+# quoting 'V. TỔ CHỨC THỰC HIỆN' / '...' / '5. Công đoàn cơ sở')
+_ELISION = regex.compile(r"^[\[(]?(?:\.\s*){3,}[\])]?$|^[\[(]?…[\])]?$")
 _PAGE_NUMBER = regex.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _BULLET = regex.compile(r"^(?P<mark>[-+•–*●○▪])\s*(?P<text>\S.*)$")
 # The space before the label is matched and dropped (\\K), not looked behind for: the
@@ -252,6 +255,7 @@ class Walker:
         self.seen_heading = False
         self.line = Line(0, "", "", False)  # the logical line being read
         self.labels: dict[int, dict[str, int]] = {}  # per parent: times each label was used
+        self.elided = False  # the last text line was an elision ('...'): numbers may skip
 
     # -- headings -------------------------------------------------------------------------
 
@@ -294,13 +298,16 @@ class Walker:
                     or (gap and last is not None and last.number == value - 2 and _part_title(rest))
                     # the same numeral printed twice ('IV. ... IV. PHÂN CÔNG NHIỆM VỤ')
                     or (gap and last is not None and last.number == value and _part_title(rest))
+                    or self._after_elision(value, last)
                 )
             ):
                 return None
             return _Candidate(style, label, rest, parent, value, label)
         if name in ("arabic", "paren_number"):
             n = int(label)
-            if not self._next_number(n, last, strict, rest, gap):
+            if not self._next_number(n, last, strict, rest, gap) and not self._after_elision(
+                n, last
+            ):
                 return None
             return _Candidate(style, label, rest, parent, n, str(n))
         if name == "decimal":
@@ -327,6 +334,10 @@ class Walker:
                 ok = 1 <= step <= (2 if strict else 3)
             return _Candidate(style, label, rest, parent, idx, label) if ok else None
         return None
+
+    def _after_elision(self, n: int, last: Node | None) -> bool:
+        """Past a '...' that leaves items out, the next number is any higher one."""
+        return self.elided and n > (last.number or 0 if last is not None else 0)
 
     @staticmethod
     def _next_number(n: int, last: Node | None, strict: bool, rest: str, gap: bool = False) -> bool:
@@ -439,10 +450,9 @@ class Walker:
         self.line = line
         if self.reflowed:
             self._feed_reflowed()
-            return
-        if adjacent and (self._continues(text) or (crossed and self._over_page(text))):
-            return
-        self._segment(0, first=True)
+        elif not (adjacent and (self._continues(text) or (crossed and self._over_page(text)))):
+            self._segment(0, first=True)
+        self.elided = bool(_ELISION.match(text))
 
     def _footnote(self, text: str, no: int) -> bool:
         """A page-foot footnote ('1 Quyết định số ...' after 'Tỉnh ủy1'): kept for the
