@@ -329,3 +329,17 @@ def test_a_cells_quote_keeps_the_row_title_as_printed() -> None:
         "Xây dựng, phát triển nhãn hiệu sản phẩm làng nghề. | NH | 2",
         "Xây dựng, phát triển nhãn hiệu sản phẩm làng nghề. | NH | 2 | 3",
     ]
+
+
+def test_a_row_number_printed_with_a_leading_zero_is_that_number() -> None:
+    # '09' is row 9, as a heading '09.' is section 9
+    table = _bars(
+        [
+            ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
+            ["I", "Cải cách thể chế"],
+            ["08", "Rà soát thủ tục", "Sở Tư pháp", "2026"],
+            ["09", "Số hóa hồ sơ", "Sở Nội vụ", "2026"],
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + table)
+    assert list(_appendix_rows(plan)) == ["PB01.I", "PB01.I.8", "PB01.I.9"]

@@ -404,6 +404,8 @@ def _table_tree(node: Node, table: Table) -> None:
         # '1.1.1' under '1.1' is its '1'; a decimal under a group keeps its parts ('I.1.1')
         label = row.label.removeprefix(parent.label + ".") if parent.label else row.label
         label = label.rsplit(".", 1)[-1] if label != row.label else label
+        if label.replace(".", "").isdigit() and "" not in label.split("."):
+            label = ".".join(str(int(p)) for p in label.split("."))  # '09' is row 9, as '09.' is
         k = 2
         while label in siblings:
             label = f"{row.label}#{k}"
