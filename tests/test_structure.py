@@ -218,6 +218,17 @@ def test_a_crawl_that_sets_a_space_before_the_numbers_period_still_splits() -> N
     assert plan.sections[0].title == "MỤC ĐÍCH, YÊU CẦU"
 
 
+def test_a_crawl_s_title_in_capitals_keeps_the_dash_between_its_words() -> None:
+    # 'MỤC ĐÍCH - YÊU CẦU', 'KINH TẾ - XÃ HỘI': no bullet; a bullet opens in sentence case
+    line = (
+        "UBND thành phố ban hành Kế hoạch như sau: I. MỤC ĐÍCH - YÊU CẦU 1. Mục đích Nâng cao "
+        "nhận thức. II. TÌNH HÌNH KINH TẾ - XÃ HỘI - Tăng trưởng khá. " + "Nội dung. " * 30
+    )
+    plan = parse_text(HEAD + line + "\n")
+    assert [s.title for s in plan.sections] == ["MỤC ĐÍCH - YÊU CẦU", "TÌNH HÌNH KINH TẾ - XÃ HỘI"]
+    assert plan.sections[1].body[0].text.startswith("Tăng trưởng khá.")
+
+
 def test_a_crawl_that_loses_the_space_after_a_number_or_letters_with_a_period() -> None:
     line = (
         "UBND tỉnh ban hành Kế hoạch thực hiện như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích a. Nâng "

@@ -196,6 +196,9 @@ _INLINE_BULLET = regex.compile(r"\s(?P<mark>[-+•])\s+(?=\p{Lu})")
 # '... Chỉ thị số 23 - CT/TW': a document number a crawl spaced out, and 'Quý I - II/2023':
 # a span of quarters; not bullets
 _DASHED_NUMBER = regex.compile(r"\d\s[-–]\s+\p{Lu}[\p{Lu}Đ]*/|[IV]\s[-–]\s+[IV]+/\d")
+# 'KINH TẾ - XÃ HỘI', 'TÀI CHÍNH - NSNN': a dash joining words inside a title in capitals,
+# not a bullet (a bullet opens in sentence case: 'I. MỤC TIÊU - Phấn đấu ...')
+_CAPITALS_DASH = regex.compile(r"(?<=\p{Lu}{2})\s[-–]\s+\p{Lu}{2}")
 _REFLOW_HINT = regex.compile(r"[.:;]\s+(?:I|II|III|IV|V|VI)\.\s+\p{Lu}\p{Lu}")
 
 
@@ -604,7 +607,11 @@ class Walker:
         for m in _INLINE_BULLET.finditer(text, 1, len(text) if best is None else best + 40):
             if best is not None and m.start() >= best:
                 break
-            if self._inside_name(text, m.start()) or _DASHED_NUMBER.match(text, m.start() - 1):
+            if (
+                self._inside_name(text, m.start())
+                or _DASHED_NUMBER.match(text, m.start() - 1)
+                or _CAPITALS_DASH.match(text, m.start())
+            ):
                 continue
             best = int(m.start() + 1)
             break
