@@ -145,6 +145,29 @@ def test_a_reflowed_heading_goes_on_over_names_of_bodies_and_of_the_government()
     ) == ("Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp")
 
 
+def test_a_reflowed_heading_goes_on_over_holidays_events_places_and_names_begun_before() -> None:
+    def title(heading: str) -> str:
+        return split_title(heading, reflowed=True)[0]
+
+    # holidays, events and campaigns are capitalised inside a sentence
+    assert title(
+        "Kiềm chế tai nạn giao thông trong dịp Lễ, Tết Dương lịch và Tết Nguyên đán Tăng cường"
+    ) == ("Kiềm chế tai nạn giao thông trong dịp Lễ, Tết Dương lịch và Tết Nguyên đán")
+    assert title("Bám sát chủ đề Năm An toàn giao thông 2025 Triển khai") == (
+        "Bám sát chủ đề Năm An toàn giao thông 2025"
+    )
+    assert title("Phòng, chống dịch Covid-19 trong vận tải Các doanh nghiệp") == (
+        "Phòng, chống dịch Covid-19 trong vận tải"
+    )
+    # a province's name, and the rest of a body's name begun before the capital
+    assert title("Quán triệt Chỉ thị của Tỉnh ủy Lai Châu về giao thông Tổ chức") == (
+        "Quán triệt Chỉ thị của Tỉnh ủy Lai Châu về giao thông"
+    )
+    assert title(
+        "Trách nhiệm của cấp ủy, chính quyền, Mặt trận Tổ quốc và các đoàn thể Xây dựng"
+    ) == ("Trách nhiệm của cấp ủy, chính quyền, Mặt trận Tổ quốc và các đoàn thể")
+
+
 def test_a_heading_without_full_stop_keeps_a_semicolon() -> None:
     assert (
         split_title("Tăng cường nghiên cứu, chuyển đổi số; đào tạo nhân lực trong nông nghiệp")[0]

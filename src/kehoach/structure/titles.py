@@ -116,6 +116,14 @@ def _cut_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 _WORD = regex.compile(r"\S+")
+_CLOSERS = ",;:.”\"')"
+
+
+@cache
+def _places() -> regex.Pattern[str]:
+    """The provinces' names (page.yaml)."""
+    names = sorted(load("page")["provinces"], key=len, reverse=True)
+    return regex.compile(r"(?:" + "|".join(map(regex.escape, names)) + r")(?!\w)")
 
 
 def _sentence_start(text: str, limit: int) -> int | None:
@@ -126,7 +134,7 @@ def _sentence_start(text: str, limit: int) -> int | None:
     names, before_name, before_agency = _cut_words()
     words = list(_WORD.finditer(text, 0, limit))
     inside = 0  # end of an agency's name read over ('Văn phòng Ban An toàn giao thông')
-    for prev, m in itertools.pairwise(words):
+    for i, (prev, m) in enumerate(itertools.pairwise(words)):
         if m.start() < inside:
             continue
         w = m.group(0)
@@ -135,10 +143,22 @@ def _sentence_start(text: str, limit: int) -> int | None:
         p = prev.group(0)
         if not (p[:1].islower() or p[:1].isdigit()) or p.endswith((",", ";")):
             continue
-        if key(p) in before_name or key(w) in names:
-            continue
+        if key(p) in before_name or key(w.rstrip(_CLOSERS)) in names:
+            continue  # ('Đảng, chính quyền', 'Lễ, Tết', 'dịch Covid-19”')
         if key(p) in before_agency and (agency := match_at(text, m.start())) is not None:
             inside = agency.end
+            continue
+        if _places().match(text, m.start()):
+            continue  # a province's name goes on a name ('Tỉnh ủy Lai Châu', 'Thủ đô Hà Nội')
+        # the word goes on a body's name begun before it ('chính quyền, Mặt trận Tổ quốc',
+        # 'Hội đồng Nhân dân Thành phố', 'Ủy ban An toàn giao thông Quốc gia')
+        begun = [
+            a.end
+            for q in words[max(0, i - 5) : i + 1]
+            if q.group(0)[:1].isupper() and (a := match_at(text, q.start())) is not None
+        ]
+        if begun and max(begun) > m.start():
+            inside = max(begun)
             continue
         two = f"{w} {_next_word(text, m.end()).rstrip(',;:.')}"  # 'Chính phủ;'
         if text[m.end() : m.end() + 1] == " " and key(two) in names:
