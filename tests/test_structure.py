@@ -175,6 +175,18 @@ def test_a_heading_without_full_stop_keeps_a_semicolon() -> None:
     )
 
 
+def test_an_ellipsis_inside_a_heading_is_no_full_stop() -> None:
+    title, body = split_title(
+        "Triển khai cụ thể đến tận xã, phường, thôn, làng, xóm... đồng bộ các giải pháp, "
+        "không phô trương hình thức. Các sở chủ động thực hiện."
+    )
+    assert title == (
+        "Triển khai cụ thể đến tận xã, phường, thôn, làng, xóm... đồng bộ các giải pháp, "
+        "không phô trương hình thức"
+    )
+    assert body == "Các sở chủ động thực hiện."
+
+
 def test_top_level_kinds_come_from_heading_words() -> None:
     assert kind_of("MỤC ĐÍCH, YÊU CẦU") == "purpose"
     assert kind_of("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU") == "tasks"

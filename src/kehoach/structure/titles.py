@@ -22,7 +22,7 @@ _UPPER_RUN = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d,./-]*\s+)+(?=\p{Lu}\p{Ll})")
 _TWO_CAPS = regex.compile(r"\p{Lu}{2}")
 
 _TERMINAL = tuple(".:;!?…")  # a heading that ends its sentence
-_CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)")
+_CUT = regex.compile(r":|;|\.(?=\s|$)(?<!\d\.)(?<!\.\.)")  # an ellipsis ends no sentence
 _TRAILER = regex.compile(r"[\s./:;,]+$")
 _TO_CLOSING_COLON = regex.compile(r",[^.;:]{1,60}:\s*$")
 _COLON_IN_SENTENCE = regex.compile(r"(?:[^:.]|\.(?!\s|$)|(?<=\d)\.)*\K:")
