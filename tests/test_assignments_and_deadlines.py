@@ -1288,3 +1288,14 @@ def test_a_request_names_every_body_it_tells_after_a_semicolon() -> None:
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
         "Các tổ chức chính trị - xã hội",
     }
+
+
+def test_a_list_inside_a_name_may_close_with_va() -> None:
+    found = leading_agencies("UBND các huyện, thị xã và thành phố căn cứ chức năng")[1]
+    assert [(a.name, a.as_written) for a in found] == [
+        ("Ủy ban nhân dân cấp huyện", "UBND các huyện, thị xã và thành phố")
+    ]
+    # a name with 'và' of its own is unchanged
+    assert leading_agencies("Sở Văn hóa, Thể thao và Du lịch chủ trì")[1][0].name == (
+        "Sở Văn hóa, Thể thao và Du lịch"
+    )

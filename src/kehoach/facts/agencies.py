@@ -169,23 +169,28 @@ def _lead(s: str) -> str | None:
 
 def _plain(s: str) -> str:
     """Regex for a key: any spacing between words and around '-', ',' and '&'; a comma may
-    be missing."""
+    be missing or be 'và'."""
     tokens = regex.split(r"\s*([-–,&])\s*|\s+", s.strip())
     out: list[str] = []
+    spaced = True  # the last piece takes the spacing after it
     for tok in tokens:
-        if tok is None or tok == "":
+        if not tok:
             continue
         if tok in ("-", "–"):
             out.append(r"\s*[-–]\s*")
         elif tok == ",":
-            # a copy may lose the comma of a list inside a name ('UBND các phường xã')
-            out.append(r"(?:\s*,)?\s*")
+            # a copy may lose the comma of a list inside a name ('UBND các phường xã'), or
+            # close the list with 'và' ('UBND các huyện, thị xã và thành phố')
+            out.append(r"(?:\s*,\s*|\s+và\s+|\s*)")
         elif tok == "&":
             out.append(r"\s*&\s*")
         else:
-            if out and not out[-1].endswith(r"\s*"):
+            if not spaced:
                 out.append(r"\s+")
             out.append(regex.escape(tok))
+            spaced = False
+            continue
+        spaced = True
     lead = r"\s+" if s[:1].isspace() else ""
     trail = r"\s+" if s[-1:].isspace() and s.strip() else ""
     return lead + "".join(out) + trail
