@@ -156,6 +156,9 @@ def test_a_reflowed_heading_goes_on_over_holidays_events_places_and_names_begun_
     assert title("Bám sát chủ đề Năm An toàn giao thông 2025 Triển khai") == (
         "Bám sát chủ đề Năm An toàn giao thông 2025"
     )
+    assert title("Bảo đảm đi lại dịp Tết Nguyên đán Ất Tỵ và mùa Lễ hội Xuân 2025 Các sở") == (
+        "Bảo đảm đi lại dịp Tết Nguyên đán Ất Tỵ và mùa Lễ hội Xuân 2025"
+    )
     assert title("Phòng, chống dịch Covid-19 trong vận tải Các doanh nghiệp") == (
         "Phòng, chống dịch Covid-19 trong vận tải"
     )

@@ -115,6 +115,13 @@ def _cut_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+@cache
+def _lunar_years() -> frozenset[str]:
+    """A lunar year's names ('ất tỵ'): each stem with each branch (sections.yaml)."""
+    data = load("sections")["run_on_titles"]
+    return frozenset(key(f"{s} {b}") for s in data["year_stems"] for b in data["year_branches"])
+
+
 _WORD = regex.compile(r"\S+")
 _CLOSERS = ",;:.”\"')"
 
@@ -161,7 +168,7 @@ def _sentence_start(text: str, limit: int) -> int | None:
             inside = max(begun)
             continue
         two = f"{w} {_next_word(text, m.end()).rstrip(',;:.')}"  # 'Chính phủ;'
-        if text[m.end() : m.end() + 1] == " " and key(two) in names:
+        if text[m.end() : m.end() + 1] == " " and (key(two) in names or key(two) in _lunar_years()):
             continue
         three = text[m.start() : m.start() + 40].split()[:3]  # 'Khu công nghiệp'
         if len(three) == 3 and key(" ".join(three).rstrip(",;:.")) in names:
