@@ -190,6 +190,12 @@ def test_an_ellipsis_inside_a_heading_is_no_full_stop() -> None:
     assert body == "Các sở chủ động thực hiện."
 
 
+def test_a_title_drops_its_footnote_mark_and_the_space_before_a_comma() -> None:
+    assert split_title("Quán triệt các chỉ đạo về bảo đảm TTATGT [1] , gắn với tuyên truyền")[
+        0
+    ] == ("Quán triệt các chỉ đạo về bảo đảm TTATGT, gắn với tuyên truyền")
+
+
 def test_top_level_kinds_come_from_heading_words() -> None:
     assert kind_of("MỤC ĐÍCH, YÊU CẦU") == "purpose"
     assert kind_of("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU") == "tasks"

@@ -29,7 +29,19 @@ _COLON_IN_SENTENCE = regex.compile(r"(?:[^:.]|\.(?!\s|$)|(?<=\d)\.)*\K:")
 
 
 def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
-    """Heading text -> (title, run-on body) following FORMAT.md's title rule."""
+    """Heading text -> (title, run-on body) following FORMAT.md's title rule; the title
+    without footnote marks ('TTATGT [1]') and with no space before its punctuation."""
+    title, body = _split_title(rest, reflowed)
+    if "[" in title or " " in title:
+        title = _SPACE_BEFORE_MARK.sub(r"\1", _FOOTNOTE_MARK.sub("", title)).strip()
+    return title, body
+
+
+_FOOTNOTE_MARK = regex.compile(r"\s*\[\d{1,2}\]")
+_SPACE_BEFORE_MARK = regex.compile(r"\s+([,;])")
+
+
+def _split_title(rest: str, reflowed: bool) -> tuple[str, str]:
     rest = rest.strip()
     for_bodies = _for_bodies(rest)
     if for_bodies is not None:
