@@ -52,6 +52,17 @@ def test_stdin_input() -> None:
     assert out.returncode == 0 and json.loads(out.stdout)["source"]["path"] == "<stdin>"
 
 
+def test_parse_refuses_a_structured_plan_it_would_misread_as_text(tmp_path: Path) -> None:
+    structured = ROOT / "data" / "structured" / "langson-244-KH-UBND-2024.yaml"
+    for out in (
+        run("parse", str(structured), "-f", "json"),
+        run("parse", "-", stdin=structured.read_bytes()),
+    ):
+        assert out.returncode == 1 and out.stdout == ""
+        assert "a structured plan already (YAML/JSON)" in out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1
+
+
 def test_directory_batch_writes_one_file_per_plan(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

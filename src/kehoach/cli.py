@@ -210,11 +210,18 @@ def parse_cmd(
     if stdin and len(inputs) > 1:
         raise _fail("'-' (standard input) cannot be mixed with files")
     if stdin:
+        from kehoach.outputs.io import is_structured
         from kehoach.pipeline import parse
         from kehoach.read.load import load_bytes
 
+        data = sys.stdin.buffer.read()
+        if is_structured(data):
+            raise _fail(
+                "<stdin>: a structured plan already (YAML/JSON), not a plan document; "
+                "read it with kehoach summary, targets, assign or validate"
+            )
         try:
-            plan = parse(_said(load_bytes(sys.stdin.buffer.read(), "<stdin>", ocr)))
+            plan = parse(_said(load_bytes(data, "<stdin>", ocr)))
         except InputError as exc:
             raise _fail(str(exc)) from None
         _emit_one(plan, output, fmt, to_dir)

@@ -274,6 +274,12 @@ def read_input(path: Path) -> bytes:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory")
+    if path.suffix.lower() in STRUCTURED_INPUTS:
+        # read as a plan's text it would give a wrong plan, with no error
+        raise InputError(
+            f"{path}: a structured plan already (YAML/JSON), not a plan document; "
+            "read it with kehoach summary, targets, assign, diff, view or validate"
+        )
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -282,3 +288,6 @@ def read_input(path: Path) -> bytes:
 
 def load_path(path: Path, ocr: bool = False) -> Loaded:
     return load_bytes(read_input(path), str(path), ocr)
+
+
+STRUCTURED_INPUTS = (".yaml", ".yml", ".json", ".jsonl")
