@@ -338,6 +338,34 @@ def test_a_bad_file_is_reported_and_the_others_are_exported(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "p.xlsx"]
 
 
+def test_export_replaces_its_own_database_but_never_someone_else_s(tmp_path: Path) -> None:
+    import duckdb
+
+    theirs = tmp_path / "theirs.duckdb"
+    with duckdb.connect(str(theirs)) as con:
+        con.execute("CREATE TABLE important (a INTEGER)")
+    mine = tmp_path / "mine.sqlite"
+    other = sqlite3.connect(mine)
+    other.execute("CREATE TABLE important (a INTEGER)")
+    other.commit()
+    other.close()
+    (tmp_path / "notes.duckdb").write_text("not a database")
+    for name, why in (
+        ("theirs.duckdb", "holds other tables (important)"),
+        ("mine.sqlite", "holds other tables (important)"),
+        ("notes.duckdb", "is not a DuckDB database"),
+    ):
+        done = run("export", str(TXT[0]), "-o", str(tmp_path / name))
+        assert done.returncode == 2 and f"{name}: exists and {why}; not replaced" in done.stderr
+    with duckdb.connect(str(theirs), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM important").fetchone() == (0,)
+    # a database export wrote is replaced by the next export
+    ours = tmp_path / "ours.duckdb"
+    assert run("export", str(TXT[0]), "-o", str(ours)).returncode == 0
+    assert run("export", str(TXT[0]), str(TXT[1]), "-o", str(ours)).returncode == 0
+    assert table_counts(ours)["plans"] == 2
+
+
 def test_no_plan_read_writes_no_database(tmp_path: Path) -> None:
     for name in ("e.duckdb", "e.parquet"):
         done = run("export", str(tmp_path / "no-such"), "-o", str(tmp_path / name))

@@ -12,12 +12,15 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
 
+import regex
 from pydantic import BaseModel
 
 from kehoach.errors import InputError
@@ -321,6 +324,7 @@ class Writer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.fmt = format_of(path)
+        _check_replaceable(path, self.fmt)
         self.counts = dict.fromkeys(TABLES, 0)
         self._buffers: dict[str, list[Row]] = {name: [] for name in TABLES}
         make_folder(path.parent)
@@ -376,6 +380,8 @@ class Writer:
 
     def __exit__(self, kind: object, exc: object, tb: object) -> None:
         try:
+            if isinstance(exc, _database_errors()):  # a full disk, while adding rows
+                raise InputError(f"{self.path}: cannot write ({_first_line(exc)})") from None
             if kind is None:
                 for name in TABLES:
                     self._flush(name)
@@ -387,8 +393,62 @@ class Writer:
                 _publish(self._tmp / self.path.name, self.path)
         except OSError as exc:
             raise named(exc, self.path) from None
+        except _database_errors() as exc:  # a full disk, while finishing the file
+            raise InputError(f"{self.path}: cannot write ({_first_line(exc)})") from None
         finally:
             shutil.rmtree(self._tmp, ignore_errors=True)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """The database engines' own errors (DuckDB's only if it is loaded)."""
+    duck = sys.modules.get("duckdb")
+    return (sqlite3.Error,) + ((duck.Error,) if duck is not None else ())
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _table_names(path: Path, fmt: str) -> set[str]:
+    """The tables (or sheets) of an existing database file."""
+    if fmt == "duckdb":
+        import duckdb
+
+        with duckdb.connect(str(path), read_only=True) as duck:
+            found = duck.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        return {str(r[0]) for r in found}
+    if fmt == "sqlite":
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        finally:
+            con.close()
+        return {str(r[0]) for r in rows}
+    with zipfile.ZipFile(path) as book:  # a workbook: its sheets are listed in workbook.xml
+        listing = book.read("xl/workbook.xml").decode("utf-8")
+    return set(_SHEET_NAME.findall(listing))
+
+
+_SHEET_NAME = regex.compile(r'<sheet\b[^>]*\bname="([^"]*)"')
+
+
+def _check_replaceable(path: Path, fmt: str) -> None:
+    """An existing file is replaced only when `export` could have written it: a database
+    holding other tables, or a file that is no such database, is someone else's."""
+    if fmt == "parquet" or not path.is_file():
+        return  # (a Parquet folder is checked when it is replaced)
+    try:
+        names = _table_names(path, fmt)
+    except Exception:  # any reader's error means: no database export could have written
+        kind = {"duckdb": "a DuckDB database", "sqlite": "an SQLite database"}.get(
+            fmt, "a workbook"
+        )
+        raise InputError(f"{path}: exists and is not {kind}; not replaced") from None
+    other = sorted(names - set(TABLES))
+    if other:
+        raise InputError(
+            f"{path}: exists and holds other tables ({', '.join(other[:5])}); not replaced"
+        )
 
 
 def _ddl(name: str, cols: list[tuple[str, str]], sqlite: bool = False) -> str:
