@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -257,6 +258,22 @@ def test_view_writes_one_page_the_same_every_time(tmp_path: Path) -> None:
     assert "244/KH-UBND" in page and 'id="L81"' in page
     run("view", plan, "-o", str(tmp_path / "again.html"))
     assert (tmp_path / "again.html").read_bytes() == (tmp_path / "p.html").read_bytes()
+
+
+def test_view_reads_subfolders_with_recursive_as_it_says(tmp_path: Path) -> None:
+    tree = tmp_path / "in"
+    (tree / "sub").mkdir(parents=True)
+    shutil.copy(RAW / "langson-244-KH-UBND-2024.txt", tree)
+    shutil.copy(RAW / "langson-272-KH-UBND-2024.txt", tree / "sub")
+    flat = run("view", str(tree), "-o", str(tmp_path / "a"))
+    assert "--recursive reads them" in flat.stderr
+    deep = run("view", str(tree), "-o", str(tmp_path / "b"), "--recursive")
+    assert deep.returncode == 0, deep.stderr
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == [
+        "index.html",
+        "langson-244-KH-UBND-2024.html",
+        "langson-272-KH-UBND-2024.html",
+    ]
 
 
 def test_view_of_one_plan_into_a_folder_and_open_it(tmp_path: Path) -> None:

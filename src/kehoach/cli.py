@@ -923,6 +923,7 @@ def view_cmd(
         ),
     ] = None,
     open_: Annotated[bool, typer.Option("--open", help="Open the page in a browser.")] = False,
+    recursive: Recursive = False,
 ) -> None:
     """Write a review page: the plan's text with every fact highlighted, click for its value.
 
@@ -938,7 +939,7 @@ def view_cmd(
 
     if any(str(p) == "-" for p in plans) and len(plans) > 1:
         raise _fail("'-' (standard input) cannot be mixed with files", 2)
-    files = plans if str(plans[0]) == "-" else _plan_files(plans)
+    files = plans if str(plans[0]) == "-" else _plan_files(plans, recursive)
     single = len(files) == 1 and not any(p.is_dir() for p in plans)
     if not single and (
         output is None
