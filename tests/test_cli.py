@@ -63,6 +63,18 @@ def test_parse_refuses_a_structured_plan_it_would_misread_as_text(tmp_path: Path
         assert len(out.stderr.strip().splitlines()) == 1
 
 
+def test_summary_tells_plans_of_one_stem_apart(tmp_path: Path) -> None:
+    from kehoach.outputs.views import file_labels
+
+    assert file_labels(["a/plan.html", "a/plan.pdf", "b/x.txt"]) == ["plan.html", "plan.pdf", "x"]
+    assert file_labels(["a/plan.txt", "b/plan.txt"]) == ["a/plan.txt", "b/plan.txt"]
+    (tmp_path / "plan.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "plan.md").write_bytes((RAW / "langson-244-KH-UBND-2024.txt").read_bytes())
+    out = run("summary", str(tmp_path / "plan.txt"), str(tmp_path / "plan.md"))
+    rows = [ln.split()[:2] for ln in out.stdout.splitlines() if "/KH-UBND" in ln]
+    assert rows == [["plan.txt", "272/KH-UBND"], ["plan.md", "244/KH-UBND"]]
+
+
 def test_directory_batch_writes_one_file_per_plan(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -478,6 +479,19 @@ def records_csv(records: list[dict[str, Any]]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
+def file_labels(sources: list[str]) -> list[str]:
+    """A short name per source file: its stem; its name where two stems clash ('plan.html',
+    'plan.pdf'); its path where two names clash."""
+    stems = Counter(PurePath(s).stem for s in sources)
+    names = Counter(PurePath(s).name for s in sources)
+    return [
+        PurePath(s).stem
+        if stems[PurePath(s).stem] == 1
+        else (PurePath(s).name if names[PurePath(s).name] == 1 else s)
+        for s in sources
+    ]
+
+
 def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -> None:
     """One row per plan, then why each plan marked 'review' needs a person.
 
@@ -500,7 +514,9 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
             table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
 
     counts = ("sections", "references", "targets", "assignments", "deadlines")
-    column("file", 21)
+    labels = file_labels([r["source"] for r in records])
+    # below 110 columns the file name takes what the counts leave (about 60 columns)
+    column("file", 24 if wide else max(21, console.width - 62))
     column("number", 12)
     column("issued")
     if wide:
@@ -513,9 +529,9 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
     elif wide:
         table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)  # what is left
         table.expand = True
-    for r in records:
+    for r, label in zip(records, labels, strict=True):
         table.add_row(
-            PurePath(r["source"]).stem,
+            label,
             r["number"] or "—",
             r["issued_date"] or "—",
             *([r["province"] or "—"] if wide else []),
@@ -524,7 +540,7 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
             *([r["title"] or "—"] if wide else []),
         )
     console.print(table, crop=not full, soft_wrap=full)
-    for r in records:
+    for r, label in zip(records, labels, strict=True):
         if r["review"]:
-            line = f"{PurePath(r['source']).stem}: {r['review']}"
+            line = f"{label}: {r['review']}"
             console.print(line, markup=False, highlight=False, crop=not full, soft_wrap=full)
