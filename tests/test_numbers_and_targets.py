@@ -264,6 +264,19 @@ def test_indicators_for_elided_and_added_items() -> None:
     ]
 
 
+def test_an_indicator_leaves_no_bracket_open_and_falls_back_on_its_section() -> None:
+    ts = parse_text(
+        "KẾ HOẠCH\nVỀ VIỆC X\nI. MỤC TIÊU\n1. Vốn đầu tư hạ tầng\n"
+        "- Hoàn thiện hạ tầng các khu công nghiệp: Tằng Loỏng (70 tỷ đồng), phía Nam (68 tỷ "
+        "đồng).\n- 5.800 tỷ đồng.\n"
+    ).targets
+    assert [(t.value, t.indicator) for t in ts] == [
+        (70e9, "Tằng Loỏng"),
+        (68e9, "phía Nam"),
+        (5800e9, "Vốn đầu tư hạ tầng"),
+    ]
+
+
 # --- What is not a target: labels, names, actual figures, scoring scales ----------------------
 
 

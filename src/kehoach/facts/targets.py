@@ -199,11 +199,15 @@ def extract(root: Node, plan_year: int | None = None) -> list[Found]:
             if node.title
             else []
         )
+        found: list[Found] = []
         for b in texts + node.body:
             if b.kind == "row":
                 continue
-            out += _block_targets(b, node.path, year_ctx, plan_year)
-        out += _body_table_targets(node)
+            found += _block_targets(b, node.path, year_ctx, plan_year)
+        found += _body_table_targets(node)
+        # a figure with no words of its own before or after it ('5.800 tỷ đồng') measures
+        # what its section is about
+        out += [replace(f, indicator=node.title) if not f.indicator else f for f in found]
     return out
 
 
@@ -927,7 +931,13 @@ def _indicator(
         parts = [head]
     else:
         parts = [head, tail]  # 'Hoàn thành 80% khối lượng công việc': the % is of what follows
-    return " ".join(p for p in parts if p)[:300]
+    text = " ".join(p for p in parts if p and not _CONNECTIVE.fullmatch(p))
+    # 'Tằng Loỏng (70 tỷ đồng)': no bracket or colon left open at the end
+    return text[:300].rstrip(" ,:;(–-")
+
+
+# what only leads on to a list ('1.280 tỷ đồng, bao gồm: ...') names nothing measured
+_CONNECTIVE = regex.compile(r"(?i:bao gồm|gồm|trong đó|cụ thể|như sau)\s*:?")
 
 
 # ---------------------------------------------------------------------------------------
