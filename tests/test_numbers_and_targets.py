@@ -275,6 +275,9 @@ def test_an_indicator_leaves_no_bracket_open_and_falls_back_on_its_section() -> 
         (68e9, "phía Nam"),
         (5800e9, "Vốn đầu tư hạ tầng"),
     ]
+    # 'trở lên' says who is counted; the 'lên' of 'nâng lên' before a figure is dropped
+    ts = targets("- Tỷ lệ người từ 65 tuổi trở lên đạt khoảng 12%.\n")
+    assert [t.indicator for t in ts] == ["Tỷ lệ người từ 65 tuổi trở lên"]
 
 
 # --- What is not a target: labels, names, actual figures, scoring scales ----------------------

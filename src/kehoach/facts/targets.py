@@ -869,7 +869,8 @@ _FILLER = regex.compile(
 )
 _TRAIL = regex.compile(
     r"(?:\s+(?:đạt|là|có|được|chiếm|khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá|hơn|"
-    r"bình quân|từ|gấp|tăng|giảm|phấn đấu|với diện tích|diện tích|xuống|lên|còn))+\s*$",
+    r"bình quân|từ|gấp|tăng|giảm|phấn đấu|với diện tích|diện tích|còn"
+    r"|(?<!trở\s)xuống|(?<!trở\s)lên))+\s*$",  # ('65 tuổi trở lên' is who is counted)
     regex.IGNORECASE,
 )
 
