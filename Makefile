@@ -59,7 +59,7 @@ bench: install
 	$(BIN)/python scripts/bench.py
 
 schema: install
-	$(BIN)/kehoach schema
+	$(BIN)/kehoach schema -o schemas/plan.schema.json
 
 ## readme: refresh the output shown under each SQL query in README.md (a test checks it)
 readme: install

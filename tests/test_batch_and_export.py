@@ -173,6 +173,11 @@ def test_validate_reads_a_directory_and_schema_goes_where_asked(
     assert run("schema", "-o", str(target)).returncode == 0
     assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Plan"
     assert json.loads(run("schema", "-o", "-").stdout)["title"] == "Plan"
+    # without -o it prints, and writes nothing where the user stands
+    printed = subprocess.run(
+        [sys.executable, "-m", "kehoach", "schema"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert json.loads(printed.stdout)["title"] == "Plan" and not (tmp_path / "schemas").exists()
 
 
 def test_summary_formats_keep_full_titles(json_dir: Path) -> None:

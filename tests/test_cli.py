@@ -232,7 +232,7 @@ def test_validate_unreadable_file_exits_2(tmp_path: Path) -> None:
 
 def test_schema_in_repo_is_current() -> None:
     stored = (ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8")
-    assert stored == schema_text(), "schemas/ is stale: run `kehoach schema`"
+    assert stored == schema_text(), "schemas/ is stale: run `make schema`"
 
 
 def test_help_teaches() -> None:

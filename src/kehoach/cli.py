@@ -964,22 +964,22 @@ def view_cmd(
 
 @_command(
     "schema",
-    "kehoach schema                  # writes schemas/plan.schema.json",
-    "kehoach schema -o - | jq .properties",
+    "kehoach schema | jq .properties",
+    "kehoach schema -o schemas/plan.schema.json     # the copy this repository keeps",
 )
 def schema_cmd(
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "-o",
             "--output",
             metavar="FILE",
-            help="Where to write the JSON Schema ('-': standard output).",
+            help="File to write the JSON Schema to (default: standard output).",
         ),
-    ] = Path("schemas/plan.schema.json"),
+    ] = None,
 ) -> None:
-    """Write the JSON Schema of the output (from the pydantic models)."""
-    if str(output) == "-":
+    """Print (or write) the JSON Schema of the output, made from the pydantic models."""
+    if output is None or str(output) == "-":
         sys.stdout.write(schema_text())
         return
     from kehoach.outputs.io import write_atomic
