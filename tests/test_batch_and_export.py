@@ -158,6 +158,17 @@ def test_jsonl_gives_one_plan_per_line_in_input_order(tmp_path: Path) -> None:
     assert one_file.returncode == 2 and "need a directory, or one .jsonl file" in one_file.stderr
     into_dir = run("parse", str(RAW), "-f", "jsonl", "-o", str(tmp_path))
     assert into_dir.returncode == 2 and "is a directory" in into_dir.stderr
+    # a reader that stops early ('| head -1') has what it wanted: exit 0, nothing said
+    piped = subprocess.run(
+        f"{sys.executable} -m kehoach parse {RAW} -f jsonl -j 1 | head -c 100 > /dev/null;"
+        " echo ${PIPESTATUS[0]}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert piped.stdout.strip() == "0" and piped.stderr == ""
 
 
 def test_validate_reads_a_directory_and_schema_goes_where_asked(

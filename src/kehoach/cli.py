@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperCommand
@@ -297,15 +297,18 @@ def _parse_lines(files: list[Path], output: Path | None, jobs: int, ocr: bool = 
     from kehoach.outputs.io import AtomicWriter, parse_line
 
     failures = 0
-    with AtomicWriter(output) as out, _progress(len(files)) as advance:
-        work = partial(parse_line, ocr=True) if ocr else parse_line
-        for line, error in pmap(work, [str(f) for f in files], jobs):
-            if line is not None:
-                out.write(line)
-            else:
-                _say(str(error))
-                failures += 1
-            advance(line)
+    try:
+        with AtomicWriter(output) as out, _progress(len(files)) as advance:
+            work = partial(parse_line, ocr=True) if ocr else parse_line
+            for line, error in pmap(work, [str(f) for f in files], jobs):
+                if line is not None:
+                    out.write(line)
+                else:
+                    _say(str(error))
+                    failures += 1
+                advance(line)
+    except BrokenPipeError:
+        _closed_pipe()
     if len(files) > 1 or failures:
         written = count(len(files) - failures, "plans")
         _say(f"{count(len(files), 'files')}, {written} written, {failures} failed")
@@ -1078,6 +1081,13 @@ def main_callback(
     ] = False,
 ) -> None:
     """kehoach: structured data from Vietnamese plan documents."""
+
+
+def _closed_pipe() -> NoReturn:
+    """The reader went away ('kehoach parse DIR -f jsonl | head -1'): it has what it
+    wanted; exit 0 as every other command does, with nothing more on the closed pipe."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise typer.Exit(0)
 
 
 def main() -> None:
