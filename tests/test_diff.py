@@ -79,6 +79,19 @@ def test_one_changed_value_shows_exactly_that_change(tmp_path: Path) -> None:
         assert not d[part]["only_a"] and not d[part]["only_b"], part
 
 
+def test_figures_of_different_units_have_no_difference(tmp_path: Path) -> None:
+    original = tmp_path / "a.yaml"
+    run("parse", str(RAW / "langson-272-KH-UBND-2024.txt"), "-o", str(original))
+    data = yaml.safe_load(original.read_text(encoding="utf-8"))
+    data["targets"][2]["value"] = 12000.0
+    data["targets"][2]["unit"] = "hộ"
+    changed = tmp_path / "b.yaml"
+    changed.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    d = json.loads(run("diff", str(original), str(changed), "-f", "json").stdout)
+    changes = [m for m in d["targets"]["matched"] if not m["same"]]
+    assert len(changes) == 1 and changes[0]["difference"] is None
+
+
 def test_only_and_threshold_options(tmp_path: Path) -> None:
     out = run("diff", str(A), str(B), "--only", "references", "-f", "json")
     d = json.loads(out.stdout)

@@ -303,6 +303,20 @@ def test_view_of_one_plan_into_a_folder_and_open_it(tmp_path: Path) -> None:
     assert (tmp_path / "opened").read_text().strip() == page.resolve().as_uri()
 
 
+def test_view_open_without_a_browser_says_where_the_page_is(tmp_path: Path) -> None:
+    plan = str(RAW / "langson-244-KH-UBND-2024.txt")
+    out = subprocess.run(
+        [sys.executable, "-m", "kehoach", "view", plan, "-o", str(tmp_path / "p.html"), "--open"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "BROWSER": str(tmp_path / "no-such-browser")},
+        check=False,
+    )
+    assert out.returncode == 0 and (tmp_path / "p.html").is_file()
+    assert f"no web browser found to open it; open {tmp_path / 'p.html'} yourself" in out.stderr
+
+
 def test_view_of_a_parsed_plan_rereads_its_original(tmp_path: Path) -> None:
     src = RAW / "langson-272-KH-UBND-2024.txt"
     parsed = tmp_path / "272.yaml"

@@ -960,7 +960,8 @@ def view_cmd(
     if open_:
         import webbrowser
 
-        webbrowser.open(page.resolve().as_uri())
+        if not webbrowser.open(page.resolve().as_uri()):
+            _say(f"no web browser found to open it; open {page.resolve()} yourself")
     if failed:
         raise typer.Exit(1)
 

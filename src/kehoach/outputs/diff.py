@@ -179,7 +179,10 @@ def compare(
                     "year": x.year,
                     "similarity": round(s, 3),
                     "same": same,
-                    "difference": None if same or x.value_max or y.value_max else y.value - x.value,
+                    # (no difference between figures of different units: 1 nghề vs 13 làng nghề)
+                    "difference": None
+                    if same or x.value_max or y.value_max or (x.unit or "") != (y.unit or "")
+                    else y.value - x.value,
                     "a": _target_view(x),
                     "b": _target_view(y),
                 }
