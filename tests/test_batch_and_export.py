@@ -93,6 +93,12 @@ def test_a_changed_plan_is_parsed_again(tmp_path: Path) -> None:
     )
     again = run("parse", str(src), "-o", str(out))
     assert "2 written" in again.stderr and "1 unchanged, from cache" in again.stderr
+    # an output edited or emptied since is written again, not taken as done
+    edited = out / f"{TXT[1].stem}.yaml"
+    good = edited.read_bytes()
+    edited.write_text("junk\n", encoding="utf-8")
+    third = run("parse", str(src), "-o", str(out))
+    assert "1 unchanged, from cache" in third.stderr and edited.read_bytes() == good
 
 
 def test_same_stem_in_other_formats_does_not_overwrite(tmp_path: Path) -> None:

@@ -212,8 +212,8 @@ def parse_one(task: Task) -> Done:
     except InputError as exc:
         return Done(task.src, task.dest, error=str(exc))
     key = cache_key(data, task)
-    if key == task.known and os.path.exists(task.dest):
-        return Done(task.src, task.dest, key=key, cached=True)
+    if task.known is not None and task.known.startswith(key + _OUT) and _unchanged(task):
+        return Done(task.src, task.dest, key=task.known, cached=True)
     from kehoach.outputs.io import dump, write_atomic  # the parser is loaded only when needed
     from kehoach.pipeline import parse
 
@@ -221,12 +221,30 @@ def parse_one(task: Task) -> Done:
         plan = parse(load_bytes(data, task.src, task.ocr))
     except InputError as exc:
         return Done(task.src, task.dest, error=str(exc))
+    text = dump(plan, task.fmt)
     try:
-        write_atomic(Path(task.dest), dump(plan, task.fmt))
+        write_atomic(Path(task.dest), text)
     except OSError as exc:
         why = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
         return Done(task.src, task.dest, error=f"{task.dest}: cannot write ({why})")
+    key += _OUT + _digest(text.encode("utf-8"))
     return Done(task.src, task.dest, key, None, fact_count(plan), len(plan.warnings))
+
+
+_OUT = " out:"  # the cache also keeps a digest of the output written
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _unchanged(task: Task) -> bool:
+    """Is the output still what this parser wrote there (not deleted, not edited)?"""
+    try:
+        written = Path(task.dest).read_bytes()
+    except OSError:
+        return False
+    return task.known is not None and task.known.endswith(_OUT + _digest(written))
 
 
 def fact_count(plan: object) -> int:
@@ -346,7 +364,7 @@ def stale_outputs(earlier: Cache, sources: set[str], written: set[str]) -> list[
     not deleted: they are the user's files."""
     out = []
     for dest, (key, _, _) in sorted(earlier.entries.items()):
-        parts = key.split(" ", 3)
+        parts = key.rsplit(_OUT, 1)[0].split(" ", 3)
         src = parts[3].removesuffix(" ocr") if len(parts) == 4 else ""
         if src in sources and dest not in written and (earlier.folder / dest).exists():
             out.append(dest)
