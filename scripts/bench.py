@@ -68,10 +68,18 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
     return min(runs)
 
 
+# The CLI is timed as users run it: with Python's bytecode cache (__pycache__), which an
+# installed package has. A machine that sets PYTHONDONTWRITEBYTECODE (this sandbox does)
+# would make every process compile the package's source first.
+CLI_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(args: list[str]) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak RSS in MB) of a command and the processes it waited for."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=CLI_ENV
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     err = proc.stderr.read().decode() if proc.stderr else ""
@@ -200,6 +208,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         batch = [*KEHOACH, "parse", *map(str, args.corpus), "--force", "-o", tmp]
+        run([*KEHOACH, "parse", str(files[0]), "-o", f"{tmp}/warm.yaml"])  # writes __pycache__
         w_one, c_one, rss_batch = run([*batch, "-j", "1"])
         w_all = statistics.median(run([*batch, "-j", str(args.jobs)])[0] for _ in range(2))
         w_cached, _, _ = run([*KEHOACH, "parse", *map(str, args.corpus), "-o", tmp])

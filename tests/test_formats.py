@@ -315,6 +315,27 @@ def test_a_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
     assert len(said) == 2
 
 
+def test_the_scanned_drug_control_plan_reads_as_its_word_97_copy_on_the_pages_it_holds() -> None:
+    """Lâm Đồng's drug-control plan comes scanned (pages 2-3 of the Tờ trình that carries
+    its draft) and as a Word 97 file: through OCR the scan gives the same outline, titles
+    and targets on the pages it holds."""
+    missing = _has_tesseract_vie()
+    if missing or not (shutil.which("antiword") or shutil.which("catdoc")):
+        pytest.skip(f"OCR or .doc reading not available: {missing or 'antiword'}")
+    from kehoach.outputs.diff import similarity
+
+    scan = parse(load_path(REAL / "lamdong-91-TTr-CAT-2026-p2-3.pdf", ocr=True))
+    word = parse(load_path(REAL / "lamdong-x-KH-UBND-2026-matuy.doc"))
+    titles = {s.path: s.title for s in word.walk()}
+    held = [s for s in scan.walk()][:-1]  # the last heading is cut by the page's end
+    assert [s.path for s in held] == ["I", "I.1", "I.2", "I.3", "I.4", "II", "III", "III.1"]
+    for s in held:  # (OCR misreads a word or two; the draft words some titles on further)
+        assert similarity(s.title[:80], titles[s.path][:80]) >= 0.7, (s.title, titles[s.path])
+    facts = {(t.section, t.value, t.unit) for t in word.targets}
+    assert {(t.section, t.value, t.unit) for t in scan.targets} <= facts
+    assert len(scan.targets) == 3
+
+
 @pytest.mark.parametrize("ext", ["pdf", "doc"])
 def test_a_real_word_plan_printed_to_pdf_and_saved_as_word_97_gives_the_same_plan(
     ext: str,
