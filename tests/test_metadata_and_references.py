@@ -102,6 +102,18 @@ def test_department_plan_issuer() -> None:
     assert (m.issuer, m.doc_type) == ("Công an tỉnh Lâm Đồng", "Tờ trình")
 
 
+def test_a_team_a_department_set_up_is_the_issuer_named_with_its_decision() -> None:
+    m = meta(
+        "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nTHEO QUYẾT ĐỊNH\nSỐ 1050/QĐ-SCT\nSố: 1105/KH-ĐKT\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLào Cai, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\n"
+        "Kiểm tra việc sử dụng vật liệu nổ công nghiệp\n" + BODY
+    )
+    assert (m.issuer, m.number) == (
+        "Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT",
+        "1105/KH-ĐKT",
+    )
+
+
 def test_signer_from_signature_block_else_site_box() -> None:
     head = "ỦY BAN NHÂN DÂN\nTỈNH X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5/KH-UBND\nX, ngày 1 tháng 2 năm 2024\nKẾ HOẠCH\nVỀ Y\n"
     signed = meta(

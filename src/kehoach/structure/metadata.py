@@ -18,6 +18,7 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.facts.agencies import match_at
+from kehoach.facts.references import normalise_number
 from kehoach.structure.lines import Line, cells, clean
 from kehoach.structure.trim import Layout, is_person_name, motto_words, patterns
 from kehoach.text import RULE_MARKS, key, sentence_case_name, squash, title_case, upper_ratio
@@ -261,6 +262,11 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
             if not t or p.motto.search(t):
                 continue
             nm = p.number_line.match(t)
+            if nm and issuer_parts and _NAMED_BY_DECISION.search(issuer_parts[-1]):
+                # 'ĐOÀN KIỂM TRA' / 'THEO QUYẾT ĐỊNH' / 'SỐ 1050/QĐ-SCT': the decision that set
+                # the issuing team up is part of its name, not the plan's number
+                issuer_parts.append(t)
+                continue
             if nm:
                 head.number_seen = True
                 head.number = _number(nm.group("v"))
@@ -435,7 +441,20 @@ def _issuer(parts: list[str]) -> str | None:
     single = match_at(parts[0]) if len(parts) == 1 else None
     if single and single.end >= len(parts[0].rstrip()) and parts[0].upper().startswith(body_words):
         return single.name  # 'SỞ CÔNG THƯƠNG' -> 'Sở Công Thương'
-    if len(parts) > 1 and parts[-1].upper().startswith(body_words):
+    if (
+        len(parts) > 2
+        and parts[1].upper().startswith(_TEAMS)
+        and parts[0].upper().startswith(body_words)
+    ):
+        # 'SỞ CÔNG THƯƠNG' / 'ĐOÀN KIỂM TRA' / 'THEO QUYẾT ĐỊNH' / 'SỐ 1050/QĐ-SCT': a team a
+        # body set up issues, named with the decision that set it up
+        team = " ".join(parts[1:])
+        cited = _SET_UP_BY.search(team)
+        if cited is None:
+            return normalise_body_name(team)
+        number = f" số {normalise_number(cited.group('n'))}" if cited.group("n") else ""
+        return f"{normalise_body_name(team[: cited.start()])} theo Quyết định{number}"
+    if len(parts) > 1 and parts[-1].upper().startswith((*body_words, *_TEAMS)):
         dept = parts[-1]
         m = match_at(dept)
         name = m.name if m and m.end >= len(dept.rstrip()) else normalise_body_name(dept)
@@ -455,6 +474,10 @@ def _issuer(parts: list[str]) -> str | None:
 
 
 _PARTY = regex.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|ĐẢNG)\s+(ỦY|UỶ)\s+(.*)$", regex.IGNORECASE)
+# teams and councils a body sets up, which issue plans of their own
+_TEAMS = ("ĐOÀN KIỂM TRA", "ĐOÀN CÔNG TÁC", "ĐOÀN THANH TRA", "TỔ CÔNG TÁC", "HỘI ĐỒNG")
+_NAMED_BY_DECISION = regex.compile(r"(?i)(?:^|\s)(?:theo\s+)?quyết\s+định\s*$")
+_SET_UP_BY = regex.compile(r"(?i)\s+theo\s+quyết\s+định(?:\s+số\s*:?\s*(?P<n>\d[\w/.-]*))?.*$")
 
 
 def normalise_body_name(text: str) -> str:
