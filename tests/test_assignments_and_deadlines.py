@@ -1299,3 +1299,24 @@ def test_a_list_inside_a_name_may_close_with_va() -> None:
     assert leading_agencies("Sở Văn hóa, Thể thao và Du lịch chủ trì")[1][0].name == (
         "Sở Văn hóa, Thể thao và Du lịch"
     )
+
+
+def test_a_purpose_clause_leads_in_to_the_tasks_of_the_bodies_after_it() -> None:
+    got = assignments(
+        "II. NHIỆM VỤ TRỌNG TÂM\n"
+        "Để thực hiện được các mục tiêu nêu trên, các cơ quan là Ủy viên Ban ATGT tỉnh, Ban ATGT "
+        "các huyện, thành phố Long Khánh và thành phố Biên Hòa cần tập trung thực hiện tốt các "
+        "nhiệm vụ sau:\n1. Tăng cường tuyên truyền.\n2. Xử lý vi phạm.\n"
+    )
+    assert {(a, s) for a, s, _ in got} == {
+        ("Các cơ quan thành viên Ban An toàn giao thông tỉnh", "II"),
+        ("Ban An toàn giao thông các huyện, thành phố", "II"),
+    }
+    # the issuer that adopts the plan sets no one to work
+    assert (
+        assignments(
+            "I. MỤC TIÊU\nĐể nâng cao hiệu quả công tác, Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+            "như sau:\n1. Giảm tai nạn giao thông.\n"
+        )
+        == []
+    )

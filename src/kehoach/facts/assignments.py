@@ -810,6 +810,7 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
             addressees(b.text, verbs and not run_on)
             or _learned_subject(b.text, plan)
             or _after_label(b.text, verbs and not run_on)
+            or (_after_purpose(b.text) if verbs and not run_on else [])
         )
         if heads and _REQUEST.match(b.text):
             # 'Yêu cầu các sở ... triển khai thực hiện; đề nghị Ủy ban MTTQ ... phối hợp':
@@ -866,6 +867,30 @@ def bracketed_leads(text: str) -> list[AgencyMatch]:
 
 
 _LABEL = regex.compile(r"^[^:;.]{3,60}:\s*(?=\p{Lu})")
+
+
+_PURPOSE = regex.compile(r"\s*(?:Để|Nhằm)\s", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[,;]\s*")
+
+
+def _after_purpose(text: str) -> list[AgencyMatch]:
+    """'Để thực hiện được mục tiêu trên, các cơ quan thành viên Ban ATGT tỉnh, Ban ATGT các
+    huyện cần tập trung thực hiện tốt các nhóm nhiệm vụ sau:': the bodies the sentence's
+    main clause, after its purpose, sets to work (the issuer that adopts the plan is none)."""
+    if not _PURPOSE.match(text):
+        return []
+    sentence = text.split(". ", 1)[0]
+    lead_in = sentence.rstrip().endswith(":")
+    for m in _CLAUSE_END.finditer(sentence):
+        rest = sentence[m.end() :]
+        found = addressees(rest, verbs=True)
+        if not found and lead_in:
+            # a lead-in to the tasks that follow names its bodies whatever their list's
+            # tail ('Ban ATGT các huyện, thành phố Long Khánh và thành phố Biên Hòa cần ...')
+            found = [a for a in leading_agencies(rest)[1] if a.name not in ISSUERS]
+        if found:
+            return found
+    return []
 
 
 def _after_label(text: str, verbs: bool) -> list[AgencyMatch]:
