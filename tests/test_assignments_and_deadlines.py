@@ -1320,3 +1320,14 @@ def test_a_purpose_clause_leads_in_to_the_tasks_of_the_bodies_after_it() -> None
         )
         == []
     )
+
+
+def test_the_health_sector_s_facilities_are_groups() -> None:
+    found = leading_agencies(
+        "Bệnh viện, Viện có giường bệnh trực thuộc Bộ, Y tế Ngành và các cơ sở khám bệnh, "
+        "chữa bệnh xây dựng kế hoạch"
+    )[1]
+    assert [a.name for a in found] == [
+        "Bệnh viện, Viện có giường bệnh trực thuộc Bộ, Y tế Ngành",
+        "Các cơ sở khám bệnh, chữa bệnh",
+    ]
