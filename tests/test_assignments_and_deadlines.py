@@ -1331,3 +1331,14 @@ def test_the_health_sector_s_facilities_are_groups() -> None:
         "Bệnh viện, Viện có giường bệnh trực thuộc Bộ, Y tế Ngành",
         "Các cơ sở khám bệnh, chữa bệnh",
     ]
+
+
+def test_the_traffic_forces_are_named_bodies() -> None:
+    found = leading_agencies(
+        "Các lực lượng Cảnh sát giao thông, Thanh tra giao thông thực hiện công tác kiểm soát"
+    )[1]
+    assert [a.name for a in found] == ["Cảnh sát giao thông", "Thanh tra giao thông"]
+    # the police's national department keeps its own name
+    assert leading_agencies("Cục Cảnh sát giao thông chủ trì")[1][0].name == (
+        "Cục Cảnh sát giao thông"
+    )
