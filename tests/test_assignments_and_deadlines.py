@@ -1342,3 +1342,13 @@ def test_the_traffic_forces_are_named_bodies() -> None:
     assert leading_agencies("Cục Cảnh sát giao thông chủ trì")[1][0].name == (
         "Cục Cảnh sát giao thông"
     )
+    # the police's own force is not its partner; another body's partner it is
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh: tăng cường tuần tra, phối hợp với Cảnh sát giao "
+        "thông xử lý vi phạm.\n2. Sở Giao thông vận tải: phối hợp với Cảnh sát giao thông kiểm "
+        "soát tải trọng xe.\n"
+    )
+    assert got == [
+        ("Công an tỉnh", "I.1", []),
+        ("Sở Giao thông vận tải", "I.2", ["Cảnh sát giao thông"]),
+    ]

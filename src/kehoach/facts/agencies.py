@@ -344,6 +344,13 @@ def gazetteer() -> Gazetteer:
     )
 
 
+@cache
+def parents() -> dict[str, str]:
+    """Bodies that are part of another ('Cảnh sát giao thông' of 'Công an tỉnh'): agencies.yaml
+    `part_of`."""
+    return {e["name"]: e["part_of"] for e in load("agencies")["agencies"] if e.get("part_of")}
+
+
 # 'UBND phường Lào Cai', 'Ủy ban nhân dân huyện Tràng Định', 'UBND Phường 3': one local authority.
 _LOCAL = regex.compile(
     r"(?:(?i:Ủy ban nhân dân)|UBND)\s+(?P<unit>(?i:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu))"

@@ -28,6 +28,7 @@ from kehoach.facts.agencies import (
     local_authorities_at,
     match_at,
     opens_duty,
+    parents,
     strip_place,
 )
 from kehoach.structure.grid import column_roles
@@ -318,6 +319,7 @@ def partners(text: str, exclude: set[str]) -> list[str]:
             if am is not None:
                 if (
                     am.name not in exclude
+                    and parents().get(am.name) not in exclude  # its own force
                     and am.name not in ISSUERS
                     and comma_blind(am.as_written) not in vague
                     and am.name not in out
