@@ -275,6 +275,12 @@ def test_an_indicator_leaves_no_bracket_open_and_falls_back_on_its_section() -> 
         (68e9, "phía Nam"),
         (5800e9, "Vốn đầu tư hạ tầng"),
     ]
+    # a rate per woman or per girls born keeps its whole noun
+    ts = targets(
+        "- Tổng tỷ suất sinh đạt 2,1 con/phụ nữ; tỷ số giới tính khi sinh dưới 109 bé trai/100 "
+        "bé gái.\n"
+    )
+    assert [t.unit for t in ts] == ["con/phụ nữ", "bé trai/100 bé gái"]
     # 'trở lên' says who is counted; the 'lên' of 'nâng lên' before a figure is dropped
     ts = targets("- Tỷ lệ người từ 65 tuổi trở lên đạt khoảng 12%.\n")
     assert [t.indicator for t in ts] == ["Tỷ lệ người từ 65 tuổi trở lên"]
