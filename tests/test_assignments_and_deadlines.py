@@ -1352,3 +1352,18 @@ def test_the_traffic_forces_are_named_bodies() -> None:
         ("Công an tỉnh", "I.1", []),
         ("Sở Giao thông vận tải", "I.2", ["Cảnh sát giao thông"]),
     ]
+
+
+def test_a_report_s_data_period_and_an_observance_s_day_are_no_deadlines() -> None:
+    got = deadlines(
+        "Các đơn vị định kỳ hàng năm báo cáo kết quả thực hiện về Sở Nông nghiệp và Môi trường "
+        "chậm nhất ngày 17 tháng 12. Thời gian báo cáo định kỳ hàng năm tính từ ngày 15 tháng "
+        "12 năm trước kỳ báo cáo đến ngày 14 tháng 12 của kỳ báo cáo.\n"
+        "- Tuyên truyền cao điểm hàng năm: Ngày Môi trường thế giới (05/6), Ngày Đại dương thế "
+        "giới (08/6); định kỳ 6 tháng (15/6), hàng năm (15/12) báo cáo Sở Nông nghiệp.\n"
+    )
+    assert [(r, m, d) for r, m, d, _, _ in got] == [
+        ("yearly", 12, 17),
+        ("semiannual", 6, 15),
+        ("yearly", 12, 15),
+    ]

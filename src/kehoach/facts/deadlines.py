@@ -79,6 +79,7 @@ class _Rules:
     due: tuple[str, ...]
     actions: regex.Pattern[str]
     tentative: tuple[str, ...]
+    observed: regex.Pattern[str]  # 'Ngày Môi trường thế giới ' before an event's '(05/6)'
 
 
 @cache
@@ -91,7 +92,11 @@ def rules() -> _Rules:
         tuple((k, tuple(key(w) for w in v)) for k, v in d["recurrence"].items()),
         tuple(key(w) for w in d["due_words"]),
         actions,
-        tuple(key(w) for w in d["tentative"]),
+        tuple(key(w) for w in (*d["tentative"], *d["data_period"])),
+        regex.compile(
+            r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, d["observances"])) + r")"
+            r"\s+\p{Lu}[^,;:()]{1,60}\s$"
+        ),
     )
 
 
@@ -213,7 +218,8 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
         lower = sentence.lower()
         planned = [low.find(w) for w in rules().tentative if w in low]
         if planned and not due_cell:
-            # a time after 'dự kiến' is when something is to take place, not a due date
+            # a time after 'dự kiến' is when something is to take place, not a due date; one
+            # after 'tính từ ngày' bounds a report's figures
             cut = min(planned)
             sentence, low, lower = sentence[:cut], low[:cut], lower[:cut]
         has_day = "ngày" in lower
@@ -227,6 +233,10 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
             dates.append((m.start(), m.end()))
             if s_start + m.start() in cited or _MONTHLY_DAY.match(sentence, m.start()):
                 continue
+            if sentence[m.start()] == "(" and rules().observed.search(
+                sentence, max(0, m.start() - 70), m.start()
+            ):
+                continue  # 'Ngày Môi trường thế giới (05/6)': when an event falls
             day = int(m.group("d") or m.group("pd") or m.group("pd2"))
             month = int(m.group("m") or m.group("pm") or m.group("pm2"))
             year = m.group("y") or m.group("py2")
