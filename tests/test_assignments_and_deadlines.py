@@ -1361,6 +1361,7 @@ def test_a_report_s_data_period_and_an_observance_s_day_are_no_deadlines() -> No
         "12 năm trước kỳ báo cáo đến ngày 14 tháng 12 của kỳ báo cáo.\n"
         "- Tuyên truyền cao điểm hàng năm: Ngày Môi trường thế giới (05/6), Ngày Đại dương thế "
         "giới (08/6); định kỳ 6 tháng (15/6), hàng năm (15/12) báo cáo Sở Nông nghiệp.\n"
+        "- Hằng năm tổ chức các sự kiện chào mừng Ngày chuyển đổi số quốc gia “Ngày 10/10”.\n"
     )
     assert [(r, m, d) for r, m, d, _, _ in got] == [
         ("yearly", 12, 17),

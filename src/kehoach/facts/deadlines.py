@@ -233,10 +233,14 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
             dates.append((m.start(), m.end()))
             if s_start + m.start() in cited or _MONTHLY_DAY.match(sentence, m.start()):
                 continue
-            if sentence[m.start()] == "(" and rules().observed.search(
-                sentence, max(0, m.start() - 70), m.start()
+            if (
+                sentence[m.start()] == "("
+                and rules().observed.search(sentence, max(0, m.start() - 70), m.start())
+            ) or (
+                sentence[m.start()] == "N"  # (a date the match reads from 'Ngày')
+                and _DAY_NAMED.search(sentence, max(0, m.start() - 3), m.start())
             ):
-                continue  # 'Ngày Môi trường thế giới (05/6)': when an event falls
+                continue  # 'Ngày Môi trường thế giới (05/6)', '“Ngày 10/10”': an event's day
             day = int(m.group("d") or m.group("pd") or m.group("pd2"))
             month = int(m.group("m") or m.group("pm") or m.group("pm2"))
             year = m.group("y") or m.group("py2")
@@ -284,6 +288,7 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
     return out
 
 
+_DAY_NAMED = regex.compile(r"[“\"]\s*(?:Ngày\s+)?$")  # a day named by its date: '“Ngày 10/10”'
 _YEAR_OR_SPAN = regex.compile(r"(?:19|20)\d\d|\d+\s*(?:năm|tháng|ngày)\b")
 _TARGET_VALUE = regex.compile(r"\d\s*%|(?<![\p{Lu}][\p{Ll}]*\s)\b\d+(?:[.,]\d+)?\s+\p{Ll}")
 
