@@ -1368,3 +1368,17 @@ def test_a_report_s_data_period_and_an_observance_s_day_are_no_deadlines() -> No
         ("semiannual", 6, 15),
         ("yearly", 12, 15),
     ]
+
+
+def test_a_body_named_once_for_two_levels_is_one_body_at_each() -> None:
+    want = ["Ban Chỉ huy Phòng thủ dân sự tỉnh", "Ban Chỉ huy Phòng thủ dân sự cấp xã"]
+    found = leading_agencies("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã chủ trì thực hiện")
+    assert [a.name for a in found[1]] == want
+    table = (
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
+        "| 1 | Quy định chế độ trực | Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã | 2025 |\n"
+        "| 2 | Rà soát kế hoạch | Sở Xây dựng | 2025 |\n"
+    )
+    head = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 9/KH-UBND\nKẾ HOẠCH\nThử\nI. MỤC TIÊU\nThử.\n"
+    agencies = [a.agency for a in parse_text(head + table).assignments]
+    assert agencies[:2] == want

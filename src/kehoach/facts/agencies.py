@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.text import fold_tones, key
+from kehoach.text import fold_tones, key, squash
 
 
 @dataclass(frozen=True)
@@ -709,7 +709,7 @@ def _leading_agencies(text: str) -> tuple[int, tuple[AgencyMatch, ...]]:
             found += listed
             end = listed_end
         elif m is not None:
-            named = named_units(text, m)
+            named = named_units(text, m) or level_bodies(text, m)
             found += named or [m]
             end = named[-1].end if named else m.end
         elif vm and vm.end() > pos:
@@ -757,6 +757,29 @@ def named_units(text: str, m: AgencyMatch) -> list[AgencyMatch]:
         level = um.group("level") or lm.group("level")
         name = f"{base} {level} {um.group('name')}"
         out.append(AgencyMatch(m.start, nm.end(), name, text[m.start : nm.end()]))
+    return out
+
+
+_LEVELS = regex.compile(
+    r"\s+cấp\s+(?:tỉnh|huyện|xã)(?:\s*(?:,|và)\s*cấp\s+(?:tỉnh|huyện|xã))+(?!\w)", regex.IGNORECASE
+)
+_ONE_LEVEL = regex.compile(r"cấp\s+(tỉnh|huyện|xã)", regex.IGNORECASE)
+
+
+def level_bodies(text: str, m: AgencyMatch) -> list[AgencyMatch]:
+    """A body named once for several levels: one body each ('Ban Chỉ huy Phòng thủ dân sự
+    cấp tỉnh, cấp xã' -> 'Ban Chỉ huy Phòng thủ dân sự tỉnh', '... cấp xã'); [] otherwise."""
+    lm = _LEVELS.match(text, m.end)
+    if lm is None:
+        return []
+    base = squash(text[m.start : m.end])
+    out: list[AgencyMatch] = []
+    for written in _ONE_LEVEL.findall(lm.group(0)):
+        level = written.lower()
+        own = f"{base} {'tỉnh' if level == 'tỉnh' else 'cấp ' + level}"
+        known = match_at(own, 0)
+        name = known.name if known is not None and known.end >= len(own) else own
+        out.append(AgencyMatch(m.start, lm.end(), name, text[m.start : lm.end()]))
     return out
 
 

@@ -24,6 +24,7 @@ from kehoach.facts.agencies import (
     departments_at,
     gazetteer,
     leading_agencies,
+    level_bodies,
     lkey,
     local_authorities_at,
     match_at,
@@ -978,6 +979,11 @@ def _agency_list(cell: str, subjects: bool = False, lead: bool = False) -> list[
         m = match_at(cell, pos)
         if m is None and lead and out:
             m = local_authorities_at(cell, pos)
+        levels = level_bodies(cell, m) if m is not None else []
+        if levels:  # 'Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã'
+            _extend_new(out, levels)
+            pos = levels[-1].end
+            continue
         if m is not None:
             if (
                 m.name not in ISSUERS
