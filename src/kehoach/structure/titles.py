@@ -32,9 +32,7 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     """Heading text -> (title, run-on body) following FORMAT.md's title rule; the title
     without footnote marks ('TTATGT [1]') and with no space before its punctuation."""
     title, body = _split_title(rest, reflowed)
-    if "[" in title or " " in title:
-        title = _SPACE_BEFORE_MARK.sub(r"\1", _FOOTNOTE_MARK.sub("", title)).strip()
-    return title, body
+    return _SPACE_BEFORE_MARK.sub(r"\1", _FOOTNOTE_MARK.sub("", title)).strip(), body
 
 
 _FOOTNOTE_MARK = regex.compile(r"\s*\[\d{1,2}\]")
