@@ -515,8 +515,7 @@ def export_cmd(
     """
     from kehoach.outputs.batch import cpu_count, discover, pmap
     from kehoach.outputs.export import Writer, format_of, plan_rows
-    from kehoach.outputs.io import STRUCTURED_SUFFIXES
-    from kehoach.read.load import TEXT_SUFFIXES
+    from kehoach.read.load import STRUCTURED_SUFFIXES, TEXT_SUFFIXES
 
     try:
         format_of(output)
@@ -567,8 +566,7 @@ class TargetFormat(StrEnum):
 def _plan_files(paths: list[Path], recursive: bool = False) -> list[Path]:
     """Files as given; directories give their raw and structured plans (others reported)."""
     from kehoach.outputs.batch import discover
-    from kehoach.outputs.io import STRUCTURED_SUFFIXES
-    from kehoach.read.load import TEXT_SUFFIXES
+    from kehoach.read.load import STRUCTURED_SUFFIXES, TEXT_SUFFIXES
 
     try:
         found = discover(paths, (*TEXT_SUFFIXES, *STRUCTURED_SUFFIXES), recursive)
@@ -1027,8 +1025,8 @@ def validate_cmd(
     !!python/object are refused, never run.
     """
     from kehoach.outputs.batch import discover
-    from kehoach.outputs.io import STRUCTURED_SUFFIXES, read_data, validation_problems
-    from kehoach.read.load import TEXT_SUFFIXES
+    from kehoach.outputs.io import read_data, validation_problems
+    from kehoach.read.load import STRUCTURED_SUFFIXES, TEXT_SUFFIXES
 
     try:
         found = discover(files, STRUCTURED_SUFFIXES, recursive)

@@ -236,10 +236,7 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
             if (
                 sentence[m.start()] == "("
                 and rules().observed.search(sentence, max(0, m.start() - 70), m.start())
-            ) or (
-                sentence[m.start()] == "N"  # (a date the match reads from 'Ngày')
-                and _DAY_NAMED.search(sentence, max(0, m.start() - 3), m.start())
-            ):
+            ) or _DAY_NAMED.search(sentence, max(0, m.start() - 8), m.end() + 1):
                 continue  # 'Ngày Môi trường thế giới (05/6)', '“Ngày 10/10”': an event's day
             day = int(m.group("d") or m.group("pd") or m.group("pd2"))
             month = int(m.group("m") or m.group("pm") or m.group("pm2"))
@@ -288,7 +285,7 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
     return out
 
 
-_DAY_NAMED = regex.compile(r"[“\"]\s*(?:Ngày\s+)?$")  # a day named by its date: '“Ngày 10/10”'
+_DAY_NAMED = regex.compile(r"[“\"]\s*Ngày\s+\d{1,2}/\d{1,2}[”\"]")  # '“Ngày 10/10”': a day's name
 _YEAR_OR_SPAN = regex.compile(r"(?:19|20)\d\d|\d+\s*(?:năm|tháng|ngày)\b")
 _TARGET_VALUE = regex.compile(r"\d\s*%|(?<![\p{Lu}][\p{Ll}]*\s)\b\d+(?:[.,]\d+)?\s+\p{Ll}")
 

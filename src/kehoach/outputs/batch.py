@@ -212,7 +212,11 @@ def parse_one(task: Task) -> Done:
     except InputError as exc:
         return Done(task.src, task.dest, error=str(exc))
     key = cache_key(data, task)
-    if task.known is not None and task.known.startswith(key + _OUT) and _unchanged(task):
+    if (
+        task.known is not None
+        and task.known.startswith(key + _OUT)
+        and _unchanged(task.dest, task.known)
+    ):
         return Done(task.src, task.dest, key=task.known, cached=True)
     from kehoach.outputs.io import dump, write_atomic  # the parser is loaded only when needed
     from kehoach.pipeline import parse
@@ -238,13 +242,13 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def _unchanged(task: Task) -> bool:
+def _unchanged(dest: str, known: str) -> bool:
     """Is the output still what this parser wrote there (not deleted, not edited)?"""
     try:
-        written = Path(task.dest).read_bytes()
+        written = Path(dest).read_bytes()
     except OSError:
         return False
-    return task.known is not None and task.known.endswith(_OUT + _digest(written))
+    return known.endswith(_OUT + _digest(written))
 
 
 def fact_count(plan: object) -> int:

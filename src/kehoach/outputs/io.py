@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from kehoach.model import Plan
 from kehoach.pipeline import parse
-from kehoach.read.load import InputError, load_bytes, load_path
+from kehoach.read.load import STRUCTURED_SUFFIXES, InputError, load_bytes, load_path
 
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -31,7 +31,6 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 _Loader.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
 )
-STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def dump(plan: Plan, fmt: str) -> str:

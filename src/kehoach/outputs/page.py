@@ -463,8 +463,9 @@ come from each plan's self-check.</p></header>
 def load_for_view(path: Path) -> tuple[Plan, Source]:
     """A plan and its text from a raw input (parsed now) or a structured file; '-' is
     standard input, either of them."""
-    from kehoach.outputs.io import STRUCTURED_SUFFIXES, is_structured, load_plan, plan_from_bytes
+    from kehoach.outputs.io import is_structured, load_plan, plan_from_bytes
     from kehoach.pipeline import parse
+    from kehoach.read.load import STRUCTURED_SUFFIXES
 
     if str(path) == "-":
         data = sys.stdin.buffer.read()

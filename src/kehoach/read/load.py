@@ -68,6 +68,8 @@ def _damaged_word(data: bytes) -> bool:
 
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return.
 _CONTROLS = regex.compile("[\x00-\x08\x0e-\x1f]")
+# What `parse` writes (and the other commands read); never a plan's text.
+STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 TEXT_SUFFIXES = (
     ".txt",
     ".md",
@@ -274,7 +276,7 @@ def read_input(path: Path) -> bytes:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory")
-    if path.suffix.lower() in STRUCTURED_INPUTS:
+    if path.suffix.lower() in (*STRUCTURED_SUFFIXES, ".jsonl"):
         # read as a plan's text it would give a wrong plan, with no error
         raise InputError(
             f"{path}: a structured plan already (YAML/JSON), not a plan document; "
@@ -288,6 +290,3 @@ def read_input(path: Path) -> bytes:
 
 def load_path(path: Path, ocr: bool = False) -> Loaded:
     return load_bytes(read_input(path), str(path), ocr)
-
-
-STRUCTURED_INPUTS = (".yaml", ".yml", ".json", ".jsonl")

@@ -340,7 +340,7 @@ class Walker:
 
     def _after_elision(self, n: int, last: Node | None) -> bool:
         """Past a '...' that leaves items out, the next number is any higher one."""
-        return self.elided and n > (last.number or 0 if last is not None else 0)
+        return self.elided and n > ((last.number or 0) if last is not None else 0)
 
     @staticmethod
     def _next_number(n: int, last: Node | None, strict: bool, rest: str, gap: bool = False) -> bool:
