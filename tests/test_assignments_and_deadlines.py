@@ -259,6 +259,20 @@ def test_task_table_with_lead_partner_and_due_columns() -> None:
     ]
 
 
+def test_a_body_in_both_columns_of_a_row_is_not_its_own_partner_but_a_group_is() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nPhòng thủ dân sự năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "Các sở, ban, ngành triển khai theo Phụ lục.\n\nPHỤ LỤC\nPHÂN CÔNG NHIỆM VỤ\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+        "| I | Tài chính |  |  |  |\n"
+        "| 1 | Thành lập Quỹ Phòng thủ dân sự cấp tỉnh | Sở Tài chính "
+        "| Sở Tài chính và cơ quan, địa phương liên quan | 2026 |\n"
+        "| 2 | Rà soát quy chế phối hợp | Các sở, ban, ngành | Các sở, ban, ngành | 2026 |\n"
+    )
+    got = {a.agency: a.partners for a in plan.assignments if a.section.startswith("PB01")}
+    assert got == {"Sở Tài chính": [], "Các sở, ban, ngành": ["Các sở, ban, ngành"]}
+
+
 def test_due_cells_that_say_more_than_a_date_and_a_row_merged_over_two_lines() -> None:
     plan = parse_text(
         "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"

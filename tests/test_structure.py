@@ -171,6 +171,28 @@ def test_a_reflowed_heading_goes_on_over_holidays_events_places_and_names_begun_
     ) == ("Trách nhiệm của cấp ủy, chính quyền, Mặt trận Tổ quốc và các đoàn thể")
 
 
+def test_a_reflowed_heading_goes_on_over_the_body_a_verb_takes_as_its_object() -> None:
+    def title(heading: str) -> str:
+        return split_title(heading, reflowed=True)[0]
+
+    # 'phối hợp X', 'báo cáo X', 'tham mưu X': the body is the verb's object, not a subject
+    assert title(
+        "Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ "
+        "Quốc phòng triển khai thực hiện Tiểu dự án 1: Mua sắm trang thiết bị"
+    ) == (
+        "Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ "
+        "Quốc phòng triển khai thực hiện Tiểu dự án 1"
+    )
+    assert title(
+        "Định kỳ báo cáo Sở Tài chính kết quả thực hiện trước ngày 15/12 hằng năm Sở Tài chính "
+        "tổng hợp"
+    ) == ("Định kỳ báo cáo Sở Tài chính kết quả thực hiện trước ngày 15/12 hằng năm")
+    # the same body opening a sentence of its own still ends the title
+    assert title("Tăng cường kiểm tra phòng, chống dịch Sở Y tế chủ trì") == (
+        "Tăng cường kiểm tra phòng, chống dịch"
+    )
+
+
 def test_a_heading_without_full_stop_keeps_a_semicolon() -> None:
     assert (
         split_title("Tăng cường nghiên cứu, chuyển đổi số; đào tạo nhân lực trong nông nghiệp")[0]

@@ -345,6 +345,21 @@ def gazetteer() -> Gazetteer:
 
 
 @cache
+def _group_names() -> frozenset[str]:
+    return frozenset(e["name"] for e in load("agencies")["groups"])
+
+
+_GROUP_WORDS = regex.compile(r"(?:^Các|\scác|\scấp)\s")
+
+
+def is_group(name: str) -> bool:
+    """A name for many bodies ('Các sở, ban, ngành', 'Ủy ban nhân dân cấp xã', 'Ban An toàn
+    giao thông các huyện'), whose other members a member may work with; one body is never
+    its own partner."""
+    return name in _group_names() or _GROUP_WORDS.search(name) is not None
+
+
+@cache
 def parents() -> dict[str, str]:
     """Bodies that are part of another ('Cảnh sát giao thông' of 'Công an tỉnh'): agencies.yaml
     `part_of`."""

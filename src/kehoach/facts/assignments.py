@@ -23,6 +23,7 @@ from kehoach.facts.agencies import (
     comma_blind,
     departments_at,
     gazetteer,
+    is_group,
     leading_agencies,
     level_bodies,
     lkey,
@@ -507,6 +508,7 @@ def extract(root: Node) -> list[FoundAssignment]:
         if a is None:
             a = found[k] = FoundAssignment(agency.name, agency.as_written.strip(), section)
         a.duties += [d for d in duties if d not in a.duties]
+        keep_self = keep_self and is_group(agency.name)
         for p in partners(" ".join(texts), set() if keep_self else {agency.name}):
             for name in levels if p == ALL_LEVELS else [p]:
                 if name not in a.partners and (keep_self or name != agency.name):
