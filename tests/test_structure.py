@@ -436,6 +436,30 @@ def test_a_sentence_goes_on_over_pdftotext_s_page_break() -> None:
     assert [a.agency for a in plan.assignments][-1] == "Báo và Phát thanh, Truyền hình tỉnh"
 
 
+def test_a_dash_compound_broken_at_its_dash_is_no_bullet_in_pdf_text() -> None:
+    # the PDF reader broke 'chính trị - xã hội' at the dash: '- xã hội' opens the next line
+    plan = parse_text(
+        HEAD + "I. NỘI DUNG ĐỢT THI ĐUA\n"
+        "Để toàn dân đồng lòng, thi đua hành động, thực hiện thắng lợi các nhiệm vụ, hướng\n"
+        "tới Đại hội lần thứ XIV của Đảng thành công; các sở, ban, ngành, Ủy ban Mặt trận Tổ\n"
+        "quốc tỉnh, các tổ chức chính trị\n"
+        "- xã hội, các xã, phường triển khai Đợt thi đua với tinh thần quyết tâm cao, hành\n"
+        "động quyết liệt, tập trung thi đua thực hiện các nội dung chủ yếu sau:\n"
+        "1. Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế\n"
+        "- xã hội năm 2025.\n"
+        "- Hoàn thành các chỉ tiêu đề ra.\n\n\fII. TỔ CHỨC THỰC HIỆN\n- Giao Sở Nội vụ.\n"
+    )
+    top = plan.sections[0]
+    assert [b.kind for b in top.body] == ["paragraph"]
+    assert "các tổ chức chính trị - xã hội, các xã, phường triển khai" in top.body[0].text
+    assert (
+        top.children[0].title
+        == "Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2025"
+    )
+    assert [b.text for b in top.children[0].body] == ["Hoàn thành các chỉ tiêu đề ra."]
+    assert "Các tổ chức chính trị - xã hội" in [a.agency for a in plan.assignments]
+
+
 def test_one_blank_line_inside_a_sentence_of_pdftotext_output_is_only_line_spacing() -> None:
     # pdftotext (its pages open with a form feed) may keep a wider line spacing as a blank
     # line: between some lines (stream text) or between all of them (layout text)

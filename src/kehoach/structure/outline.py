@@ -125,6 +125,39 @@ _TERMINAL = ".:;!?…"
 _HEAD_END = ".:!?…"
 
 
+@cache
+def _dash_compounds() -> tuple[tuple[str, str], ...]:
+    """(what a line ends with, what the next line opens with after its dash) for each
+    place a dash compound can break ('chính trị' / '- xã hội'): sections.yaml."""
+    out = []
+    for term in load("sections")["dash_compounds"]:
+        parts = [" ".join(p.lower().split()) for p in term.split(" - ")]
+        out += [(" - ".join(parts[:i]), " - ".join(parts[i:])) for i in range(1, len(parts))]
+    return tuple(out)
+
+
+_DASH_OPEN = regex.compile(r"[-–]\s*")
+
+
+def _dash_goes_on(before: str, line: str) -> bool:
+    """'... các tổ chức chính trị' / '- xã hội, các xã ...': the dash line is the rest of a
+    dash compound the PDF reader broke, not a bullet."""
+    m = _DASH_OPEN.match(line)
+    if not m:
+        return False
+    prev = " ".join(before.lower().split())
+    rest = " ".join(line[m.end() :].lower().split())
+    for head, tail in _dash_compounds():
+        if (
+            prev.endswith(head)
+            and not prev[-len(head) - 1 : -len(head)].isalpha()
+            and rest.startswith(tail)
+            and not rest[len(tail) : len(tail) + 1].isalpha()
+        ):
+            return True
+    return False
+
+
 def _ends(text: str, marks: str) -> bool:
     t = text.rstrip()
     return bool(t) and t[-1] in marks
@@ -521,6 +554,11 @@ class Walker:
             return True
         wrapped_on = self.wrapped and not _BULLET.match(text) and text.count("|") < 2
         lower = text[:1].islower() or text[:1].isdigit()  # '67%.' after '... đạt' goes on
+        if self.wrapped and not lower:
+            # 'các tổ chức chính trị' / '- xã hội, ...': a dash compound broken at its dash
+            node = self.open_heading
+            before = node.heading if node is not None else last.text if last is not None else ""
+            lower = _dash_goes_on(before, text)
         # PDF text: a heading's line that stops at a comma goes on, whatever case comes next
         # ('1. Căn cứ ..., cơ quan ngành dọc đóng trên địa bàn,' / 'Ủy ban nhân dân xã ...')
         comma = (
