@@ -193,6 +193,31 @@ def test_a_reflowed_heading_goes_on_over_the_body_a_verb_takes_as_its_object() -
     )
 
 
+def test_a_heading_that_opens_with_bodies_named_by_what_they_are_is_titled_by_them() -> None:
+    # 'the agency names where the line opens with them and runs straight into duties'
+    assert split_title(
+        "Các cơ quan, đơn vị, địa phương tổ chức quán triệt đến đội ngũ cán bộ, công chức, "
+        "viên chức thuộc quyền quản lý."
+    ) == (
+        "Các cơ quan, đơn vị, địa phương",
+        "tổ chức quán triệt đến đội ngũ cán bộ, công chức, viên chức thuộc quyền quản lý.",
+    )
+    assert split_title(
+        "Từng cơ quan, đơn vị, địa phương theo chức năng, nhiệm vụ được giao rà soát lại các "
+        "chương trình, kế hoạch về công tác bảo đảm TTATGT."
+    )[0] == ("Từng cơ quan, đơn vị, địa phương")
+    # a sentence about them keeps its first clause as the title
+    assert split_title(
+        "Các cấp chính quyền phải xác định bảo đảm trật tự, an toàn giao thông là một trong "
+        "những động lực quan trọng để phát triển kinh tế - xã hội của địa phương."
+    )[0].endswith("của địa phương")
+    # a list that goes on with other parties, and a label, are left whole
+    assert split_title(
+        "Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục bố trí kinh phí để thực hiện."
+    )[0] == ("Các doanh nghiệp, tổ chức kinh tế, cơ sở giáo dục bố trí kinh phí để thực hiện")
+    assert split_title("Các đơn vị thực hiện") == ("Các đơn vị thực hiện", "")
+
+
 def test_a_heading_without_full_stop_keeps_a_semicolon() -> None:
     assert (
         split_title("Tăng cường nghiên cứu, chuyển đổi số; đào tạo nhân lực trong nông nghiệp")[0]

@@ -73,6 +73,8 @@ def _split_title(rest: str, reflowed: bool) -> tuple[str, str]:
         if stop:
             body = after[1:].strip() if after[:1] in (":", ";", ".", "-", "–") else after
             return rest[:end].strip(), body
+    elif (addressed := _addressees_run_on(rest)) is not None:
+        return addressed
     m = _CUT.search(rest)
     if m and m.group(0) == ";":
         # 'Giấy khen của Thủ trưởng các cơ quan, đơn vị; Chủ tịch UBND xã: Các Sở ...': a
@@ -91,6 +93,44 @@ def _split_title(rest: str, reflowed: bool) -> tuple[str, str]:
     if m and (m.group(0) == ":" or rest.rstrip()[-1:] in _TERMINAL or len(rest) > 250):
         return _TRAILER.sub("", rest[: m.start()]).strip(), rest[m.end() :].strip()
     return _TRAILER.sub("", rest).strip(), ""
+
+
+@cache
+def _addressee_words() -> tuple[regex.Pattern[str], frozenset[str], frozenset[str]]:
+    """sections.yaml `addressee_titles`: the opening ('Các cơ quan', 'Từng đơn vị'), the
+    words a list of such bodies is made of, and the stops that are no duty's verb."""
+    data = load("sections")["addressee_titles"]
+    nouns = sorted((key(n) for n in data["nouns"]), key=len, reverse=True)
+    opening = regex.compile(
+        r"(?:các|từng)\s+(?:" + "|".join(regex.escape(n) for n in nouns) + r")(?!\w)"
+    )
+    words = frozenset(w for n in nouns for w in n.split()) | {"các", "và", "từng"}
+    return opening, words, frozenset(key(w) for w in data["not_verbs"])
+
+
+def _addressees_run_on(rest: str) -> tuple[str, str] | None:
+    """'Các cơ quan, đơn vị, địa phương xây dựng Kế hoạch ...': bodies named by what they
+    are, then their duties; the title ends before the first word that is not a body's."""
+    opening, body_words, not_verbs = _addressee_words()
+    k = key(rest)
+    if not opening.match(k):
+        return None
+    prev = ""
+    for w in _WORD.finditer(rest):
+        word = key(w.group(0)).rstrip(",")
+        if word in body_words and not w.group(0).endswith((".", ";", ":")):
+            prev = w.group(0)
+            continue
+        after = rest[w.start() :]
+        if (
+            prev.endswith(",")  # the list goes on with others ('Các doanh nghiệp, tổ chức ...')
+            or word in not_verbs
+            or not starts_with_stop(after)
+            or len(after.split()) < 5
+        ):
+            return None  # a sentence about them, or a label ('Các đơn vị thực hiện')
+        return _TRAILER.sub("", rest[: w.start()]).strip(), after.strip()
+    return None
 
 
 FOR_BODIES = regex.compile(r"(?i:đối với)\s+")  # 'Đối với các sở, ban, ngành: ...'
