@@ -193,6 +193,38 @@ def test_a_reflowed_heading_goes_on_over_the_body_a_verb_takes_as_its_object() -
     )
 
 
+def test_a_reflowed_heading_goes_on_after_words_that_cannot_end_a_sentence() -> None:
+    def title(heading: str) -> str:
+        return split_title(heading, reflowed=True)[0]
+
+    assert title(
+        "Bám sát nội dung chỉ đạo của Chính phủ, Ủy ban ATGT Quốc gia, các Bộ, ngành Trung ương "
+        "để triển khai công tác bảo đảm an toàn giao thông Tăng cường tuyên truyền."
+    ).endswith("các Bộ, ngành Trung ương để triển khai công tác bảo đảm an toàn giao thông")
+    assert title(
+        "Nâng cao vai trò của các thành viên Tiểu ban tuyên truyền pháp luật về giao thông Tổ "
+        "chức các hoạt động."
+    ) == ("Nâng cao vai trò của các thành viên Tiểu ban tuyên truyền pháp luật về giao thông")
+    assert title(
+        "Đảm bảo sự chỉ đạo thống nhất từ cấp Thành phố đến cấp cơ sở trong việc triển khai kế "
+        "hoạch Tăng cường kiểm tra."
+    ) == (
+        "Đảm bảo sự chỉ đạo thống nhất từ cấp Thành phố đến cấp cơ sở trong việc triển khai kế "
+        "hoạch"
+    )
+    assert title("Nhiệm vụ được giao tại khoản 4 Điều 57 Luật Đường bộ Tăng cường kiểm tra.") == (
+        "Nhiệm vụ được giao tại khoản 4 Điều 57 Luật Đường bộ"
+    )
+    # a document number broken at its hyphen goes on
+    assert title(
+        "Quán triệt nghiêm túc Chỉ thị số 31/CT- TTg về giao thông Tăng cường kiểm tra."
+    ) == ("Quán triệt nghiêm túc Chỉ thị số 31/CT- TTg về giao thông")
+    # an inline list's item number opens an item
+    assert title("Công tác quán triệt, triển khai (1) Tổ chức Hội nghị trực tuyến") == (
+        "Công tác quán triệt, triển khai"
+    )
+
+
 def test_a_heading_that_opens_with_bodies_named_by_what_they_are_is_titled_by_them() -> None:
     # 'the agency names where the line opens with them and runs straight into duties'
     assert split_title(

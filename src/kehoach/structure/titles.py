@@ -173,6 +173,8 @@ def _lunar_years() -> frozenset[str]:
 
 
 _WORD = regex.compile(r"\S+")
+_ITEM_LABEL = regex.compile(r"\(\d{1,2}\)")  # an inline list's item number: '(1)', '(2)'
+
 _CLOSERS = ",;:.”\"')"
 
 
@@ -198,8 +200,10 @@ def _sentence_start(text: str, limit: int) -> int | None:
         if not (w[:1].isupper() and any(c.islower() for c in w[1:])):
             continue  # only a capitalised word can start a sentence
         p = prev.group(0)
-        if not (p[:1].islower() or p[:1].isdigit()) or p.endswith((",", ";")):
-            continue
+        if _ITEM_LABEL.fullmatch(p) and i > 0:
+            return int(prev.start())  # 'Mục đích (1) Tổ chức quán triệt ...': an item opens
+        if not (p[:1].islower() or p[:1].isdigit()) or p.endswith((",", ";", "-")):
+            continue  # ('Chỉ thị số 31/CT-' / 'TTg': a number broken at its hyphen)
         if key(p) in before_name or key(w.rstrip(_CLOSERS)) in names:
             continue  # ('Đảng, chính quyền', 'Lễ, Tết', 'dịch Covid-19”')
         if key(p) in before_agency and (agency := match_at(text, m.start())) is not None:
