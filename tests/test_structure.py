@@ -225,6 +225,23 @@ def test_a_reflowed_heading_goes_on_after_words_that_cannot_end_a_sentence() -> 
     )
 
 
+def test_an_agency_heading_that_runs_on_after_a_colon_is_titled_up_to_the_colon() -> None:
+    # FORMAT.md's colon rule comes before its agency-name rule
+    assert split_title(
+        "Ủy ban nhân dân các huyện, thành phố chủ trì: Phối hợp với Sở Giao thông vận tải"
+    ) == ("Ủy ban nhân dân các huyện, thành phố chủ trì", "Phối hợp với Sở Giao thông vận tải")
+    assert split_title(
+        "Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với cấp ủy"
+    )[0] == ("Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng")
+    # without a colon, the agency; a new sentence after it is no part of the title
+    assert split_title("Sở Y tế chủ trì, phối hợp với các đơn vị triển khai thực hiện.")[0] == (
+        "Sở Y tế"
+    )
+    assert split_title("Sở Nông nghiệp và Môi trường Chủ trì các nhiệm vụ: Xây dựng cơ chế")[0] == (
+        "Sở Nông nghiệp và Môi trường"
+    )
+
+
 def test_a_heading_that_opens_with_bodies_named_by_what_they_are_is_titled_by_them() -> None:
     # 'the agency names where the line opens with them and runs straight into duties'
     assert split_title(

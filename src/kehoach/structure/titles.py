@@ -35,6 +35,8 @@ def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
     return _SPACE_BEFORE_MARK.sub(r"\1", _FOOTNOTE_MARK.sub("", title)).strip(), body
 
 
+# a colon that closes the heading's first clause, within a title's length
+_CLAUSE_COLON = regex.compile(r"[^.;:()]{1,100}:")
 _FOOTNOTE_MARK = regex.compile(r"\s*\[\d{1,2}\]")
 _SPACE_BEFORE_MARK = regex.compile(r"\s+([,;])")
 
@@ -71,6 +73,12 @@ def _split_title(rest: str, reflowed: bool) -> tuple[str, str]:
             or (reflowed and after[:1].isupper())
         )
         if stop:
+            colon = _CLAUSE_COLON.match(after)
+            if colon and after[:1].islower():
+                # 'Sở Tài chính chủ trì, phối hợp các sở, ban, ngành: ...': FORMAT.md's colon
+                # rule comes before its agency-name rule
+                at = len(rest) - len(after) + colon.end() - 1
+                return rest[:at].strip(), rest[at + 1 :].strip()
             body = after[1:].strip() if after[:1] in (":", ";", ".", "-", "–") else after
             return rest[:end].strip(), body
     elif (addressed := _addressees_run_on(rest)) is not None:
