@@ -267,6 +267,21 @@ def test_a_heading_that_opens_with_bodies_named_by_what_they_are_is_titled_by_th
     assert split_title("Các đơn vị thực hiện") == ("Các đơn vị thực hiện", "")
 
 
+def test_the_last_heading_of_a_text_cut_short_is_titled_as_a_sentence() -> None:
+    # a crawl cut at a length stops inside its last heading: the cut, not the heading, ends it
+    body = (
+        "I. MỤC TIÊU\n1. Kéo giảm tai nạn giao thông.\n"
+        "2. Tập trung giải quyết từ 8-10 điểm ùn tắc giao thông; không để xảy ra tình trạng ùn "
+        "tắc kéo dài trên 30\nphút; kịp thời xử lý những điểm có nguy cơ phát sinh"
+    )
+    last = parse_text(HEAD + body).sections[0].children[-1]
+    assert last.title == "Tập trung giải quyết từ 8-10 điểm ùn tắc giao thông"
+    assert last.body[0].text.startswith("không để xảy ra tình trạng ùn tắc")
+    # the same heading where the text goes on to its signature is a title in full
+    signed = parse_text(HEAD + body + "\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n")
+    assert signed.sections[0].children[-1].title.endswith("những điểm có nguy cơ phát sinh")
+
+
 def test_a_heading_without_full_stop_keeps_a_semicolon() -> None:
     assert (
         split_title("Tăng cường nghiên cứu, chuyển đổi số; đào tạo nhân lực trong nông nghiệp")[0]

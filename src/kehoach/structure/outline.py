@@ -741,8 +741,11 @@ def finish(root: Node) -> None:
         node.line_end = max(ends)
 
 
-def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[Block], list[Block]]:
-    """Section tree, preamble blocks and page-foot footnotes of the body lines (in order)."""
+def build(
+    lines: list[Line], reflowed: bool | None = None, cut_short: bool = False
+) -> tuple[Node, list[Block], list[Block]]:
+    """Section tree, preamble blocks and page-foot footnotes of the body lines (in order).
+    `cut_short`: the text stops mid-plan (a crawl cut at a length)."""
     walker = Walker(
         is_reflowed(lines) if reflowed is None else reflowed, is_wrapped(lines), is_paged(lines)
     )
@@ -758,6 +761,23 @@ def build(lines: list[Line], reflowed: bool | None = None) -> tuple[Node, list[B
             Node("none", 0, "0", "0", "(body)", "", start, end, kind="other", body=blocks)
         )
         walker.preamble = []
+    if cut_short:
+        _retitle_cut_heading(root, walker.reflowed)
     reattach_trailing(root)
     finish(root)
     return root, walker.preamble, walker.footnotes
+
+
+def _retitle_cut_heading(root: Node, reflowed: bool) -> None:
+    """The last heading of a text cut short, with nothing after it: the cut, not the
+    heading, ended it ('3. Tập trung giải quyết 8-10 điểm ùn tắc; không để ... phát sinh'),
+    so its title ends at its first ';' or '.' as a heading that runs on as a sentence."""
+    node = root
+    while node.children:
+        node = node.children[-1]
+    if node is root or node.body or node.style == "none":
+        return
+    title, body = split_title(node.heading, reflowed=reflowed, cut_short=True)
+    if body:
+        node.title = title
+        node.body.append(Block("paragraph", body, node.line_start, node.line_end))

@@ -28,10 +28,12 @@ _TO_CLOSING_COLON = regex.compile(r",[^.;:]{1,60}:\s*$")
 _COLON_IN_SENTENCE = regex.compile(r"(?:[^:.]|\.(?!\s|$)|(?<=\d)\.)*\K:")
 
 
-def split_title(rest: str, reflowed: bool = False) -> tuple[str, str]:
+def split_title(rest: str, reflowed: bool = False, cut_short: bool = False) -> tuple[str, str]:
     """Heading text -> (title, run-on body) following FORMAT.md's title rule; the title
-    without footnote marks ('TTATGT [1]') and with no space before its punctuation."""
-    title, body = _split_title(rest, reflowed)
+    without footnote marks ('TTATGT [1]') and with no space before its punctuation.
+    `cut_short`: the text stops inside this heading (a crawl cut at a length), so its end
+    is not its own and it runs on as a sentence."""
+    title, body = _split_title(rest, reflowed, cut_short)
     return _SPACE_BEFORE_MARK.sub(r"\1", _FOOTNOTE_MARK.sub("", title)).strip(), body
 
 
@@ -41,7 +43,7 @@ _FOOTNOTE_MARK = regex.compile(r"\s*\[\d{1,2}\]")
 _SPACE_BEFORE_MARK = regex.compile(r"\s+([,;])")
 
 
-def _split_title(rest: str, reflowed: bool) -> tuple[str, str]:
+def _split_title(rest: str, reflowed: bool, cut_short: bool) -> tuple[str, str]:
     rest = rest.strip()
     for_bodies = _for_bodies(rest)
     if for_bodies is not None:
@@ -98,7 +100,8 @@ def _split_title(rest: str, reflowed: bool) -> tuple[str, str]:
             return _TRAILER.sub("", rest[:start]).strip(), rest[start:].strip()
     # A heading that ends without a full stop is a title in full, even with a ';' inside;
     # one that runs on as a sentence is cut at its first ':', ';' or '.'.
-    if m and (m.group(0) == ":" or rest.rstrip()[-1:] in _TERMINAL or len(rest) > 250):
+    ended = cut_short or rest.rstrip()[-1:] in _TERMINAL
+    if m and (m.group(0) == ":" or ended or len(rest) > 250):
         return _TRAILER.sub("", rest[: m.start()]).strip(), rest[m.end() :].strip()
     return _TRAILER.sub("", rest).strip(), ""
 
@@ -112,7 +115,8 @@ def _addressee_words() -> tuple[regex.Pattern[str], frozenset[str], frozenset[st
     opening = regex.compile(
         r"(?:các|từng)\s+(?:" + "|".join(regex.escape(n) for n in nouns) + r")(?!\w)"
     )
-    words = frozenset(w for n in nouns for w in n.split()) | {"các", "và", "từng"}
+    words = frozenset(w for n in [*nouns, *data["also"]] for w in key(n).split())
+    words |= {"các", "và", "từng"}
     return opening, words, frozenset(key(w) for w in data["not_verbs"])
 
 

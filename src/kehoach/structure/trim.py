@@ -182,6 +182,16 @@ def layout(lines: list[Line]) -> Layout:
     )
 
 
+_SENTENCE_END = regex.compile(r"[.;:!?…)\]”\"'*]\s*$")
+
+
+def cut_short(lay: Layout, body: list[Line]) -> bool:
+    """The text stops mid-plan: a '[...]' mark, or no signature and a last line that ends
+    in mid-sentence (a crawl cut at a length: '... những điểm có nguy cơ phát sinh')."""
+    last = next((ln.text for ln in reversed(body) if ln.text.strip()), "")
+    return lay.truncated or (not lay.signatures and bool(last) and not _SENTENCE_END.search(last))
+
+
 def _front_matter_end(lines: list[Line]) -> int:
     if lines and lines[0].raw.strip() == "---":
         for j in range(1, min(len(lines), 60)):
