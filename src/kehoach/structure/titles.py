@@ -107,9 +107,12 @@ def _split_title(rest: str, reflowed: bool, cut_short: bool) -> tuple[str, str]:
 
 
 @cache
-def _addressee_words() -> tuple[regex.Pattern[str], frozenset[str], frozenset[str]]:
-    """sections.yaml `addressee_titles`: the opening ('Các cơ quan', 'Từng đơn vị'), the
-    words a list of such bodies is made of, and the stops that are no duty's verb."""
+def _addressee_words() -> tuple[
+    regex.Pattern[str], tuple[str, ...], frozenset[str], frozenset[str]
+]:
+    """sections.yaml `addressee_titles`: the opening ('Các cơ quan', 'Từng đơn vị') and the
+    first letters it may have, the words a list of such bodies is made of, and the stops
+    that are no duty's verb."""
     data = load("sections")["addressee_titles"]
     nouns = sorted((key(n) for n in data["nouns"]), key=len, reverse=True)
     opening = regex.compile(
@@ -117,16 +120,16 @@ def _addressee_words() -> tuple[regex.Pattern[str], frozenset[str], frozenset[st
     )
     words = frozenset(w for n in [*nouns, *data["also"]] for w in key(n).split())
     words |= {"các", "và", "từng"}
-    return opening, words, frozenset(key(w) for w in data["not_verbs"])
+    starts = tuple(sorted({f"{d} {n[0]}" for d in ("các", "từng") for n in data["nouns"]}))
+    return opening, starts, words, frozenset(key(w) for w in data["not_verbs"])
 
 
 def _addressees_run_on(rest: str) -> tuple[str, str] | None:
     """'Các cơ quan, đơn vị, địa phương xây dựng Kế hoạch ...': bodies named by what they
     are, then their duties; the title ends before the first word that is not a body's."""
-    opening, body_words, not_verbs = _addressee_words()
-    k = key(rest)
-    if not opening.match(k):
-        return None
+    opening, starts, body_words, not_verbs = _addressee_words()
+    if not rest[:8].lower().startswith(starts) or not opening.match(key(rest[:40])):
+        return None  # (a quick look before the key of a heading that may run on for pages)
     prev = ""
     for w in _WORD.finditer(rest):
         word = key(w.group(0)).rstrip(",")
