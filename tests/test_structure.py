@@ -717,6 +717,27 @@ def test_a_whole_plan_crawled_as_one_flow_ends_with_its_recipients_and_signature
     assert "1437/QĐ-UBND" in [r.number for r in plan.references]
 
 
+def test_a_crawl_without_recipients_ends_its_body_at_the_closing_mark() -> None:
+    # a copy that dropped 'Nơi nhận': after './.' come the signature and the site's box
+    crawl = (
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"
+        " - Hạnh phúc --------------- Số: 272/KH-UBND Lạng Sơn, ngày 20 tháng 12 năm 2024 KẾ\r\n"
+        "HOẠCH PHÁT TRIỂN NGÀNH NGHỀ NÔNG THÔN Thực hiện Nghị định số 52/2018/NĐ-CP, UBND tỉnh\r\n"
+        "ban hành Kế hoạch như sau: I. MỤC TIÊU 1. Phát triển làng nghề. II. TỔ CHỨC THỰC HIỆN 1.\r\n"
+        "Sở Tài chính - Bố trí kinh phí thực hiện. 2. Ủy ban nhân dân các huyện, thành phố - Tổ\r\n"
+        "chức triển khai Kế hoạch. Yêu cầu các sở, ban, ngành báo cáo kết quả thực hiện theo quy\r\n"
+        "định./. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lương Trọng Quỳnh Ngày hiệu lực:\r\n"
+        "24/12/2024 Tình trạng hiệu lực: Kiểm tra - 1 Kế hoạch 244/KH-UBND năm 2024 thực hiện\r\n"
+    )
+    plan = parse_text(crawl)
+    last = plan.sections[-1].children[-1]
+    assert last.body[-1].text == "Tổ chức triển khai Kế hoạch."
+    # the closing paragraph stays the section's own, its bodies addressed there
+    assert ("Các sở, ban, ngành", "II") in [(a.agency, a.section) for a in plan.assignments]
+    signed = crawl.split(" Ngày hiệu lực")[0] + "\r\n"
+    assert parse_text(signed).metadata.signer == "Lương Trọng Quỳnh"
+
+
 def test_a_crawl_s_signer_is_read_before_an_appendix_named_mau_bieu() -> None:
     # the closing runs on into the first appendix, here a 'Mẫu biểu số 01' form
     crawl = (

@@ -99,9 +99,16 @@ def _closing_cuts() -> regex.Pattern[str]:
     )
 
 
+# './.' ends a plan's body: what a crawl runs on after it is the closing (a copy that
+# dropped the recipients: '... theo quy định./. TM. ỦY BAN NHÂN DÂN CHỦ TỊCH ...').
+_BODY_END = regex.compile(r"(?<=\./\.)\s+(?=\S)")
+
+
 def _closing_pieces(ln: Line) -> list[Line]:
     """A reflowed line cut before its recipients, signature lines and appendices."""
     m = _RECIPIENTS.search(ln.text) if "Nơi" in ln.text else None
+    if m is None:
+        m = _BODY_END.search(ln.text) if "./." in ln.text else None
     if m is None:
         return [ln]
     cuts = [0, m.start()]
