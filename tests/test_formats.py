@@ -387,6 +387,16 @@ def test_ocr_misreadings_that_are_sure_get_corrected() -> None:
     ]
 
 
+def test_ocr_mends_a_province_s_name_only_where_it_is_capitalised() -> None:
+    from kehoach.read.ocr import correct
+
+    # 'báo cáo bằng văn bản' (report in writing) holds the letters of 'Cao Bằng'
+    assert correct(["Chuẩn bị báo cáo bằng văn bản theo nội dung kiểm tra", "tỉnh Cao Bang"]) == [
+        "Chuẩn bị báo cáo bằng văn bản theo nội dung kiểm tra",
+        "tỉnh Cao Bằng",
+    ]
+
+
 def test_ocr_keeps_a_new_count_of_roman_headings() -> None:
     from kehoach.read.ocr import correct
 

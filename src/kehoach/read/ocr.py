@@ -206,6 +206,8 @@ def _provinces(text: str, provinces: dict[str, str]) -> str:
             if len(span) < n:
                 continue
             a, b = span[0].start(), span[-1].end()
+            if not all(w.group(0)[:1].isupper() for w in span):
+                continue  # a name is capitalised: 'báo cáo bằng văn bản' is no 'Cao Bằng'
             name = provinces.get(_bare(text[a:b]))
             if name is not None and text[a:b] != name:
                 parts += [text[last:a], name.upper() if text[a:b].isupper() else name]
