@@ -25,6 +25,16 @@ def assignments(text: str) -> list[tuple[str, str, list[str]]]:
     return [(a.agency, a.section, a.partners) for a in parse_text(HEAD + text).assignments]
 
 
+def test_an_inspection_plan_s_team_is_given_duties_by_name() -> None:
+    got = assignments(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Yêu cầu\n- Đoàn kiểm tra trực tiếp kiểm tra tại hiện trường, "
+        "đồng thời làm việc với Chủ tịch UBND cấp huyện để nghe báo cáo tình hình.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện "
+        "nghiêm túc Kế hoạch và nhiệm vụ được phân công.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [("Đoàn kiểm tra", "I.1"), ("Đoàn kiểm tra", "II.1")]
+
+
 def test_numbered_block_in_implementation_with_partners() -> None:
     got = assignments(
         "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT\n"

@@ -184,6 +184,10 @@ def test_a_reflowed_heading_goes_on_over_the_body_a_verb_takes_as_its_object() -
         "Quốc phòng triển khai thực hiện Tiểu dự án 1"
     )
     assert title(
+        "Chủ động tham mưu cho Ủy ban nhân dân tỉnh thành lập Đoàn kiểm tra liên ngành để kiểm "
+        "tra tải trọng phương tiện Tăng cường tuyên truyền."
+    ).endswith("thành lập Đoàn kiểm tra liên ngành để kiểm tra tải trọng phương tiện")
+    assert title(
         "Định kỳ báo cáo Sở Tài chính kết quả thực hiện trước ngày 15/12 hằng năm Sở Tài chính "
         "tổng hợp"
     ) == ("Định kỳ báo cáo Sở Tài chính kết quả thực hiện trước ngày 15/12 hằng năm")
