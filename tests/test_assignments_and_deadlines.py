@@ -35,6 +35,22 @@ def test_an_inspection_plan_s_team_is_given_duties_by_name() -> None:
     assert [(a, s) for a, s, _ in got] == [("Đoàn kiểm tra", "I.1"), ("Đoàn kiểm tra", "II.1")]
 
 
+def test_a_centrally_run_city_s_bodies_are_named_for_the_city() -> None:
+    plan = parse_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 153/KH-UBND\nCần Thơ, ngày 17 tháng 11 năm 2025\n"
+        "KẾ HOẠCH\nPhòng, chống ma túy\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n"
+        "Chủ trì, phối hợp với lực lượng Công an tổ chức cai nghiện.\n"
+        "2. Đề nghị Ban Tuyên giáo và Dân vận Thành ủy\nChỉ đạo công tác tuyên truyền.\n"
+        "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố\nVận động Nhân dân tham gia.\n"
+    )
+    got = [(a.agency, a.partners) for a in plan.assignments]
+    assert got == [
+        ("Sở Y tế", ["Công an Thành phố"]),
+        ("Ban Tuyên giáo và Dân vận Thành ủy", []),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", []),  # FORMAT.md's one key for the Front
+    ]
+
+
 def test_numbered_block_in_implementation_with_partners() -> None:
     got = assignments(
         "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT\n"

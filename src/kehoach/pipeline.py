@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from kehoach.errors import InputError
 from kehoach.facts import references as refs
-from kehoach.facts.agencies import unknown_agency_like
+from kehoach.facts.agencies import city_body, of_central_city, unknown_agency_like
 from kehoach.facts.assignments import extract as extract_assignments
 from kehoach.facts.deadlines import extract as extract_deadlines
 from kehoach.facts.targets import extract as extract_targets
@@ -104,13 +104,21 @@ def parse(doc: Loaded) -> Plan:
     cited = refs.collect(chunks, head.number, pdftotext)
     plan_year = int(head.issued_date[:4]) if head.issued_date else None
     targets = [Target(**_spanned(t)) for t in extract_targets(root, plan_year)]
+    named = city_body if of_central_city(head.issuer) else _same
     assignments = [
         Assignment(
-            **{**_spanned(a), "duties": [Duty(**_spanned(d, drop=("kind",))) for d in a.duties]}
+            **{
+                **_spanned(a),
+                "agency": named(a.agency),
+                "partners": list(dict.fromkeys(named(p) for p in a.partners)),
+                "duties": [Duty(**_spanned(d, drop=("kind",))) for d in a.duties],
+            }
         )
         for a in extract_assignments(root)
     ]
-    deadlines = [Deadline(**_spanned(d)) for d in extract_deadlines(root)]
+    deadlines = [
+        Deadline(**{**_spanned(d), "to": d.to and named(d.to)}) for d in extract_deadlines(root)
+    ]
     implements = refs.implements([b.text for b in preamble], head.title, pdftotext)
 
     warnings = list(head.warnings)
@@ -235,6 +243,10 @@ def _add_pages(obj: BaseModel, pages: tuple[int, ...]) -> None:
                     item.page = pages[item.line_start - 1]
             elif isinstance(item, BaseModel):
                 _add_pages(item, pages)
+
+
+def _same(name: str) -> str:
+    return name
 
 
 def _spanned(found: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -378,6 +378,29 @@ def _central_cities() -> frozenset[str]:
     return frozenset(key(c) for c in load("page")["cities"])
 
 
+_CITY_ISSUER = regex.compile(r"(?:ủy ban nhân dân|ubnd)\s+thành\s+phố\s+(?P<city>.+)$")
+
+
+def of_central_city(issuer: str | None) -> bool:
+    """Is the plan a centrally run city's ('Ủy ban nhân dân thành phố Cần Thơ')?"""
+    m = _CITY_ISSUER.match(key(issuer or ""))
+    return m is not None and m.group("city") in _central_cities()
+
+
+def city_body(name: str) -> str:
+    """A centrally run city's own body, named as the city names it: 'Công an tỉnh' is
+    'Công an Thành phố', 'Ban Tuyên giáo và Dân vận Tỉnh ủy' is '... Thành ủy' (a bare
+    'lực lượng Công an' in Cần Thơ's plan is the city's police); FORMAT.md keeps the
+    Front's key for every province and city."""
+    if name in gazetteer().fixed:
+        return name
+    if name.endswith(" tỉnh"):
+        return name[: -len("tỉnh")] + "Thành phố"
+    if name.endswith(" Tỉnh ủy"):
+        return name[: -len("Tỉnh ủy")] + "Thành ủy"
+    return name
+
+
 def _local(text: str, pos: int) -> AgencyMatch | None:
     two = text[pos : pos + 2]
     if two != "UB" and two.lower() != "ủy":
