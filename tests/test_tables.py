@@ -205,6 +205,33 @@ def test_a_group_row_whose_title_a_pdf_reader_put_in_a_later_cell_still_opens_th
     ]
 
 
+def test_a_group_row_whose_number_and_title_share_one_cell_opens_the_group() -> None:
+    # a web page prints the group row as one cell across the table, or in the title column
+    across = "\n".join(
+        [
+            "| STT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
+            "| I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY |",
+            "| 1 | Triển khai nền tảng đào tạo trực tuyến | Sở KH&CN | Các sở, ban, ngành | 2026 |",
+            "| II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH |",
+            "| 2 | Xây dựng Bộ tiêu chí đánh giá | Sở Nội vụ | Sở KH&CN | Quý IV/2025 |",
+        ]
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + across + "\n")
+    assert _appendix_rows(plan) == {
+        "PB01.I": "NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY",
+        "PB01.I.1": "Triển khai nền tảng đào tạo trực tuyến",
+        "PB01.II": "HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH",
+        "PB01.II.2": "Xây dựng Bộ tiêu chí đánh giá",
+    }
+    assert [(a.agency, a.section) for a in plan.assignments][-2:] == [
+        ("Sở Khoa học và Công nghệ", "PB01.I"),
+        ("Sở Nội vụ", "PB01.II"),
+    ]
+    in_title = "| TT | Chỉ tiêu | Chủ trì |\n|  | I. Kinh tế số |  |\n| 1 | Kinh tế số chiếm 45% GRDP | Sở Tài chính |\n"
+    plan = parse_text(HEAD + "PHỤ LỤC\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU\n" + in_title)
+    assert list(_appendix_rows(plan)) == ["PB01.I", "PB01.I.1"]
+
+
 class _Grid:
     """What pdfplumber's find_tables gives: a box and the cells, None where no cell is."""
 

@@ -35,6 +35,8 @@ _LABEL = regex.compile(
     r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,4}|[a-eg-iklmnđ])[.)]?$"
 )
 _NUMERIC = regex.compile(r"^[\d.,%\s÷–-]+(?:%|/năm)?$")
+# a group's number and title in one cell: a group letter or a Roman numeral, then capitals
+_GROUP_IN_ONE_CELL = regex.compile(r"^(?P<l>[A-HJ-UWYZ]|[IVX]{1,5})[.)]\s+(?P<t>\p{Lu}.*)$")
 
 
 # A row printed with a dash or plus instead of a number: an item of the row above it.
@@ -214,6 +216,12 @@ def _pipe_table(lines: list[Line]) -> Table:
         raw_cells = [c.strip() for c in ln.text.strip().strip("|").split("|")]
         if not any(raw_cells):
             continue
+        only = [c for c in raw_cells[:2] if c] if not any(raw_cells[2:]) else []
+        gm = _GROUP_IN_ONE_CELL.match(only[0]) if len(only) == 1 else None
+        if gm and _is_text_cell(gm.group("t")):
+            # '| I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY |', '|  | I. Kinh tế số |  |': a
+            # group row's number and title in one cell, across the table or in the title column
+            raw_cells = [gm.group("l"), gm.group("t")]
         m = _LABEL.match(raw_cells[0])
         filled = [c for c in raw_cells[1:] if c]
         if m and len(filled) == 1 and not raw_cells[1] and _is_text_cell(filled[0]):
