@@ -411,6 +411,9 @@ def test_a_year_in_a_cited_date_ties_no_target() -> None:
         ("- Chỉ đạo các trường hoàn thành chỉ tiêu 100% giáo viên được tập huấn.", [100]),
         ("- Hưởng ứng phong trào “Cán bộ 3 gương mẫu, lái xe 3 an toàn”.", []),
         ("- Dự kiến kinh phí thực hiện khoảng 10% kinh phí quan trắc thường xuyên.", []),
+        # a share the money must reach is an aim all the same
+        ("- Kinh phí chi cho nghiên cứu phát triển (R&D)/GRDP tối thiểu 2%.", [2]),
+        ("- Tỷ trọng kinh phí từ xã hội trên kinh phí chi cho R&D đạt trên 60%.", [60]),
     ],
 )
 def test_number_words_quotes_and_money_for_the_work(text: str, values: list[float]) -> None:

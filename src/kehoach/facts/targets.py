@@ -60,6 +60,7 @@ class _Rules:
     actual_before: regex.Pattern[str]
     condition_before: regex.Pattern[str]
     funding_before: regex.Pattern[str]
+    bound_before: regex.Pattern[str]  # a bound or 'đạt' right before the number
     actual_sentence: regex.Pattern[str]
     score_clause: regex.Pattern[str]
     actual_columns: regex.Pattern[str]
@@ -117,6 +118,7 @@ def rules() -> _Rules:
         actual_before=_anywhere(d["actual_before"]),
         condition_before=_anywhere(d["condition_before"]),
         funding_before=_anywhere(d["funding_before"]),
+        bound_before=_ends_with(d["comparators"]["min"] + d["comparators"]["max"] + ["đạt"]),
         actual_sentence=regex.compile(
             r"^[\s*_+•-]*(?:" + _words(d["actual_sentence"]) + r")(?!\p{L})"
         ),
@@ -694,8 +696,10 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
     since_prev = key(clause[prev[1] if prev else 0 : q.start])
     if _actual(since_prev) or r.condition_before.search(since_prev):
         return None
-    if r.funding_before.search(since_prev):
-        return None  # money for the work: funding, not an aim
+    if r.funding_before.search(since_prev) and not (q.percent and r.bound_before.search(before)):
+        # money for the work: funding, not an aim; but a share the money must reach is one
+        # ('Kinh phí chi cho nghiên cứu phát triển (R&D)/GRDP tối thiểu 2%')
+        return None
     unit, unit_end, derived = _unit(after, q)
     unit_end += q.end
     # what is counted: a derived noun phrase by its first syllable ('loại rừng', 'ngày làm')
