@@ -232,6 +232,14 @@ def test_a_group_row_whose_number_and_title_share_one_cell_opens_the_group() -> 
     assert list(_appendix_rows(plan)) == ["PB01.I", "PB01.I.1"]
 
 
+def test_an_appendix_heading_s_horizon_is_its_rows_year_but_not_the_plan_s_period() -> None:
+    rows = "| TT | Chỉ tiêu | Chủ trì |\n|  | I. Kinh tế số |  |\n| 1 | Kinh tế số chiếm 45% GRDP | Sở Tài chính |\n"
+    horizon = parse_text(HEAD + "PHỤ LỤC\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ĐẾN NĂM 2030\n" + rows)
+    period = parse_text(HEAD + "PHỤ LỤC\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026\n" + rows)
+    assert [(t.section, t.value, t.year) for t in horizon.targets] == [("PB01.I.1", 45, 2030)]
+    assert [(t.section, t.value, t.year) for t in period.targets] == [("PB01.I.1", 45, None)]
+
+
 class _Grid:
     """What pdfplumber's find_tables gives: a box and the cells, None where no cell is."""
 

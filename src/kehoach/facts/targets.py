@@ -180,6 +180,15 @@ _PUNCT = regex.compile(r"[,;:]")
 _UP_DOWN = regex.compile(r"^\s*(?:trở lên|trở xuống)\s*")
 
 
+_HORIZON = regex.compile(r"\bđến\s+(?:hết\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b")
+
+
+def _horizon_year(title: str) -> int | None:
+    """The year a heading sets as its horizon ('... ĐẾN NĂM 2030'), not a period it names."""
+    m = _HORIZON.search(key(title)) if _YEAR_DIGITS.search(title) else None
+    return int(m.group("y")) if m else None
+
+
 def heading_year(title: str) -> int | None:
     m = rules().year.search(title) if _YEAR_DIGITS.search(title) else None
     if not m:
@@ -335,8 +344,11 @@ def _walk(
 ) -> Iterator[tuple[Node, int | None, bool, list[str]]]:
     for child in node.children:
         # An appendix's heading restates the plan's own period ('PHÂN CÔNG NHIỆM VỤ ... NĂM
-        # 2026'), which ties no target to a year (FORMAT.md); its columns name the years.
-        y = (None if child.style == "appendix" else heading_year(child.title)) or year
+        # 2026'), which ties no target to a year (FORMAT.md); its columns name the years. A
+        # horizon it sets is a heading's year all the same ('PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU
+        # ... ĐẾN NĂM 2030', as 'a) Đến năm 2025' in FORMAT.md).
+        appendix = child.style == "appendix"
+        y = (_horizon_year(child.title) if appendix else heading_year(child.title)) or year
         s = skip or (child.kind in rules().skip_kinds)
         if child.style == "appendix":
             # a table's figures are targets in their cells (FORMAT.md); run into a crawl's
