@@ -299,6 +299,20 @@ def test_a_body_in_both_columns_of_a_row_is_not_its_own_partner_but_a_group_is()
     assert got == {"Sở Tài chính": [], "Các sở, ban, ngành": ["Các sở, ban, ngành"]}
 
 
+def test_a_partner_cell_is_read_item_by_item() -> None:
+    # 'Viện, Trường' names no body of the gazetteer; the bodies after it are partners still
+    plan = parse_text(
+        "KẾ HOẠCH\nĐổi mới công nghệ\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "Các sở, ban, ngành triển khai theo Phụ lục.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+        "| I | Nông nghiệp |  |  |  |\n"
+        "| 1 | Triển khai công nghệ cao trong trồng trọt | Sở Nông nghiệp và Môi trường "
+        "| Viện, Trường; Sở, ban, ngành có liên quan | 2025 - 2035 |\n"
+    )
+    got = [(a.agency, a.partners) for a in plan.assignments if a.section.startswith("PB01")]
+    assert got == [("Sở Nông nghiệp và Môi trường", ["Các sở, ban, ngành"])]
+
+
 def test_due_cells_that_say_more_than_a_date_and_a_row_merged_over_two_lines() -> None:
     plan = parse_text(
         "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"

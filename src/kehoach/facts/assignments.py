@@ -955,7 +955,9 @@ def _task_tables(root: Node, add: Add) -> None:
                 else ""
             )
             duty = Block("row", row.title, line.line_start, line.line_end)
-            texts = [f"phối hợp với {partner}"] if partner else []
+            # each ';' item of the cell on its own: a word that names no body ('Viện,
+            # Trường; Sở, ban, ngành có liên quan') does not end the cell's list
+            texts = [f"phối hợp với {item.strip()}." for item in partner.split(";") if item.strip()]
             for a in _agency_list(lead, lead=True):
                 add(a, group.path, [duty], texts, keep_self=True)
 
