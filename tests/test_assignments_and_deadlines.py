@@ -51,6 +51,31 @@ def test_a_centrally_run_city_s_bodies_are_named_for_the_city() -> None:
     ]
 
 
+def test_the_issuer_s_closing_after_lettered_items_closes_the_whole_section() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Giáo dục và Đào tạo\nChủ trì triển khai Chương trình.\n"
+        "2. Ủy ban nhân dân các xã, phường\na) Xây dựng kế hoạch thực hiện.\n"
+        "b) Hằng năm, tổ chức kiểm tra, đánh giá tình hình thực hiện.\n"
+        "Ủy ban nhân dân tỉnh giao Giám đốc các sở, Thủ trưởng các ban, ngành, đoàn thể cấp tỉnh "
+        "và Chủ tịch Ủy ban nhân dân các xã, phường triển khai thực hiện đúng quy định./.\n"
+    )
+    assert [(a, s) for a, s, _ in got if s == "I"] == [
+        ("Các sở, ban, ngành", "I"),
+        ("Các tổ chức chính trị - xã hội", "I"),
+        ("Ủy ban nhân dân cấp xã", "I"),
+    ]
+    # a centrally run city's committee closing its plan is no addressee either
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\nChủ trì thực hiện.\n"
+        "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành Thành phố, UBND phường, xã nghiêm "
+        "túc triển khai thực hiện./.\n"
+    )
+    assert sorted((a, s) for a, s, _ in got if s == "I") == [
+        ("Các sở, ban, ngành", "I"),
+        ("Ủy ban nhân dân cấp xã", "I"),
+    ]
+
+
 def test_numbered_block_in_implementation_with_partners() -> None:
     got = assignments(
         "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT\n"

@@ -40,7 +40,9 @@ from kehoach.structure.tables import continued_rows, table_rows
 from kehoach.structure.titles import FOR_BODIES
 from kehoach.text import key
 
-ISSUERS = frozenset(("Ủy ban nhân dân tỉnh",))
+# The body that issues a provincial plan, never its own addressee: the province's committee,
+# or a centrally run city's ('Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ...').
+ISSUERS = frozenset(("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân Thành phố"))
 # Section kinds whose sentences give duties: there an agency followed by any verb is told
 # to act ('Sở Công Thương tổng hợp ...'); elsewhere only a colon or a leading verb
 # ('chủ trì', 'phối hợp') makes it an addressee.

@@ -695,7 +695,17 @@ def reattach_trailing(node: Node) -> None:
     if node.style == "root" or not node.children:
         return
     last = node.children[-1]
-    if last.style in ("row", "appendix") or last.children:
+    if last.style in ("row", "appendix"):
+        return
+    if last.children:
+        # a closing paragraph moved up to the last child from its own last child ('V.10.e'
+        # then 'Ủy ban nhân dân tỉnh giao ...') closes this section too: it goes on up
+        after = last.children[-1].line_start
+        tail = len(last.body)
+        while tail and last.body[tail - 1].line_start > after and _closes(last.body[tail - 1].text):
+            tail -= 1
+        node.body.extend(last.body[tail:])
+        del last.body[tail:]
         return
     body = last.body
     closing = next(
