@@ -338,6 +338,24 @@ def test_a_partner_cell_is_read_item_by_item() -> None:
     assert got == [("Sở Nông nghiệp và Môi trường", ["Các sở, ban, ngành"])]
 
 
+def test_two_days_a_year_and_a_quarter_spelled_qui() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nChuyển đổi số\n\nI. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành định kỳ trước "
+        "ngày 01/6 và 15/11 hằng năm báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.\n"
+        "\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "| 1 | Xây dựng Bộ tiêu chí đánh giá | Sở KH&CN | Các sở, ban, ngành | Quí IV-2025 |\n"
+    )
+    got = [
+        (d.section, d.recurrence, d.month, d.day, d.date and str(d.date)) for d in plan.deadlines
+    ]
+    assert got == [
+        ("I.1", "yearly", 6, 1, None),
+        ("I.1", "yearly", 11, 15, None),
+        ("PB01.1", "once", None, None, "2025-12-31"),
+    ]
+
+
 def test_due_cells_that_say_more_than_a_date_and_a_row_merged_over_two_lines() -> None:
     plan = parse_text(
         "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"

@@ -38,8 +38,9 @@ class FoundDeadline:
 _DAY_MONTH = regex.compile(
     r"(?:ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s+|/)\s*(?P<m>\d{1,2})(?:\s*(?:năm\s+|/)\s*(?P<y>\d{4}))?"
     r"|\((?P<pd>\d{1,2})\s*/\s*(?P<pm>\d{1,2})\)"
-    # 'trước 15/11 hằng năm', 'chậm nhất 30/6/2025' (no 'ngày')
-    r"|(?<=(?:trước|chậm nhất|hạn)\s+)(?P<pd2>\d{1,2})\s*/\s*(?P<pm2>\d{1,2})(?:\s*/\s*(?P<py2>\d{4}))?(?![\d/]))",
+    # 'trước 15/11 hằng năm', 'chậm nhất 30/6/2025' (no 'ngày'); the second of two dates,
+    # 'trước ngày 01/6 và 15/11 hằng năm'
+    r"|(?<=(?:trước|chậm nhất|hạn|\d{1,2}\s*/\s*\d{1,2}\s+và)\s+)(?P<pd2>\d{1,2})\s*/\s*(?P<pm2>\d{1,2})(?:\s*/\s*(?P<py2>\d{4}))?(?![\d/]))",
     regex.IGNORECASE,
 )
 # 'ngày 20 hằng tháng', 'trước ngày 05 của tháng liền kề' (a monthly report due the month
@@ -55,7 +56,7 @@ _YEARLY_MONTH = regex.compile(
     regex.IGNORECASE,
 )
 _PERIOD = regex.compile(
-    r"(?:(?P<kind>quý)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
+    r"(?:(?P<kind>quý|quí)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])\s*(?:/|[-–]\s*(?=\d{4})|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
     r"|(?:trong|vào|chậm nhất|hoàn thành (?:trong|chậm nhất)?)\s+năm\s+(?P<y>\d{4})"
     # 'trước năm 2030' is due by the end of 2029
@@ -105,7 +106,7 @@ def rules() -> _Rules:
 # ('Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030').
 _DUE_CELL = regex.compile(
     r"(?:^(?:(?:hoàn thành|xong|thực hiện)\s+)?|(?:xong|hoàn thành)\s+(?=trước|trong|chậm nhất))"
-    r"(?:trước\s+|trong\s+|chậm nhất\s+|vào\s+)?(?:(?P<kind>quý)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?P<qy>\d{4})"
+    r"(?:trước\s+|trong\s+|chậm nhất\s+|vào\s+)?(?:(?P<kind>quý|quí)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])\s*(?:/|[-–]\s*(?=\d{4})|năm\s+)\s*(?P<qy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
     r"|(?:năm\s+)?(?P<y>(?:19|20)\d{2})"  # 'Năm 2026', or the bare year a due column holds
     r"|(?:ngày\s+)?(?P<d>\d{1,2})/(?P<dm>\d{1,2})/(?P<dy>\d{4}))\s*$",
