@@ -240,6 +240,20 @@ def test_an_appendix_heading_s_horizon_is_its_rows_year_but_not_the_plan_s_perio
     assert [(t.section, t.value, t.year) for t in period.targets] == [("PB01.I.1", 45, None)]
 
 
+def test_the_notes_under_an_appendix_table_are_the_appendix_s_own_text() -> None:
+    rows = "| TT | Vị trí | X | Y |\n| 1 | Khu vực nuôi Hồ Cửa Đạt | 2200001 | 529312 |\n"
+    note = (
+        "\nGhi chú: - Vị trí lấy mẫu theo Hệ tọa độ VN-2000;\n\n- Có thể thay đổi vị trí lấy mẫu.\n"
+    )
+    plan = parse_text(HEAD + "PHỤ LỤC\nVỊ TRÍ QUAN TRẮC\n" + rows + note)
+    (appendix,) = [s for s in plan.sections if s.path == "PB01"]
+    assert [b.text for b in appendix.body][-2:] == [
+        "Ghi chú: - Vị trí lấy mẫu theo Hệ tọa độ VN-2000;",
+        "- Có thể thay đổi vị trí lấy mẫu.",
+    ]
+    assert plan.quality.unplaced == []
+
+
 class _Grid:
     """What pdfplumber's find_tables gives: a box and the cells, None where no cell is."""
 

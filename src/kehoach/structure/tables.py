@@ -355,6 +355,7 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
         node.heading = heading or node.heading
     if table is not None:
         _table_tree(node, table)
+        node.body += _notes_under(body)
     else:
         # a crawl of the whole plan runs an appendix's table into its flow of words: its
         # rows and columns are lost, its numbers no longer stand in their cells
@@ -370,6 +371,23 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
                 sub.kind = None  # kinds belong to the plan's top-level sections only
     finish(node)
     return node
+
+
+@cache
+def _note_opener() -> regex.Pattern[str]:
+    words = load("sections")["table_notes"]
+    return regex.compile(r"^[\s*(]*(?:" + "|".join(map(regex.escape, words)) + r")\b", regex.I)
+
+
+def _notes_under(body: list[Line]) -> list[Block]:
+    """The notes under a pipe table ('Ghi chú: - Vị trí lấy mẫu theo Hệ tọa độ VN-2000;'
+    and the lines after it): the appendix's own text, from the note's opening word on."""
+    rows = [ln.no for ln in body if ln.text.count("|") >= 2]
+    after = [ln for ln in body if rows and ln.no > max(rows) and ln.text]
+    start = next((i for i, ln in enumerate(after) if _note_opener().match(ln.text)), None)
+    if start is None:
+        return []
+    return [Block("paragraph", ln.text, ln.no, ln.end) for ln in after[start:]]
 
 
 def _run_in(head: Line, body: list[Line]) -> tuple[str, Table] | None:
