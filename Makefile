@@ -50,7 +50,7 @@ eval: install
 	@echo "the same web copies rendered by LibreOffice and pdftotext (scripts/render.py, tests/rendered)"
 	$(BIN)/python scripts/eval.py --rendered
 
-## corpus: parse the 204 unannotated plans in data/corpus and check what needs no annotation
+## corpus: parse the 212 plans in data/corpus and check what needs no annotation
 corpus: install
 	$(BIN)/python scripts/corpus.py
 

@@ -71,35 +71,42 @@ def test_mean_floors(evaluation: Evaluation) -> None:
 # output had been read while working on targets, see README). Per-plan mean floors, in KINDS
 # order. 114 plans since the 75 of the third to eighth blind batches joined: the assignments
 # mean is lower than the 39 plans' (0.87) because the new crawls address groups the genre
-# names in many ways, not because any plan fell.
-HOLDOUT_MEAN_FLOORS = (0.98, 0.99, 0.96, 0.91, 0.96, 0.99, 0.98)
+# names in many ways, not because any plan fell. 215 plans since the eight web copies of
+# batch 14 (the eighth session) joined: complete plans with task tables, scored blind at
+# 0.97/1.00/0.76/0.75/0.66/0.68/0.98; they pull the targets, partners and deadlines means
+# down from 0.96/0.96/0.99 on 207 plans, and no plan of the 207 fell.
+HOLDOUT_MEAN_FLOORS = (0.98, 0.99, 0.95, 0.91, 0.95, 0.98, 0.98)
 
 
 def test_holdout_mean_floors() -> None:
     ev = evaluate(HOLDOUT_RAW, ROOT / "tests" / "holdout")
-    assert len(ev.per_plan) == 207
+    assert len(ev.per_plan) == 215
     for kind, floor in zip(KINDS, HOLDOUT_MEAN_FLOORS, strict=True):
         assert ev.mean(kind) >= floor - 1e-9, kind
 
 
 # Per-plan means of the hold-out's web copies re-shaped as PDF text and as a crawl of the
-# whole plan (scripts/reshape.py): the same facts, whatever copy the user has.
+# whole plan (scripts/reshape.py): the same facts, whatever copy the user has. 30 web copies
+# since batch 14 joined (22 before: 0.94/0.99/0.86/0.91/0.83/0.95/0.98 as PDF text,
+# 0.93/0.99/0.84/0.89/0.86/1.00/0.97 as a crawl).
 RESHAPED_MEAN_FLOORS = {
-    "pdf text": (0.94, 0.99, 0.86, 0.91, 0.83, 0.95, 0.98),
-    "crawl": (0.93, 0.99, 0.84, 0.89, 0.86, 1.00, 0.97),
+    "pdf text": (0.94, 0.99, 0.85, 0.88, 0.79, 0.87, 0.98),
+    "crawl": (0.94, 0.99, 0.84, 0.87, 0.82, 0.91, 0.97),
 }
 
 
-def _hold_shape_floors(evs: dict[str, Evaluation], floors: dict[str, tuple[float, ...]]) -> None:
+def _hold_shape_floors(
+    evs: dict[str, Evaluation], floors: dict[str, tuple[float, ...]], plans: int
+) -> None:
     for shape, floors_ in floors.items():
-        assert len(evs[shape].per_plan) == 22
+        assert len(evs[shape].per_plan) == plans
         for kind, floor in zip(KINDS, floors_, strict=True):
             assert evs[shape].mean(kind) >= floor - 1e-9, (shape, kind)
 
 
 def test_reshaped_mean_floors() -> None:
     evs = reshaped(ROOT / "tests/holdout", ROOT / "data/corpus/web")
-    _hold_shape_floors(evs, RESHAPED_MEAN_FLOORS)
+    _hold_shape_floors(evs, RESHAPED_MEAN_FLOORS, 30)
 
 
 # The 12 annotated plans re-shaped the same way (their own shapes score 1.00 or near it).
@@ -129,5 +136,5 @@ RENDERED_MEAN_FLOORS = {
 
 def test_rendered_mean_floors() -> None:
     _hold_shape_floors(
-        rendered(ROOT / "tests/holdout", ROOT / "tests/rendered"), RENDERED_MEAN_FLOORS
+        rendered(ROOT / "tests/holdout", ROOT / "tests/rendered"), RENDERED_MEAN_FLOORS, 22
     )
