@@ -76,6 +76,19 @@ def test_the_issuer_s_closing_after_lettered_items_closes_the_whole_section() ->
     ]
 
 
+def test_fish_farms_addressed_by_an_aquaculture_plan() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n- Chủ trì tổ chức quan trắc.\n"
+        "2. Các cơ sở nuôi trồng thủy sản:\nTheo dõi, giám sát môi trường tại cơ sở nuôi.\n"
+        "3. Các cơ sở sản xuất giống, NTTS thương phẩm:\n- Giám sát chất lượng nước cấp.\n"
+    )
+    assert [a for a, _, _ in got] == [
+        "Sở Nông nghiệp và Môi trường",
+        "Các cơ sở nuôi trồng thủy sản",
+        "Các cơ sở sản xuất giống, nuôi trồng thủy sản thương phẩm",
+    ]
+
+
 def test_numbered_block_in_implementation_with_partners() -> None:
     got = assignments(
         "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT\n"

@@ -468,7 +468,7 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
             if name in g.keep:
                 name = _written_name(kept)
             else:
-                name = "Các " + _expand_written(_CAC.sub("", kept.strip()))  # 'cơ quan ngành dọc'
+                name = "Các " + expand_written(_CAC.sub("", kept.strip()))  # 'cơ quan ngành dọc'
 
         elif name.endswith(" tỉnh") and name not in g.fixed and _CITY_END.search(lkey(written)):
             # a centrally run city's body: 'Công an Thành phố', not 'Công an tỉnh'
@@ -567,7 +567,7 @@ _WORD = regex.compile(r"\S+")
 def _written_name(written: str) -> str:
     """A body kept as written: leading 'các' dropped, abbreviations spelled out, first
     letter capitalised."""
-    w = _expand_written(_CAC.sub("", written.strip()))
+    w = expand_written(_CAC.sub("", written.strip()))
     return str(w[:1].upper() + w[1:])
 
 
@@ -577,7 +577,7 @@ def _written_expansions() -> tuple[regex.Pattern[str], dict[str, str]]:
     return regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, table)) + r")(?!\w)"), table
 
 
-def _expand_written(name: str) -> str:
+def expand_written(name: str) -> str:
     """Abbreviations spelled out; an acronym defined inside the name dropped."""
     if "(" in name:
         name = _ACRONYM.sub("", name).replace("  ", " ")
@@ -786,7 +786,7 @@ def named_units(text: str, m: AgencyMatch) -> list[AgencyMatch]:
     nm = _NAMED_UNITS.match(text, m.end) if lm else None
     if lm is None or nm is None:
         return []
-    base = _expand_written(lm.group("base"))
+    base = expand_written(lm.group("base"))
     out: list[AgencyMatch] = []
     for part in regex.split(r"\s*,\s*|\s+và\s+", text[nm.start("first") : nm.end()]):
         um = _NAMED_UNIT.fullmatch(part.strip())

@@ -22,6 +22,7 @@ from kehoach.facts.agencies import (
     AgencyMatch,
     comma_blind,
     departments_at,
+    expand_written,
     gazetteer,
     is_group,
     leading_agencies,
@@ -428,7 +429,7 @@ def _private_heading(title: str, alone: bool = False) -> AgencyMatch | None:
         w in stops or " ".join(words[i : i + 2]) in stops for i, w in enumerate(words)
     ):
         return None  # a sentence ('Các doanh nghiệp ... chủ động tham gia ...'), not a name
-    name = _CAC.sub("", rest)
+    name = expand_written(_CAC.sub("", rest))  # 'Các cơ sở sản xuất giống, NTTS thương phẩm'
     name = "Các " + name[:1].lower() + name[1:]
     return AgencyMatch(start, len(title), name, rest)
 
