@@ -89,6 +89,18 @@ def test_fish_farms_addressed_by_an_aquaculture_plan() -> None:
     ]
 
 
+def test_a_request_heading_may_put_a_colon_before_the_bodies_it_names() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\n"
+        "a) Tuyên truyền, vận động hội viên.\n"
+        "b) Phối hợp với Sở Khoa học và Công nghệ thực hiện đánh giá hiện trạng.\n"
+    )
+    assert got == [
+        ("Hiệp hội Doanh nghiệp tỉnh", "I.1", ["Sở Khoa học và Công nghệ"]),
+        ("Hội Nông dân tỉnh", "I.1", ["Sở Khoa học và Công nghệ"]),
+    ]
+
+
 def test_numbered_block_in_implementation_with_partners() -> None:
     got = assignments(
         "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT\n"

@@ -411,6 +411,8 @@ def test_a_year_in_a_cited_date_ties_no_target() -> None:
         ("- Chỉ đạo các trường hoàn thành chỉ tiêu 100% giáo viên được tập huấn.", [100]),
         ("- Hưởng ứng phong trào “Cán bộ 3 gương mẫu, lái xe 3 an toàn”.", []),
         ("- Dự kiến kinh phí thực hiện khoảng 10% kinh phí quan trắc thường xuyên.", []),
+        # the second of two dates is a date too
+        ("- Định kỳ trước ngày 01/6 và 15/11 hằng năm báo cáo kết quả thực hiện.", []),
         # a share the money must reach is an aim all the same
         ("- Kinh phí chi cho nghiên cứu phát triển (R&D)/GRDP tối thiểu 2%.", [2]),
         ("- Tỷ trọng kinh phí từ xã hội trên kinh phí chi cho R&D đạt trên 60%.", [60]),

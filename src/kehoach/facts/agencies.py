@@ -298,7 +298,8 @@ def gazetteer() -> Gazetteer:
     # a head that does not open with two letters: no quick check
     head_starts = starts if all(len(h) == 2 and h.isalpha() for h in starts) else None
     stops = frozenset(key(s) for s in data["name_stops"])
-    addressing = regex.compile(r"\s*(?:" + _words(data["addressing"]) + r")\s+")
+    # ('Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, ...': a colon may follow)
+    addressing = regex.compile(r"\s*(?:" + _words(data["addressing"]) + r")\s*:?\s+")
     subj: list[tuple[str, str]] = sorted(
         ((alias, name) for name, aliases in data["subject_only"].items() for alias in aliases),
         key=lambda e: -len(e[0]),

@@ -163,6 +163,7 @@ _TIMES = regex.compile(r"\s*lần")
 _LIST_SPLIT = regex.compile(r",\s*|\s+và\s+")
 _SLASH_NUMBER = regex.compile(r"/\d|\s*/\s*\d{4}")
 _DIGIT_END = regex.compile(r"\d[.,]?$")
+_DATE_AND = regex.compile(r"\d{1,2}\s*/\s*\d{1,2}\s+và\s+$")
 _FOUR_DIGITS = regex.compile(r"\d{4}\b")
 _FORMULA_END = regex.compile(r"(?:[*×=]|(?<!\p{L})x)\s*$")
 _PER_NUMBER = regex.compile(r"/\s*\d[\d.,]*")
@@ -691,6 +692,9 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
     after = clause[q.end :]
     if _SLASH_NUMBER.match(after) or _DIGIT_END.search(raw_before.rstrip()[-2:] or " "):
         return None
+    if q.fraction_of is not None and q.fraction_of <= 12 and _DATE_AND.search(raw_before):
+        return None  # the second of two dates: 'trước ngày 01/6 và 15/11 hằng năm'
+
     if (
         not q.percent
         and _is_year(q.value)
