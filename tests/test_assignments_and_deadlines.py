@@ -381,6 +381,16 @@ def test_two_days_a_year_and_a_quarter_spelled_qui() -> None:
     }
 
 
+def test_a_monitoring_plan_s_sampling_times_are_no_due_dates() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nQuan trắc môi trường\n\nI. NỘI DUNG\n1. Môi trường nước cấp: quan trắc với tần "
+        "suất 02 lần/năm; thời gian quan trắc vào tháng 4 và tháng 8 năm 2026.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường báo cáo UBND tỉnh trước ngày "
+        "15/12/2026.\n"
+    )
+    assert [(d.section, str(d.date)) for d in plan.deadlines] == [("II.1", "2026-12-15")]
+
+
 def test_due_cells_that_say_more_than_a_date_and_a_row_merged_over_two_lines() -> None:
     plan = parse_text(
         "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n"
