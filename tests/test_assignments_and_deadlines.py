@@ -101,6 +101,20 @@ def test_a_request_heading_may_put_a_colon_before_the_bodies_it_names() -> None:
     ]
 
 
+def test_a_lettered_item_naming_its_block_s_own_addressee_is_one_of_its_duties() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Ủy ban nhân dân các xã, phường\n"
+        "a) Xây dựng kế hoạch phòng, chống ma túy trên địa bàn.\n"
+        "b) Chủ tịch Ủy ban nhân dân xã, phường chỉ đạo lực lượng Công an xã thực hiện.\n"
+        "2. Các doanh nghiệp công nghệ số\na) Các doanh nghiệp viễn thông ưu tiên đầu tư hạ tầng.\n"
+        "b) Các doanh nghiệp công nghệ số chủ động tham gia triển khai Kế hoạch.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Ủy ban nhân dân cấp xã", "I.1"),
+        ("Các doanh nghiệp công nghệ số", "I.2"),
+    ]
+
+
 def test_numbered_block_in_implementation_with_partners() -> None:
     got = assignments(
         "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và PTNT\n"

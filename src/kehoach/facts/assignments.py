@@ -526,7 +526,7 @@ def extract(root: Node) -> list[FoundAssignment]:
             _table_group(node, add)
             continue
         _node(node, plan)
-    return _tidy(list(found.values()))
+    return _own_items(_tidy(list(found.values())))
 
 
 def _survey(root: Node, add: Add) -> _Plan:
@@ -1026,6 +1026,22 @@ def _local_level(root: Node) -> str:
     if not _DISTRICTS.search(k) and _COMMUNES.search(k):
         return "Ủy ban nhân dân cấp xã"
     return "Ủy ban nhân dân cấp huyện"
+
+
+_LETTER_ITEM = regex.compile(r"\.[a-zđ]$")
+
+
+def _own_items(found: list[FoundAssignment]) -> list[FoundAssignment]:
+    """A lettered item that names its block's own addressee again ('17. Ủy ban nhân dân các
+    xã, phường' ... 'c) Chủ tịch Ủy ban nhân dân xã, phường chỉ đạo ...') is one of the
+    block's duties, not a block of its own (FORMAT.md: one entry per agency heading a
+    block)."""
+    at = {(a.agency, a.section) for a in found}
+    return [
+        a
+        for a in found
+        if not (_LETTER_ITEM.search(a.section) and (a.agency, a.section.rsplit(".", 1)[0]) in at)
+    ]
 
 
 def _tidy(found: list[FoundAssignment]) -> list[FoundAssignment]:
