@@ -471,9 +471,8 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
             else:
                 name = "Các " + expand_written(_CAC.sub("", kept.strip()))  # 'cơ quan ngành dọc'
 
-        elif name.endswith(" tỉnh") and name not in g.fixed and _CITY_END.search(lkey(written)):
-            # a centrally run city's body: 'Công an Thành phố', not 'Công an tỉnh'
-            name = name[: -len("tỉnh")] + "Thành phố"
+        elif name.endswith(" tỉnh") and _CITY_END.search(lkey(written)):
+            name = city_body(name)  # a centrally run city's body: 'Công an Thành phố
         return _of_every_province(text, k, AgencyMatch(m.start(), end, name, written))
     if local:
         return local

@@ -55,9 +55,13 @@ _YEARLY_MONTH = regex.compile(
     r"(?<!ngày\s+\d{1,2}\s+|/)tháng\s+(?P<m>\d{1,2})\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm",
     regex.IGNORECASE,
 )
+# 'Quý IV/2025', 'quý I - II/2026', 'Quí IV-2025', 'quý 3 năm 2026': the quarter a period ends
+_QUARTER = (
+    r"(?P<kind>quý|quí)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])"
+    r"\s*(?:/|[-–]\s*(?=\d{4})|năm\s+)\s*(?P<qy>\d{4})"
+)
 _PERIOD = regex.compile(
-    r"(?:(?P<kind>quý|quí)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])\s*(?:/|[-–]\s*(?=\d{4})|năm\s+)\s*(?P<qy>\d{4})"
-    r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
+    r"(?:" + _QUARTER + r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
     r"|(?:trong|vào|chậm nhất|hoàn thành (?:trong|chậm nhất)?)\s+năm\s+(?P<y>\d{4})"
     # 'trước năm 2030' is due by the end of 2029
     r"|(?:hoàn thành\s+)?trước\s+năm\s+(?P<yb>\d{4})"
@@ -106,8 +110,9 @@ def rules() -> _Rules:
 # ('Hoàn thành đầu tư, lắp đặt và vận hành xong trước ngày 01/01/2030').
 _DUE_CELL = regex.compile(
     r"(?:^(?:(?:hoàn thành|xong|thực hiện)\s+)?|(?:xong|hoàn thành)\s+(?=trước|trong|chậm nhất))"
-    r"(?:trước\s+|trong\s+|chậm nhất\s+|vào\s+)?(?:(?P<kind>quý|quí)\s+(?:(?:I{1,3}|IV|[1-4])\s*[-–]\s*)?(?P<q>I{1,3}|IV|[1-4])\s*(?:/|[-–]\s*(?=\d{4})|năm\s+)\s*(?P<qy>\d{4})"
-    r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
+    r"(?:trước\s+|trong\s+|chậm nhất\s+|vào\s+)?(?:"
+    + _QUARTER
+    + r"|tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<my>\d{4})"
     r"|(?:năm\s+)?(?P<y>(?:19|20)\d{2})"  # 'Năm 2026', or the bare year a due column holds
     r"|(?:ngày\s+)?(?P<d>\d{1,2})/(?P<dm>\d{1,2})/(?P<dy>\d{4}))\s*$",
     regex.IGNORECASE,
