@@ -571,3 +571,35 @@ def test_ocr_specks_in_document_numbers_and_dates_are_read_as_printed() -> None:
         "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27 tháng 11 năm 2024 và Thông tư số "
         "24/2018/TT-BCA; Luật số 05/2022/QH15, Quý I năm 2026"
     ]
+
+
+def test_word_numbers_a_tables_rows_from_empty_numbered_cells() -> None:
+    # 'TT' column: each row's first cell is an empty paragraph that Word numbers itself
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        "</w:abstractNum>"
+        '<w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    numbered = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr></w:p>'
+    )
+
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{c}</w:tc>" for c in cells) + "</w:tr>"
+
+    def text(t: str) -> str:
+        return f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"
+
+    body = (
+        "<w:tbl>"
+        + row(text("TT"), text("Nhiệm vụ thực hiện"), text("Ghi chú"))
+        + row(numbered, text("Rà soát hồ sơ học viên"), text(""))
+        + row(numbered, text("Xây dựng bài kiểm tra"), text(""))
+        + "</w:tbl>"
+    )
+    assert _read_word(body, numbering)[-3:] == [
+        "| TT | Nhiệm vụ thực hiện | Ghi chú |",
+        "| 1. | Rà soát hồ sơ học viên |  |",
+        "| 2. | Xây dựng bài kiểm tra |  |",
+    ]

@@ -201,6 +201,7 @@ class _Reader:
     fonts: dict[str, str]  # styleId -> font name of the style's runs
     note_order: list[str] = field(default_factory=list)
     encodings: set[str] = field(default_factory=set)
+    in_cell: bool = False  # reading a table cell's paragraphs
 
     def run_text(self, run: ET.Element, style_font: str | None) -> str:
         parts: list[str] = []
@@ -250,6 +251,10 @@ class _Reader:
         text = "".join(parts)
         if label and text.strip():
             text = f"{label} {text.lstrip()}"
+        elif label and label != "-" and self.in_cell:
+            # an empty numbered paragraph in a table cell is how Word numbers a table's
+            # rows ('STT' / 'TT' column): it prints the number alone
+            text = label
         return text
 
     def _collect(self, el: ET.Element, parts: list[str], font: str | None) -> None:
@@ -274,7 +279,9 @@ class _Reader:
 
     def cell_lines(self, cell: ET.Element) -> list[str]:
         lines: list[str] = []
+        outer, self.in_cell = self.in_cell, True
         self.blocks(cell, lines)
+        self.in_cell = outer
         return [" ".join(ln.split()) for ln in lines if ln.strip()]
 
     def table(self, tbl: ET.Element, out: list[str]) -> None:
