@@ -878,3 +878,31 @@ def test_a_crawl_s_title_goes_on_over_the_body_that_does_a_task() -> None:
         )[0]
         == "Tổ chức triển khai các nhiệm vụ do Bộ Công an chủ trì theo chức năng được giao"
     )
+
+
+def test_an_attachment_titled_without_phu_luc_is_an_appendix() -> None:
+    # the note '(Kèm theo Kế hoạch số ...)' under a title in capitals attaches it to the plan
+    plan = parse_text(
+        "SỞ CÔNG THƯƠNG\nSố: /KH-SCT\nLào Cai, ngày tháng 4 năm 2026\nKẾ HOẠCH\nKiểm tra an toàn\n"
+        "I. MỤC ĐÍCH\nBảo đảm an toàn.\nII. TỔ CHỨC THỰC HIỆN\nGiao phòng Quản lý Công nghiệp "
+        "thực hiện./.\nNơi nhận:\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHoàng Văn Thuân\n\n"
+        "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA\n"
+        "(Kèm theo Kế hoạch số /KH-SCT ngày /4/2026 của Sở Công Thương)\n"
+        "| TT | Nhiệm vụ thực hiện | Người thực hiện |\n"
+        "| 1. | Rà soát hồ sơ học viên | Đỗ Mạnh Cường |\n"
+        "| 2. | Xây dựng bài kiểm tra | Vũ Việt Linh |\n"
+    )
+    appendix = [(s.path, s.title, s.kind) for s in plan.sections if s.path.startswith("PB")]
+    assert appendix == [("PB01", "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC KIỂM TRA", "appendix")]
+    assert [c.path for c in plan.sections[-1].children] == ["PB01.1", "PB01.2"]
+
+
+def test_the_title_under_a_labelled_appendix_opens_no_second_one() -> None:
+    plan = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 204/KH-UBND\nKẾ HOẠCH\nPhát triển\nI. MỤC TIÊU\nTăng.\n"
+        "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLâm Văn Bi\n\n"
+        "Mẫu biểu số 01\nDỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU\n"
+        "(Kèm theo Kế hoạch số 0204/KH-UBND ngày 24/11/2025)\n"
+        "| STT | Chỉ tiêu | Năm 2026 |\n| 1 | Tốc độ tăng trưởng (%) | 8 |\n"
+    )
+    assert [s.path for s in plan.sections if s.path.startswith("PB")] == ["PB01"]

@@ -336,7 +336,8 @@ def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node
     p = patterns()
     head = lines[start]
     m = p.appendix.match(cells(head.text)[0])
-    rest = (m.group("rest") or "").strip() if m else ""
+    # no 'PHỤ LỤC' label: the heading is the attachment's title itself
+    rest = (m.group("rest") or "").strip() if m else cells(head.text)[0].strip()
     j = start + 1
     if not rest:
         while j < end and not lines[j].text:

@@ -404,8 +404,38 @@ def _ends_appendix(lines: list[Line], j: int) -> bool:
     )
 
 
+# the note under an attached document's title: '(Kèm theo Kế hoạch số .../KH-SCT ...)'
+_ATTACHED_NOTE = regex.compile(r"^[*_]*\(\s*(?:kèm theo|ban hành kèm)", regex.IGNORECASE)
+
+
+def _titled_attachment(lines: list[Line], j: int) -> bool:
+    """An attachment after the signature that has a title in capitals and the note
+    '(Kèm theo Kế hoạch số ...)' under it but no 'PHỤ LỤC' label ('PHÂN CÔNG NHIỆM VỤ
+    CỦA TỔ CÔNG TÁC ...' / '(Kèm theo Kế hoạch số /KH-SCT ...)'): an appendix too."""
+    t = first_cell(lines[j])
+    if not t or "|" in lines[j].text or not t.isupper() or len(t.split()) < 3:
+        return False
+    # the lines above, page numbers left out: the second line of a title, or the title
+    # under 'PHỤ LỤC', 'Mẫu biểu' (a PDF may print the page number between them)
+    above = [first_cell(ln) for ln in lines[max(0, j - 6) : j] if ln.text and not ln.text.isdigit()]
+    if above and (above[-1].isupper() or any(patterns().appendix.match(t) for t in above[-2:])):
+        return False
+
+    for k in range(j + 1, min(len(lines), j + 4)):
+        nxt = lines[k].text
+        if _ATTACHED_NOTE.match(nxt):
+            return True
+        if nxt and not nxt.isupper():
+            return False
+    return False
+
+
 def _appendices(lines: list[Line], start: int) -> list[Range]:
-    starts = [j for j in range(start, len(lines)) if _appendix_start(lines, j, capitals=False)]
+    starts = [
+        j
+        for j in range(start, len(lines))
+        if _appendix_start(lines, j, capitals=False) or _titled_attachment(lines, j)
+    ]
     out: list[Range] = []
     for k, s in enumerate(starts):
         limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
