@@ -1528,3 +1528,39 @@ def test_a_body_named_once_for_two_levels_is_one_body_at_each() -> None:
     head = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 9/KH-UBND\nKẾ HOẠCH\nThử\nI. MỤC TIÊU\nThử.\n"
     agencies = [a.agency for a in parse_text(head + table).assignments]
     assert agencies[:2] == want
+
+
+SCT_HEAD = (
+    "UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: /KH-SCT\nLào Cai, ngày tháng 5 năm 2026\n"
+    "KẾ HOẠCH\nKiểm tra kỹ thuật an toàn vật liệu nổ công nghiệp\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\nBảo đảm an toàn.\nII. NỘI DUNG\nKiểm tra theo quy định.\n"
+)
+
+
+def test_a_departments_own_division_is_given_its_duties() -> None:
+    # a Sở's plan gives its work to its divisions, written in lower case in mid-sentence
+    plan = parse_text(
+        SCT_HEAD + "III. TỔ CHỨC THỰC HIỆN\n"
+        "Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc:\n"
+        "1. Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan.\n"
+        "2. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra.\n"
+    )
+    assert [(a.agency, a.as_written, a.section, len(a.duties)) for a in plan.assignments] == [
+        ("Phòng Quản lý Công nghiệp", "phòng Quản lý Công nghiệp", "III", 2)
+    ]
+    # a commune's division the gazetteer does not know is still a body, named as a name
+    found = leading_agencies("phòng Nông nghiệp và Dịch vụ xã chủ trì thực hiện")
+    assert [(a.name, a.known) for a in found[1]] == [("Phòng Nông nghiệp và Dịch vụ xã", False)]
+
+
+def test_who_attends_a_conference_is_invited_not_assigned() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC ĐÍCH\nTổng kết công tác năm 2023.\n"
+        "II. THÀNH PHẦN THAM DỰ HỘI NGHỊ\n"
+        "1. Đại biểu dự Hội nghị tại phòng họp trực tuyến UBND tỉnh, kính mời:\n"
+        "- Đại diện lãnh đạo: Sở Y tế, Văn phòng Ban An toàn giao thông tỉnh; các phòng "
+        "chức năng của Công an tỉnh.\n"
+        "2. Thành phần: - Chủ trì: Thường trực UBND tỉnh. - Lãnh đạo Sở Tài chính.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì chuẩn bị báo cáo tổng kết.\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [("Sở Y tế", "III.1")]

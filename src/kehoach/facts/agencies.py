@@ -491,7 +491,9 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
     end = _place_tail(text, _trim_generic(text, gm.start(), gm.end(), g.stops))
     written = text[gm.start() : end]
     fixed = repair(written)
-    found = AgencyMatch(gm.start(), end, fixed or written, written, known=fixed is not None)
+    # a name is capitalised as a name ('phòng Kinh tế' mid-sentence is Phòng Kinh tế)
+    named = fixed or written[:1].upper() + written[1:]
+    found = AgencyMatch(gm.start(), end, named, written, known=fixed is not None)
     return _of_every_province(text, k, found)
 
 

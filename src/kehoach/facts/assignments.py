@@ -469,6 +469,7 @@ class _Plan:
     learned_re: regex.Pattern[str] | None
     under_agency: dict[int, tuple[Node, list[AgencyMatch]]] = field(default_factory=dict)
     # nodes below an agency's heading -> that heading's node and agencies
+    invited: set[int] = field(default_factory=set)  # nodes that list who attends a meeting
 
     def learned_at(self, text: str) -> AgencyMatch | None:
         if self.learned_re is None:
@@ -520,7 +521,7 @@ def extract(root: Node) -> list[FoundAssignment]:
     _task_tables(root, add)
     plan = _survey(root, add)
     for node in root.walk():
-        if node is root or node.style == "appendix":
+        if node is root or node.style == "appendix" or id(node) in plan.invited:
             continue
         if node.style == "row":
             _table_group(node, add)
@@ -534,10 +535,13 @@ def _survey(root: Node, add: Add) -> _Plan:
     parents: dict[int, Node] = {}
     tops: dict[int, Node] = {}
     learned: list[str] = []
+    invited: set[int] = set()
 
     def walk(node: Node, kind: str | None, top: Node | None) -> None:
         for child in node.children:
             parents[id(child)] = node
+            if id(node) in invited or _lists_attendees(child.title):
+                invited.add(id(child))
             t = top or child
             k = kind
             if top is None:
@@ -553,7 +557,17 @@ def _survey(root: Node, add: Add) -> _Plan:
             walk(child, k, t)
 
     walk(root, None, None)
-    return _Plan(add, kinds, parents, tops, learned, _learned_pattern(learned))
+    return _Plan(add, kinds, parents, tops, learned, _learned_pattern(learned), invited=invited)
+
+
+@cache
+def _attendance_words() -> tuple[str, ...]:
+    return tuple(key(w) for w in load("sections")["attendance"])
+
+
+def _lists_attendees(title: str) -> bool:
+    """'THÀNH PHẦN THAM DỰ HỘI NGHỊ', 'Thành phần': who attends, not who must act."""
+    return key(title).startswith(_attendance_words())
 
 
 def _names_implementation(title: str) -> bool:
