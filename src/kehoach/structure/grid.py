@@ -12,6 +12,9 @@ from functools import lru_cache
 
 import regex
 
+from kehoach.datafiles import load
+from kehoach.text import key
+
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
@@ -87,6 +90,11 @@ _ROLES = {
 }
 
 
+@lru_cache(maxsize=1)
+def _schedule_columns() -> tuple[str, ...]:
+    return tuple(key(w) for w in load("deadlines")["schedule_columns"])
+
+
 def column_roles(header: list[str]) -> dict[str, int]:
     """Index, among a row's cells after its label and title, of the lead/partner/due columns."""
     return dict(_column_roles(tuple(header)))
@@ -104,6 +112,7 @@ def _column_roles(header: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
                 role not in out
                 and _ROLES[role].search(cell)
                 and not (role == "lead" and _ROLES["due"].search(cell))
+                and not (role == "due" and key(cell).startswith(_schedule_columns()))
             ):
                 out[role] = i
                 break
