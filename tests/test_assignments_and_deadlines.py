@@ -1564,3 +1564,15 @@ def test_who_attends_a_conference_is_invited_not_assigned() -> None:
         "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì chuẩn bị báo cáo tổng kết.\n"
     )
     assert [(a.agency, a.section) for a in plan.assignments] == [("Sở Y tế", "III.1")]
+
+
+def test_the_merged_media_house_written_with_the_old_stations_word_is_the_same_body() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC ĐÍCH\nNâng cao.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì theo dõi.\n"
+        "2. Báo và Đài Phát thanh, Truyền hình Lâm Đồng tăng cường công tác tuyên truyền phong "
+        "trào thi đua đẩy mạnh CCHC trên địa bàn tỉnh năm 2026.\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments][1:] == [
+        ("Báo và Phát thanh, Truyền hình Lâm Đồng", "II.2")
+    ]
+    assert plan.sections[1].children[1].title == "Báo và Đài Phát thanh, Truyền hình Lâm Đồng"
