@@ -1576,3 +1576,17 @@ def test_the_merged_media_house_written_with_the_old_stations_word_is_the_same_b
         ("Báo và Phát thanh, Truyền hình Lâm Đồng", "II.2")
     ]
     assert plan.sections[1].children[1].title == "Báo và Đài Phát thanh, Truyền hình Lâm Đồng"
+
+
+def test_a_heading_in_capitals_names_a_topic_and_the_issuer_gives_the_duty_below_it() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC ĐÍCH\nNâng cao.\n"
+        "II. ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA\n"
+        "1. Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì phối hợp với các ngành có liên quan tổ "
+        "chức kiểm tra công tác cải cách hành chính tại các cơ quan, địa phương.\n"
+        "2. Thời gian kiểm tra tại các cơ quan, địa phương: Theo Phụ lục I.\n"
+    )
+    assert plan.sections[1].title == "ĐOÀN KIỂM TRA, ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA"
+    assert [(a.agency, a.section, a.partners) for a in plan.assignments] == [
+        ("Sở Nội vụ", "II.1", ["Các sở, ban, ngành"])
+    ]

@@ -622,7 +622,7 @@ def _node(node: Node, plan: _Plan) -> None:
                     add(a, node.path, [b], [])
         plan.under_agency.update((id(d), (node, heads)) for d in node.walk() if d is not node)
         return
-    if node.heading:
+    if node.heading and not node.heading.isupper():  # a heading in capitals names a topic
         heading = Block("paragraph", node.heading, node.line_start, node.line_end)
         subjects = addressees(node.heading, verbs) or _learned_subject(node.heading, plan)
         if not subjects and id(node) not in plan.under_agency:

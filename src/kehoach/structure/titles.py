@@ -54,7 +54,9 @@ def _split_title(rest: str, reflowed: bool, cut_short: bool) -> tuple[str, str]:
     lead = fm.end() if fm else 0
     end, found = leading_agencies(rest[lead:])
     end += lead if found else 0
-    if found:
+    # a heading in capitals names a topic whatever bodies it opens with ('ĐOÀN KIỂM TRA,
+    # ĐƠN VỊ ĐƯỢC KIỂM TRA, THỜI GIAN KIỂM TRA'): no duty is ever set in capitals
+    if found and not (rest[end:].strip() and rest.isupper()):
         after = rest[end:].lstrip()
         paren = _PAREN.match(after)
         if paren:
