@@ -1590,3 +1590,12 @@ def test_a_heading_in_capitals_names_a_topic_and_the_issuer_gives_the_duty_below
     assert [(a.agency, a.section, a.partners) for a in plan.assignments] == [
         ("Sở Nội vụ", "II.1", ["Các sở, ban, ngành"])
     ]
+
+
+def test_a_unit_numbered_in_its_name_keeps_its_number() -> None:
+    found = leading_agencies("Đề nghị Bộ Tư lệnh Vùng Cảnh sát biển 3, Công an tỉnh phối hợp")[1]
+    assert [a.name for a in found] == ["Bộ Tư lệnh Vùng Cảnh sát biển 3", "Công an tỉnh"]
+    # a figure after a name is no part of it
+    assert [a.name for a in leading_agencies("Trung tâm Y tế 1.200 lượt khám")[1]] == [
+        "Trung tâm Y tế"
+    ]

@@ -297,7 +297,12 @@ def gazetteer() -> Gazetteer:
     heads = "|".join(
         regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(data["name_heads"], key=len)[::-1]
     )
-    generic = regex.compile(r"(?<!\w)(?:" + heads + r")\s+\p{Lu}[\p{L}&]*(?:\s+(?:[\p{L}&]+|-|–))*")
+    # a unit numbered in its name ('Bộ Tư lệnh Vùng Cảnh sát biển 3', 'Quân khu 7', 'Ban Chỉ
+    # đạo 138') keeps its number
+    generic = regex.compile(
+        r"(?<!\w)(?:" + heads + r")\s+\p{Lu}[\p{L}&]*(?:\s+(?:[\p{L}&]+|-|–))*"
+        r"(?:\s+(?:\d{1,3}|[IVX]{1,5})(?![\w/]|[.,]\d))?"
+    )
     starts = frozenset(h[:2] for h in data["name_heads"])
     # a head that does not open with two letters: no quick check
     head_starts = starts if all(len(h) == 2 and h.isalpha() for h in starts) else None
