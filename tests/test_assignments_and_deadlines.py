@@ -1599,3 +1599,14 @@ def test_a_unit_numbered_in_its_name_keeps_its_number() -> None:
     assert [a.name for a in leading_agencies("Trung tâm Y tế 1.200 lượt khám")[1]] == [
         "Trung tâm Y tế"
     ]
+
+
+def test_a_period_opening_the_sentence_is_when_its_action_is_due() -> None:
+    got = deadlines(
+        "Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào "
+        "thi đua và xét khen thưởng.\n"
+        "- Tháng 12/2026, Sở Nội vụ tổng hợp kết quả.\n"
+        "- Thời gian thi đua: Phong trào thi đua trong năm 2026 và tính đến hết ngày "
+        "31/12/2026.\n"
+    )
+    assert [(r, d) for r, _, _, d, _ in got] == [("once", "2027-03-31"), ("once", "2026-12-31")]

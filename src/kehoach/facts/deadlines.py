@@ -273,7 +273,8 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
                     )
         periods = "quý" in lower or "tháng" in lower or "năm" in lower
         for m in _PERIOD.finditer(sentence) if periods else ():
-            if s_start + m.start() in cited or not (due_cell or _due_before(low, m.end())):
+            due = due_cell or _due_before(low, m.end()) or _time_of_clause(sentence, m)
+            if s_start + m.start() in cited or not due:
                 continue
             if any(a < m.end() and m.start() < b for a, b in dates):
                 continue  # 'tháng 12 năm 2025' inside 'ngày 16 tháng 12 năm 2025'
@@ -347,6 +348,19 @@ def _recurrence(low: str, start: int, end: int) -> str | None:
         if pattern.search(after):
             return kind
     return None
+
+
+# what may stand before a sentence's opening time: a list mark, a label's colon
+_LEAD_MARKS = regex.compile(r"[\s\-+•*:]*")
+
+
+def _time_of_clause(sentence: str, m: regex.Match[str]) -> bool:
+    """'Quý I/2027, các cơ quan, đơn vị đánh giá kết quả ...', 'Tháng 12/2026, Sở Nội vụ
+    tổng hợp ...': a period that opens the sentence before a comma is when its action is
+    done, as 'trong Quý I/2027' is."""
+    return bool(_LEAD_MARKS.fullmatch(sentence[: m.start()])) and sentence[
+        m.end() : m.end() + 2
+    ].lstrip().startswith(",")
 
 
 def _due_before(low: str, start: int) -> bool:
