@@ -437,3 +437,12 @@ def test_pdftotext_s_dropped_hyphen_is_restored_only_in_its_text() -> None:
     # without the form feed the text is no pdftotext's: the numbers stay as printed
     plan = parse_text(body.replace("\f", ""))
     assert [r.number for r in plan.references][:3] == ["28/CTTTG", "10/2024/QĐUBND", "48/NQCP"]
+
+
+def test_a_firms_letter_numbered_by_its_day_and_month_is_cited_whole() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nKiểm tra an toàn\nXét đề nghị của Công ty cổ phần Kim Thành tại văn bản số "
+        "21.4/GĐN ngày 21/4/2026; Công ty TNHH Việt Long tại Văn bản số 13.4/2026/ĐN-VL ngày "
+        "13/4/2026.\nI. NỘI DUNG\nKiểm tra theo quy định.\n"
+    )
+    assert [r.number for r in plan.references] == ["21.4/GĐN", "13.4/2026/ĐN-VL"]

@@ -57,7 +57,8 @@ def _rules() -> _RefRules:
             codes[c.upper()] = t["name"]
     word_alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     number = (
-        r"(?<![\d/\p{L}])(?P<num>\d{1,5}(?:\s*/\s*\d{4})?\s*[-/]\s*\p{Lu}[\p{L}\d&]*"
+        # a firm may number a letter by its day and month ('21.4/GĐN', '13.4/2026/ĐN-VL')
+        r"(?<![\d/\p{L}])(?P<num>\d{1,5}(?:\.\d{1,2})?(?:\s*/\s*\d{4})?\s*[-/]\s*\p{Lu}[\p{L}\d&]*"
         r"(?:\s*[-/]\s*[\p{Lu}\d][\p{L}\d&]*)*)(?![\p{L}\d])"
     )
     pattern = regex.compile(
