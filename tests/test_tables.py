@@ -392,3 +392,32 @@ def test_a_row_number_printed_with_a_leading_zero_is_that_number() -> None:
     )
     plan = parse_text(HEAD + "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + table)
     assert list(_appendix_rows(plan)) == ["PB01.I", "PB01.I.8", "PB01.I.9"]
+
+
+def test_a_numbered_table_inside_a_section_gives_it_rows_and_their_leads() -> None:
+    # a Word plan's table in the body: its rows are the section's rows, the responsibility
+    # column leads them, at the section's path (FORMAT.md: the table's path)
+    plan = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: /KH-UBND\nKẾ HOẠCH\nTuyên truyền cải cách hành chính\n"
+        "I. MỤC ĐÍCH\nNâng cao nhận thức.\nII. NỘI DUNG\n"
+        "1. Tổ chức chương trình “Đối thoại về Cải cách hành chính”:\n"
+        "Báo và Phát thanh, Truyền hình tỉnh tổ chức chương trình, gồm 3 chuyên mục sau:\n"
+        "| TT | Nội dung | Trách nhiệm thực hiện | Thời gian (Năm 2026) |\n"
+        "| 1 | Giải đáp vướng mắc về thủ tục đất đai | Lãnh đạo Sở Nông nghiệp và Môi trường "
+        "| Tháng 3 |\n"
+        "| 2 | Giải đáp vướng mắc về thủ tục xây dựng | Lãnh đạo Sở Xây dựng | Tháng 5 |\n"
+        "| 3 | Giải đáp vướng mắc về thủ tục đầu tư | Lãnh đạo Sở Tài chính | Tháng 7 |\n"
+        "2. Đăng tải tin, bài trên Cổng Thông tin điện tử tỉnh.\n"
+    )
+    rows = [(s.path, s.title) for s in plan.sections[1].children[0].children]
+    assert rows == [
+        ("II.1.1", "Giải đáp vướng mắc về thủ tục đất đai"),
+        ("II.1.2", "Giải đáp vướng mắc về thủ tục xây dựng"),
+        ("II.1.3", "Giải đáp vướng mắc về thủ tục đầu tư"),
+    ]
+    leads = [(a.agency, a.section) for a in plan.assignments if a.agency.startswith("Sở")]
+    assert leads == [
+        ("Sở Nông nghiệp và Môi trường", "II.1"),
+        ("Sở Xây dựng", "II.1"),
+        ("Sở Tài chính", "II.1"),
+    ]

@@ -38,7 +38,7 @@ from kehoach.structure.logical import logical_lines
 from kehoach.structure.metadata import Head, read_head
 from kehoach.structure.outline import Block as RawBlock
 from kehoach.structure.outline import Node, build
-from kehoach.structure.tables import appendix_nodes
+from kehoach.structure.tables import appendix_nodes, body_tables
 from kehoach.structure.trim import Layout, Range, cut_short, layout
 
 
@@ -71,6 +71,7 @@ def read_structure(doc: Loaded) -> Structure:
             line = line.tail(head.body_offset)
         body.append(line)
     root, preamble, footnotes = build(body, cut_short=cut_short(lay, body))
+    body_tables(root, body)
     for k, app in enumerate(lay.appendices, start=1):
         root.children.append(appendix_nodes(lines, app.start, app.end, k))
     return Structure(lines, lay, head, root, preamble, footnotes, physical)

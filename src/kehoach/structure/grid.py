@@ -82,7 +82,8 @@ def _split_current_year(top: list[str], below: list[str], width: int) -> list[st
 # Column roles in task tables ("Danh mục nhiệm vụ"): which header words mark them.
 _ROLES = {
     "lead": regex.compile(
-        r"chủ trì|cơ quan thực hiện|đơn vị thực hiện|cơ quan thực hiện chính|đơn vị chủ trì",
+        r"chủ trì|cơ quan thực hiện|đơn vị thực hiện|cơ quan thực hiện chính|đơn vị chủ trì"
+        r"|trách nhiệm thực hiện",
         regex.I,
     ),
     "partner": regex.compile(r"phối hợp", regex.I),

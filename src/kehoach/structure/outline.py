@@ -48,6 +48,7 @@ class Node:
     body: list[Block] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     run_on: bool = False  # an appendix whose table a crawl ran into one flow of words
+    table_header: list[str] | None = None  # a section whose body holds a numbered table
 
     def walk(self) -> Iterator[Node]:
         yield self

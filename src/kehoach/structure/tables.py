@@ -454,6 +454,33 @@ def _table_tree(node: Node, table: Table) -> None:
         stack.append((rank, child))
 
 
+_ROW_NUMBER_HEAD = regex.compile(r"^(?:stt|tt|số\s+tt)\.?$", regex.IGNORECASE)
+
+
+def body_tables(root: Node, lines: list[Line]) -> None:
+    """A table inside a section ('a) Tổ chức chương trình ...:' over '| TT | Nội dung |
+    Trách nhiệm thực hiện | Thời gian |'): its numbered rows are the section's own rows, as
+    an appendix table's are (PB01.1 ...), at the section's path ('III.1.a.1'), and its
+    header names their columns. Only a section without numbered children of its own, and
+    only a table whose header numbers its rows ('TT', 'STT')."""
+    by_no = {ln.no: ln for ln in lines}
+    for node in list(root.walk()):
+        if node.style in ("root", "row", "appendix", "none") or node.children:
+            continue
+        rows = [b for b in node.body if b.kind == "row"]
+        if len(rows) < 3 or not _ROW_NUMBER_HEAD.match(rows[0].text.split(" | ")[0].strip()):
+            continue
+        first, last = rows[0].line_start, rows[-1].line_end
+        if any(b.kind != "row" and first <= b.line_start <= last for b in node.body):
+            continue  # prose between the rows: not one table
+        table = read_table([by_no[n] for n in range(first, last + 1) if n in by_no])
+        if table is None or len(table.rows) < 2 or table.totals:
+            continue
+        node.body = [b for b in node.body if b.kind != "row"]
+        node.table_header = list(table.header)
+        _table_tree(node, table)
+
+
 def _sublist_owner(stack: list[tuple[float, Node]], label: str) -> Node | None:
     """A cost table's plain list under a multi-level row: '1.1.2 Mẫu nước trong ao nuôi'
     then '1 Nhiệt độ nước', '2 Oxy hòa tan', ... A '1' that would repeat its level's '1'
@@ -498,6 +525,8 @@ def table_rows(root: Node) -> list[tuple[Node, Node, list[str]]]:
             h = header
             if child.style == "appendix":
                 h = row_cells(child)
+            elif child.table_header is not None:
+                h = child.table_header
             if child.style == "row":
                 out.append((child, node, h))
             walk(child, h)
