@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.structure.grid import Row, Table, merged_header, width
+from kehoach.structure.grid import Row, Table, column_roles, merged_header, width
 from kehoach.structure.lines import Line, cells, join, opens_page
 from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
 from kehoach.structure.runin import run_in_table
@@ -458,11 +458,11 @@ _ROW_NUMBER_HEAD = regex.compile(r"^(?:stt|tt|số\s+tt)\.?$", regex.IGNORECASE)
 
 
 def body_tables(root: Node, lines: list[Line]) -> None:
-    """A table inside a section ('a) Tổ chức chương trình ...:' over '| TT | Nội dung |
+    """A task table inside a section ('a) Tổ chức chương trình ...:' over '| TT | Nội dung |
     Trách nhiệm thực hiện | Thời gian |'): its numbered rows are the section's own rows, as
     an appendix table's are (PB01.1 ...), at the section's path ('III.1.a.1'), and its
     header names their columns. Only a section without numbered children of its own, and
-    only a table whose header numbers its rows ('TT', 'STT')."""
+    only a table whose header numbers its rows ('TT', 'STT') and names who leads them."""
     by_no = {ln.no: ln for ln in lines}
     for node in list(root.walk()):
         if node.style in ("root", "row", "appendix", "none") or node.children:
@@ -476,6 +476,8 @@ def body_tables(root: Node, lines: list[Line]) -> None:
         table = read_table([by_no[n] for n in range(first, last + 1) if n in by_no])
         if table is None or len(table.rows) < 2 or table.totals:
             continue
+        if "lead" not in column_roles(table.header):
+            continue  # a table of figures: its cells are read as targets where they stand
         node.body = [b for b in node.body if b.kind != "row"]
         node.table_header = list(table.header)
         _table_tree(node, table)
