@@ -14,7 +14,7 @@ from kehoach.facts.agencies import (
     repair,
     unknown_agency_like,
 )
-from kehoach.facts.assignments import addressees
+from kehoach.facts.assignments import addressees, partners
 from kehoach.outputs.responsibility import predecessors, resolve
 from kehoach.text import fold_tones
 
@@ -1610,3 +1610,12 @@ def test_a_period_opening_the_sentence_is_when_its_action_is_due() -> None:
         "31/12/2026.\n"
     )
     assert [(r, d) for r, _, _, d, _ in got] == [("once", "2027-03-31"), ("once", "2026-12-31")]
+
+
+def test_universities_and_research_institutes_are_public_partners_named_as_written() -> None:
+    # FORMAT.md: partners are public bodies, schools among them
+    assert partners(
+        "Chủ trì, phối hợp với các viện nghiên cứu triển khai các chương trình.", set()
+    ) == ["Các viện nghiên cứu"]
+    found = leading_agencies("Các trường đại học, cao đẳng trên địa bàn tỉnh chủ động đào tạo")[1]
+    assert [a.name for a in found] == ["Các trường đại học, cao đẳng trên địa bàn tỉnh"]
