@@ -1619,3 +1619,18 @@ def test_universities_and_research_institutes_are_public_partners_named_as_writt
     ) == ["Các viện nghiên cứu"]
     found = leading_agencies("Các trường đại học, cao đẳng trên địa bàn tỉnh chủ động đào tạo")[1]
     assert [a.name for a in found] == ["Các trường đại học, cao đẳng trên địa bàn tỉnh"]
+
+
+def test_a_heading_naming_the_press_stationed_in_the_province_is_all_addressees() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC ĐÍCH\nNâng cao.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nTheo dõi.\n"
+        "2. Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn\n"
+        "Chủ trì, phối hợp chặt chẽ với Sở Khoa học và Công nghệ, các sở, ngành triển khai "
+        "tuyên truyền thường xuyên về nội dung Kế hoạch.\n"
+    )
+    got = [(a.agency, a.partners) for a in plan.assignments if a.section == "II.2"]
+    partners_ = ["Sở Khoa học và Công nghệ", "Các sở, ban, ngành"]
+    assert got == [
+        ("Báo và Phát thanh, Truyền hình tỉnh", partners_),
+        ("Các cơ quan báo chí đóng trên địa bàn", partners_),
+    ]
