@@ -1608,6 +1608,7 @@ def test_a_period_opening_the_sentence_is_when_its_action_is_due() -> None:
         "- Tháng 12/2026, Sở Nội vụ tổng hợp kết quả.\n"
         "- Thời gian thi đua: Phong trào thi đua trong năm 2026 và tính đến hết ngày "
         "31/12/2026.\n"
+        "- Tháng 6/2024, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 12/KH-UBND.\n"
     )
     assert [(r, d) for r, _, _, d, _ in got] == [("once", "2027-03-31"), ("once", "2026-12-31")]
 

@@ -357,10 +357,15 @@ _LEAD_MARKS = regex.compile(r"[\s\-+•*:]*")
 def _time_of_clause(sentence: str, m: regex.Match[str]) -> bool:
     """'Quý I/2027, các cơ quan, đơn vị đánh giá kết quả ...', 'Tháng 12/2026, Sở Nội vụ
     tổng hợp ...': a period that opens the sentence before a comma is when its action is
-    done, as 'trong Quý I/2027' is."""
-    return bool(_LEAD_MARKS.fullmatch(sentence[: m.start()])) and sentence[
-        m.end() : m.end() + 2
-    ].lstrip().startswith(",")
+    done, as 'trong Quý I/2027' is; not a past one's ('Tháng 6/2024, tỉnh đã ban hành ...')."""
+    return (
+        bool(_LEAD_MARKS.fullmatch(sentence[: m.start()]))
+        and sentence[m.end() : m.end() + 2].lstrip().startswith(",")
+        and not _PAST.search(sentence, m.end())
+    )
+
+
+_PAST = regex.compile(r"(?<!\w)(?:đã|vừa qua)(?!\w)")
 
 
 def _due_before(low: str, start: int) -> bool:
