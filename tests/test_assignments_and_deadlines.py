@@ -517,7 +517,7 @@ def test_agency_name_wrapped_onto_the_next_line_of_its_heading() -> None:
         ("Sở Công Thương", "V.1"),
         ("Liên minh Hợp tác xã tỉnh", "V.2"),
         ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "V.2"),
-        ("Hội nông dân tỉnh", "V.2"),
+        ("Hội Nông dân tỉnh", "V.2"),  # 'Hội nông dân tỉnh' as the gazetteer spells it
     ]
 
 
@@ -1635,3 +1635,12 @@ def test_a_heading_naming_the_press_stationed_in_the_province_is_all_addressees(
         ("Báo và Phát thanh, Truyền hình tỉnh", partners_),
         ("Các cơ quan báo chí đóng trên địa bàn", partners_),
     ]
+
+
+def test_one_body_kept_as_written_has_one_spelling_whatever_its_capitals() -> None:
+    plan = parse_text(
+        HEAD + "I. MỤC ĐÍCH\nNâng cao.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì theo dõi.\n"
+        "2. Báo và Phát Thanh, Truyền hình tỉnh tăng cường tuyên truyền.\n"
+        "3. Báo và Phát thanh, Truyền hình tỉnh đăng tải tin, bài.\n"
+    )
+    assert [a.agency for a in plan.assignments][1:] == ["Báo và Phát thanh, Truyền hình tỉnh"] * 2

@@ -475,6 +475,10 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
             spelled = g.spellings[idx]
             own = text[m.start() : m.end()]
             kept = spelled + text[m.end() : end] if _commas_only(spelled, own) else written
+            if own != spelled and own.lower() == spelled.lower() and written.startswith(own):
+                # a capital the heading's style gave a word ('Báo và Phát Thanh, Truyền hình
+                # tỉnh'): one body, one spelling
+                kept = spelled + written[len(own) :]
             if name in g.keep:
                 name = _written_name(kept)
             else:
