@@ -1644,3 +1644,17 @@ def test_one_body_kept_as_written_has_one_spelling_whatever_its_capitals() -> No
         "3. Báo và Phát thanh, Truyền hình tỉnh đăng tải tin, bài.\n"
     )
     assert [a.agency for a in plan.assignments][1:] == ["Báo và Phát thanh, Truyền hình tỉnh"] * 2
+
+
+def test_the_plans_closing_sentence_is_no_duty_of_the_last_addressee() -> None:
+    plan = parse_text(
+        SCT_HEAD + "III. TỔ CHỨC THỰC HIỆN\n"
+        "Giao phòng Quản lý Công nghiệp triển khai, thực hiện các công việc:\n"
+        "1. Tổ chức kiểm tra kỹ thuật an toàn cho các đối tượng liên quan.\n"
+        "2. Chuẩn bị các điều kiện cần thiết khác để tổ chức kiểm tra.\n"
+        "Trên đây là Kế hoạch kiểm tra của Sở Công Thương tỉnh Lào Cai, đề nghị các tổ chức, "
+        "cá nhân liên quan phối hợp, triển khai thực hiện./.\n"
+    )
+    assert [[d.text[:9] for d in a.duties] for a in plan.assignments] == [
+        ["Tổ chức k", "Chuẩn bị "]
+    ]

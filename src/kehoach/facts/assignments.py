@@ -858,7 +858,12 @@ def _body_addressees(node: Node, blocks: list[Block], plan: _Plan, kind: str | N
             # 'Sở X chủ trì, phối hợp với ... thực hiện:' leads what follows it.
             following = blocks[i + 1 :]
             stop = next(
-                (j for j, f in enumerate(following) if addressees(f.text, verbs)), len(following)
+                (
+                    j
+                    for j, f in enumerate(following)
+                    if addressees(f.text, verbs) or _CLOSING.match(f.text)  # 'Trên đây là ...'
+                ),
+                len(following),
             )
             duties = _duty_blocks(following[:stop]) + [_as_block(c) for c in node.children]
             texts = [b.text] + [f.text for f in following[:stop]]
