@@ -1658,3 +1658,18 @@ def test_the_plans_closing_sentence_is_no_duty_of_the_last_addressee() -> None:
     assert [[d.text[:9] for d in a.duties] for a in plan.assignments] == [
         ["Tổ chức k", "Chuẩn bị "]
     ]
+
+
+def test_a_table_of_the_units_to_be_inspected_gives_no_duties() -> None:
+    # an inspection plan's schedule: its groups list bodies and communes, not tasks
+    plan = parse_text(
+        HEAD + "I. MỤC ĐÍCH\nKiểm tra.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì kiểm tra.\n"
+        "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nHồ Văn Mười\n\n"
+        "PHỤ LỤC I\nTHỜI GIAN, ĐƠN VỊ ĐƯỢC KIỂM TRA\n"
+        "| STT | Đơn vị được kiểm tra | Thời gian kiểm tra |\n"
+        "| I | Cơ quan chuyên môn cấp tỉnh |  |\n| 1 | Sở Xây dựng | Tháng 7/2026 |\n"
+        "| 2 | Sở Y tế | Tháng 8/2026 |\n"
+        "| II | Ủy ban nhân dân cấp xã |  |\n| 1 | Phường Bắc Gia Nghĩa | Tháng 3/2026 |\n"
+        "| 2 | Phường 2 Bảo Lộc | Tháng 9/2026 |\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [("Sở Nội vụ", "II.1")]

@@ -954,11 +954,21 @@ def _table_group(node: Node, add: Add) -> None:
         return
     if any(c.children and _title_is_agencies(c.title) for c in node.children):
         return  # 'A | CÁC SỞ NGÀNH CỦA TỈNH' over 'I | Sở X', 'II | Sở Y': a heading of groups
+    if all(_names_a_unit(c.title) for c in node.children):
+        return  # 'II | Ủy ban nhân dân cấp xã' over '1 | Phường Bắc Gia Nghĩa': units, not duties
     _, heads = leading_agencies(node.title)
     rows = [Block("row", c.title, c.line_start, c.line_end) for c in node.children]
     for a in heads:
         if a.name not in ISSUERS:
             add(a, node.path, rows, [])
+
+
+_LOCAL_UNIT = regex.compile(r"(?:Xã|Phường|Thị trấn|Đặc khu|Huyện|Thị xã|Thành phố)\s+[\p{Lu}\d]")
+
+
+def _names_a_unit(title: str) -> bool:
+    """A row that names a body or a commune, not a task ('Sở Y tế', 'Phường Bắc Gia Nghĩa')."""
+    return bool(_LOCAL_UNIT.match(title)) or _title_is_agencies(title)
 
 
 def _task_tables(root: Node, add: Add) -> None:
