@@ -108,3 +108,17 @@ def test_only_and_threshold_options(tmp_path: Path) -> None:
 def test_unreadable_input_exits_2(tmp_path: Path) -> None:
     out = run("diff", str(A), str(tmp_path / "missing.txt"))
     assert out.returncode == 2 and "no such file" in out.stderr
+
+
+def test_a_part_with_nothing_on_either_side_is_its_title_line_alone(tmp_path: Path) -> None:
+    original = tmp_path / "a.yaml"
+    run("parse", str(RAW / "langson-272-KH-UBND-2024.txt"), "-o", str(original))
+    data = yaml.safe_load(original.read_text(encoding="utf-8"))
+    data["targets"][2]["value"] = 12000.0
+    changed = tmp_path / "b.yaml"
+    changed.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lines = run("diff", str(original), str(changed)).stdout.splitlines()
+    both = [ln for ln in lines if ln.startswith("Deadlines:")]
+    assert len(both) == 1 and both[0].endswith("in both")  # one line, not wrapped
+    after = lines[lines.index(both[0]) + 1 :]
+    assert not after or not after[0].startswith("only A")  # no empty table under it

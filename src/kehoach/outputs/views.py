@@ -347,18 +347,28 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console, full: bool 
         console.print("No differences.")
         return
 
+    titles: dict[int, str] = {}
+
     def table(title: str, *cols: str) -> Table:
-        t = new_table(title, full)
+        t = new_table("", full)
+        titles[id(t)] = title
         for c in cols:
             ratio = 2 if c in ("indicator", "A", "B", "title") else None
             add_column(t, c, full, overflow="fold", ratio=ratio)
         return t
 
+    def show(t: Table) -> None:
+        """The title on a line of its own (a narrow table would wrap it), then the table
+        when it has rows: 'Deadlines: 0 in both' needs no empty table under it."""
+        console.print(titles[id(t)], markup=False, highlight=False)
+        if t.row_count:
+            console.print(t)
+
     if data.get("metadata"):
         t = table("Metadata", "field", "A", "B")
         for k, (va, vb) in data["metadata"].items():
             t.add_row(k, str(va), str(vb))
-        console.print(t)
+        show(t)
     if "sections" in data:
         s = data["sections"]
         t = table(f"Structure: {len(s['matched'])} sections aligned", "side", "path", "title")
@@ -366,9 +376,11 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console, full: bool 
             shallow = [x for x in s[key_] if x["path"].count(".") <= 1]
             for x in shallow:
                 t.add_row(side, x["path"], x["title"])
-            if len(s[key_]) > len(shallow):
-                t.add_row(side, "…", f"and {len(s[key_]) - len(shallow)} deeper sections")
-        console.print(t)
+            deeper = [x["path"] for x in s[key_] if x["path"].count(".") > 1]
+            if deeper:
+                listed = ", ".join(deeper[:6]) + (", …" if len(deeper) > 6 else "")
+                t.add_row(side, "…", f"{len(deeper)} deeper sections: {listed}")
+        show(t)
     if "targets" in data:
         tg = data["targets"]
         years = sorted(
@@ -391,7 +403,7 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console, full: bool 
             for x in tg["only_b"]:
                 if x["year"] == y:
                     t.add_row(x["indicator"], "—", _tv(x), "only B")
-            console.print(t)
+            show(t)
     for part, title in (("agencies", "Agencies"), ("references", "Documents cited")):
         if part in data:
             p = data[part]
@@ -402,7 +414,7 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console, full: bool 
                     p["only_a"][i] if i < len(p["only_a"]) else "",
                     p["only_b"][i] if i < len(p["only_b"]) else "",
                 )
-            console.print(t)
+            show(t)
             if part == "references" and both:
                 console.print("In both: " + ", ".join(both), markup=False, highlight=False)
     if "deadlines" in data:
@@ -417,7 +429,7 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console, full: bool 
                 fmt(d["only_a"][i]) if i < len(d["only_a"]) else "",
                 fmt(d["only_b"][i]) if i < len(d["only_b"]) else "",
             )
-        console.print(t)
+        show(t)
 
 
 def summary_record(plan: Plan) -> dict[str, Any]:
