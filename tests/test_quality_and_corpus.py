@@ -37,6 +37,18 @@ def test_quality_says_what_to_review() -> None:
     assert q.title_fields_missing == ["number", "place", "issued_date", "signer"]
 
 
+def test_the_review_names_the_agency_like_names_it_does_not_know() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nPhát triển\nI. TỔ CHỨC THỰC HIỆN\n1. Trung tâm Điều hành Thông minh IOC "
+        "chủ trì triển khai.\n"
+    )
+    q = plan.quality
+    assert q is not None
+    assert (
+        "1 agency-like name(s) not in the gazetteer: Trung tâm Điều hành Thông minh IOC" in q.review
+    )
+
+
 def test_a_quote_is_placed_on_the_lines_that_hold_it() -> None:
     plan = parse_text(
         "KẾ HOẠCH\nPhát triển\n\nI. MỤC TIÊU\n1. Đến năm 2030, tỷ lệ hộ nghèo\ngiảm xuống dưới "

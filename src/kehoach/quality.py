@@ -143,5 +143,7 @@ def _review(plan: Plan, q: Quality) -> list[str]:
     if core:
         out.append("title block without " + ", ".join(core))
     if q.unknown_agency_like:
-        out.append(f"{len(q.unknown_agency_like)} agency-like name(s) not in the gazetteer")
+        names = q.unknown_agency_like
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        out.append(f"{len(names)} agency-like name(s) not in the gazetteer: {shown}")
     return out
