@@ -480,7 +480,7 @@ def export_cmd(
         list[Path],
         typer.Argument(
             metavar="INPUT",
-            help="Raw plan texts, YAML/JSON written by `kehoach parse`, or directories of them.",
+            help="Plan files (text, Markdown, web page, Word, PDF), YAML/JSON written by `kehoach parse`, or directories of them.",
             show_default=False,
         ),
     ],
@@ -643,7 +643,7 @@ def targets_cmd(
         list[Path],
         typer.Argument(
             metavar="PLAN",
-            help="Raw plan texts, YAML/JSON written by `kehoach parse`, or a database written by "
+            help="Plan files (text, Markdown, web page, Word, PDF), YAML/JSON written by `kehoach parse`, or a database written by "
             "`kehoach export` (same result either way).",
             show_default=False,
         ),
@@ -720,7 +720,7 @@ def assign_cmd(
         list[Path],
         typer.Argument(
             metavar="PLAN",
-            help="Raw plan texts, YAML/JSON written by `kehoach parse`, or an export database.",
+            help="Plan files (text, Markdown, web page, Word, PDF), YAML/JSON written by `kehoach parse`, or an export database.",
             show_default=False,
         ),
     ],
@@ -755,6 +755,10 @@ def assign_cmd(
     plan's top-level sections (I, II, ...), for several the kind of top-level section
     (purpose, objectives, tasks, funding, implementation, reporting, appendix, other),
     with the number of plans that name the agency.
+
+    Exit status: 0 when the agency is known (in the plans or the gazetteer), even with no
+    duties in these plans; 1 when it is not (the closest names are printed), or when an
+    input cannot be read.
     """
     from kehoach.outputs.responsibility import duties_of, names_to_follow, resolve
     from kehoach.outputs.views import as_json, as_yaml, duties_table
@@ -850,7 +854,10 @@ class DiffPart(StrEnum):
 def diff_cmd(
     plan_a: Annotated[
         Path,
-        typer.Argument(help="First plan: raw text or structured YAML/JSON.", show_default=False),
+        typer.Argument(
+            help="First plan: a plan file (text, Markdown, web page, Word, PDF) or its YAML/JSON.",
+            show_default=False,
+        ),
     ],
     plan_b: Annotated[Path, typer.Argument(help="Second plan.", show_default=False)],
     only: Annotated[DiffPart | None, typer.Option("--only", help="Show one part only.")] = None,
