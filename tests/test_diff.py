@@ -61,13 +61,19 @@ def test_a_plan_against_itself_has_no_differences(tmp_path: Path) -> None:
     assert out.returncode == 0 and "No differences" in out.stdout
 
 
-def test_one_changed_value_shows_exactly_that_change(tmp_path: Path) -> None:
+def _one_value_changed(tmp_path: Path) -> tuple[Path, Path]:
+    """A plan's YAML and a copy of it with one target's value changed (10000 -> 12000)."""
     original = tmp_path / "a.yaml"
     run("parse", str(RAW / "langson-272-KH-UBND-2024.txt"), "-o", str(original))
     data = yaml.safe_load(original.read_text(encoding="utf-8"))
     data["targets"][2]["value"] = 12000.0
     changed = tmp_path / "b.yaml"
     changed.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return original, changed
+
+
+def test_one_changed_value_shows_exactly_that_change(tmp_path: Path) -> None:
+    original, changed = _one_value_changed(tmp_path)
     out = run("diff", str(original), str(changed), "-f", "json")
     assert out.returncode == 1
     d = json.loads(out.stdout)
@@ -111,12 +117,7 @@ def test_unreadable_input_exits_2(tmp_path: Path) -> None:
 
 
 def test_a_part_with_nothing_on_either_side_is_its_title_line_alone(tmp_path: Path) -> None:
-    original = tmp_path / "a.yaml"
-    run("parse", str(RAW / "langson-272-KH-UBND-2024.txt"), "-o", str(original))
-    data = yaml.safe_load(original.read_text(encoding="utf-8"))
-    data["targets"][2]["value"] = 12000.0
-    changed = tmp_path / "b.yaml"
-    changed.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    original, changed = _one_value_changed(tmp_path)
     lines = run("diff", str(original), str(changed)).stdout.splitlines()
     both = [ln for ln in lines if ln.startswith("Deadlines:")]
     assert len(both) == 1 and both[0].endswith("in both")  # one line, not wrapped
