@@ -580,3 +580,18 @@ def test_a_completion_quarter_dates_the_target() -> None:
         "thành trong Quý II/2025).\n"
     )
     assert [(t.value, t.year) for t in ts] == [(100, 2025)]
+
+
+def test_an_indicator_is_not_a_dangling_preposition_or_the_item_before() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nPhòng, chống ma túy\nI. MỤC TIÊU\n"
+        "1. Đến năm 2030, phấn đấu tuyên truyền cho người học tại 100% nhà trường và trên 70% "
+        "người lao động tại các khu công nghiệp.\n"
+        "2. Phấn đấu trợ giúp pháp lý cho 100% số người vi phạm pháp luật liên quan đến ma túy.\n"
+    )
+    got = [(t.value, t.indicator) for t in plan.targets]
+    assert got == [
+        (100.0, "tuyên truyền cho người học tại nhà trường"),
+        (70.0, "người lao động tại các khu công nghiệp"),
+        (100.0, "trợ giúp pháp lý cho số người vi phạm pháp luật liên quan đến ma túy"),
+    ]

@@ -925,7 +925,8 @@ _LEAD_COMPARATOR = regex.compile(
 
 
 _TAIL_STOP_SOURCE = (
-    r"[;(]|,\s*(?=(?:\p{L}+\s+){0,6}\d)|\s+(?:và|hoặc)\s+(?=\d)"
+    r"[;(]|,\s*(?=(?:\p{L}+\s+){0,6}\d)"
+    r"|\s+(?:và|hoặc)\s+(?=(?:(?:trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|hơn|đạt)\s+)?\d)"
     r"|\s+và\s+(?=(?:đến|trong|vào)\s+năm)"  # '... và đến năm 2030 ...' starts another item
 )
 _TAIL_STOP = regex.compile(_TAIL_STOP_SOURCE)
@@ -944,10 +945,14 @@ def _indicator(
 ) -> str:
     """Head, the counted thing, and what qualifies it after the number."""
     tail = _tail(clause, head, unit_end) if tail is None else tail
+    if tail and _ENDS_AND.search(head):
+        head = ""  # '... tại 100% nhà trường và' before 'trên 70% người lao động': the item before
     # A counted thing reads into the indicator; a measure or a rate ('giường/vạn dân') does not.
     counted = unit if unit and "/" not in unit and key(unit) not in _MEASURES else ""
     if counted:
         parts = [head, counted, tail]
+    elif _ENDS_OPEN.search(head) and tail:
+        parts = [head, tail]  # 'trợ giúp pháp lý cho' + '100% số người vi phạm ...'
     elif (len(head.split()) >= 3 and not key(head).startswith(("hoàn thành", "đạt"))) or not tail:
         parts = [head]
     else:
@@ -955,6 +960,12 @@ def _indicator(
     text = " ".join(p for p in parts if p and not _CONNECTIVE.fullmatch(p))
     # 'Tằng Loỏng (70 tỷ đồng)': no bracket or colon left open at the end
     return text[:300].rstrip(" ,:;(–-")
+
+
+# a head that ends on 'và' belongs to the item before the number; one that ends on a
+# preposition names what is measured only with the words after the number
+_ENDS_AND = regex.compile(r"(?:^|\s)(?:và|hoặc)$")
+_ENDS_OPEN = regex.compile(r"(?:^|\s)(?:cho|tại|với|của|về|đối với|ở)$")
 
 
 # what only leads on to a list ('1.280 tỷ đồng, bao gồm: ...') names nothing measured
