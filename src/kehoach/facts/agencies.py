@@ -377,8 +377,10 @@ def parents() -> dict[str, str]:
 
 
 # 'UBND phường Lào Cai', 'Ủy ban nhân dân huyện Tràng Định', 'UBND Phường 3': one local authority.
+# the units of local government ('xã', 'phường' ... 'đặc khu'), as a pattern's alternation
+LOCAL_UNITS = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu"
 _LOCAL = regex.compile(
-    r"(?:(?i:Ủy ban nhân dân)|UBND)\s+(?P<unit>(?i:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu))"
+    r"(?:(?i:Ủy ban nhân dân)|UBND)\s+(?P<unit>(?i:" + LOCAL_UNITS + r"))"
     r"\s+(?P<place>(?:\p{Lu}\p{Ll}*|\d+)(?:\s+(?:\p{Lu}\p{Ll}*|\d+))*)"
 )
 

@@ -19,6 +19,7 @@ import regex
 
 from kehoach.datafiles import load
 from kehoach.facts.agencies import (
+    LOCAL_UNITS,
     AgencyMatch,
     comma_blind,
     departments_at,
@@ -963,7 +964,7 @@ def _table_group(node: Node, add: Add) -> None:
             add(a, node.path, rows, [])
 
 
-_LOCAL_UNIT = regex.compile(r"(?:Xã|Phường|Thị trấn|Đặc khu|Huyện|Thị xã|Thành phố)\s+[\p{Lu}\d]")
+_LOCAL_UNIT = regex.compile(r"(?i:" + LOCAL_UNITS + r")\s+[\p{Lu}\d]")
 
 
 def _names_a_unit(title: str) -> bool:

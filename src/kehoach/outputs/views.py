@@ -347,11 +347,8 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console, full: bool 
         console.print("No differences.")
         return
 
-    titles: dict[int, str] = {}
-
     def table(title: str, *cols: str) -> Table:
-        t = new_table("", full)
-        titles[id(t)] = title
+        t = new_table(title, full)
         for c in cols:
             ratio = 2 if c in ("indicator", "A", "B", "title") else None
             add_column(t, c, full, overflow="fold", ratio=ratio)
@@ -360,7 +357,8 @@ def diff_view(data: dict[str, Any], differs: bool, console: Console, full: bool 
     def show(t: Table) -> None:
         """The title on a line of its own (a narrow table would wrap it), then the table
         when it has rows: 'Deadlines: 0 in both' needs no empty table under it."""
-        console.print(titles[id(t)], markup=False, highlight=False)
+        console.print(t.title or "", markup=False, highlight=False)
+        t.title = None
         if t.row_count:
             console.print(t)
 

@@ -418,9 +418,8 @@ def _titled_attachment(lines: list[Line], j: int) -> bool:
     # the lines above, page numbers left out: the second line of a title, or the title
     # under 'PHỤ LỤC', 'Mẫu biểu' (a PDF may print the page number between them)
     above = [first_cell(ln) for ln in lines[max(0, j - 6) : j] if ln.text and not ln.text.isdigit()]
-    if above and (above[-1].isupper() or any(patterns().appendix.match(t) for t in above[-2:])):
+    if above and (above[-1].isupper() or any(patterns().appendix.match(a) for a in above[-2:])):
         return False
-
     for k in range(j + 1, min(len(lines), j + 4)):
         nxt = lines[k].text
         if _ATTACHED_NOTE.match(nxt):
