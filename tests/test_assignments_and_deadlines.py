@@ -234,6 +234,23 @@ def test_user_queries_resolve_and_successors_follow_the_2025_reorganisation() ->
     assert resolve("cong an", []).name == "Công an tỉnh"
 
 
+def test_words_from_inside_a_name_find_the_body_a_plan_names() -> None:
+    plan = parse_text(
+        HEAD
+        + "I. TỔ CHỨC THỰC HIỆN\n"
+        + "1. Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch: tổ chức hội chợ.\n"
+        + "2. Liên minh Hợp tác xã tỉnh: hỗ trợ các hợp tác xã.\n"
+        + "3. Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh: vận động đoàn viên.\n"
+    )
+    # 'xuc tien' once read as 'Chi cục ...' with a typo in each word
+    assert resolve("Xúc tiến", [plan]).name == "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"
+    assert resolve("hop tac xa", [plan]).name == "Liên minh Hợp tác xã tỉnh"
+    assert resolve("Thanh niên", [plan]).name == "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"
+    # words that only say where find no name inside a longer one
+    assert resolve("xã", [plan]).name != "Liên minh Hợp tác xã tỉnh"
+    assert resolve("cấp tỉnh", [plan]).name is None
+
+
 def deadlines(text: str) -> list[tuple[str, int | None, int | None, str | None, str | None]]:
     plan = parse_text(HEAD + "I. TỔ CHỨC THỰC HIỆN\n" + text + "\n")
     return [

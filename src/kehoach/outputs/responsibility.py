@@ -122,6 +122,11 @@ def _heads() -> frozenset[str]:
     return frozenset(heads | {"uy", "cac"})
 
 
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(w for p in load("agencies")["query_place_words"] for w in _words(p))
+
+
 def _osa(a: str, b: str) -> int:
     """Edit distance with adjacent transpositions ('ngihep' -> 'nghiep' is one edit)."""
     prev2: list[int] = []
@@ -227,6 +232,13 @@ def _scored(
                 if sp[:1] and sp[0] in heads and (a := _align(words, sp[1:])) is not None
             ]
         if not fits:
+            if head is not None:
+                continue
+            # words from inside the name, spelt exactly ('xuc tien' for Trung tâm Xúc tiến
+            # Đầu tư ..., 'thanh nien' for Đoàn Thanh niên ...)
+            inside = [r for sp in n.spellings if (r := _inside(words, sp)) is not None]
+            if inside:
+                scored.append(((0, n.name not in in_plans, min(inside), not n.current), n))
             continue
         typos = min(f[0] for f in fits)
         # words left over are counted on the full name ('Ban Quản lý các KCN' is short
@@ -237,6 +249,18 @@ def _scored(
             continue  # 'so' alone, 'cong' alone: too little of the name
         scored.append(((typos, n.name not in in_plans, rest, not n.current), n))
     return scored
+
+
+def _inside(words: tuple[str, ...], name: tuple[str, ...]) -> int | None:
+    """Name words left over when `words` run, exactly and in order, inside `name` (not at
+    its start, which _align reads); None when they do not or are only kinds of body."""
+    if all(w in _heads() or w in _place_words() for w in words):
+        return None
+    n = len(words)
+    for i in range(1, len(name) - n + 1):
+        if name[i : i + n] == words:
+            return sum(1 for w in name if w != "va") - n
+    return None
 
 
 def _pick(
