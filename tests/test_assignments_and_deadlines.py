@@ -828,6 +828,23 @@ def test_a_time_something_is_planned_to_take_place_is_no_deadline() -> None:
     ) == [("once", None, None, "2025-06-30", None)]
 
 
+def test_the_first_date_of_a_span_is_when_work_starts_not_when_it_is_due() -> None:
+    assert (
+        deadlines("+ Đợt 1: Trong khoảng thời gian từ ngày 01/12/2025 đến ngày 14/12/2025.") == []
+    )
+    assert (
+        deadlines(
+            "* Thời gian thực hiện: Trong khoảng thời gian từ ngày 17/12/2025 đến 17 giờ 00, "
+            "ngày 01/02/2026."
+        )
+        == []
+    )
+    # a due date in a span's sentence still is one
+    assert deadlines(
+        "Giám sát trong thời gian từ ngày 05/3/2026; báo cáo kết quả trước ngày 20/3/2026."
+    ) == [("once", None, None, "2026-03-20", None)]
+
+
 def test_a_deadline_is_for_the_action_in_its_own_clause_else_the_report() -> None:
     from conftest import parse_text
 
@@ -1690,3 +1707,46 @@ def test_a_table_of_the_units_to_be_inspected_gives_no_duties() -> None:
         "| 2 | Phường 2 Bảo Lộc | Tháng 9/2026 |\n"
     )
     assert [(a.agency, a.section) for a in plan.assignments] == [("Sở Nội vụ", "II.1")]
+
+
+COMMUNE_FRONT = (
+    "ỦY BAN MTTQ VIỆT NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+    "XÃ LƯƠNG MINH | Độc lập - Tự do - Hạnh phúc |\n"
+    "BAN THƯỜNG TRỰC | |\n"
+    "Số: 16/KH-MTTQ-BTT | Lương Minh, ngày 18 tháng 11 năm 2025 |\n"
+    "KẾ HOẠCH\nKiểm tra, giám sát công tác bầu cử\n"
+)
+
+
+def test_a_commune_s_plan_names_its_own_bodies_without_the_commune() -> None:
+    plan = parse_text(
+        COMMUNE_FRONT
+        + "I. NỘI DUNG\n"
+        + "1. Ban Thường trực Ủy ban MTTQ xã tiến hành kiểm tra công tác bầu cử tại các thôn.\n"
+        + "2. Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh chủ trì, phối hợp với "
+        + "UBND xã Lương Minh tổ chức hội nghị.\n"
+        + "3. Ban Công tác Mặt trận ở các thôn tuyên truyền, vận động cử tri.\n"
+        + "4. MTTQ chủ trì hiệp thương giới thiệu người ứng cử.\n"
+    )
+    got = [(a.agency, a.section, a.partners) for a in plan.assignments]
+    front = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"
+    # the name ends at the commune's unit ('xã' + ' tiến hành' is no name); MTTQ spelt out
+    assert (front, "I.1", []) in got
+    # the commune's own name dropped, as a province's plan drops the province's
+    assert (front, "I.2", ["Ủy ban nhân dân xã"]) in got
+    # the Front's boards in the villages: one group
+    assert ("Ban Công tác Mặt trận các thôn", "I.3", []) in got
+    # a bare 'MTTQ' in a commune's plan is the commune's Front, not the province's
+    assert ("Ủy ban Mặt trận Tổ quốc Việt Nam xã", "I.4", []) in got
+
+
+def test_a_province_s_plan_keeps_the_commune_a_body_belongs_to() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. UBND xã Lương Minh chủ trì tổ chức hội nghị.\n"
+        "2. Ủy ban MTTQ tỉnh chủ trì giám sát.\n"
+    )
+    assert [(a, s) for a, s, _ in got] == [
+        ("Ủy ban nhân dân xã Lương Minh", "I.1"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "I.2"),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import parse_text
 
 from kehoach.facts.references import _citations, _rules, find, implements, normalise_number
+from kehoach.text import key
 
 BODY = "Thực hiện Quyết định số 1058/QĐ-TTg ngày 14/9/2023 của Thủ tướng Chính phủ, UBND tỉnh ban hành:\nI. MỤC TIÊU\nNội dung.\n"
 
@@ -446,3 +447,34 @@ def test_a_firms_letter_numbered_by_its_day_and_month_is_cited_whole() -> None:
         "13/4/2026.\nI. NỘI DUNG\nKiểm tra theo quy định.\n"
     )
     assert [r.number for r in plan.references] == ["21.4/GĐN", "13.4/2026/ĐN-VL"]
+
+
+def test_a_standing_board_or_subcommittee_issues_with_its_whole_body_s_name() -> None:
+    # a commune Front's standing board: the board, then the committee above it, spelt out
+    front = meta(
+        "ỦY BAN MTTQ VIỆT NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "XÃ LƯƠNG MINH | Độc lập - Tự do - Hạnh phúc |\n"
+        "BAN THƯỜNG TRỰC | |\n"
+        "Số: 16/KH-MTTQ-BTT | Lương Minh, ngày 18 tháng 11 năm 2025 |\n"
+        "KẾ HOẠCH\nThực hiện công tác bầu cử\n" + BODY
+    )
+    assert front.issuer == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"
+    # a subcommittee of a commune's election committee
+    sub = meta(
+        "ỦY BAN BẦU CỬ XÃ PHỐ BẢNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT | Độc lập - Tự do - Hạnh phúc |\n"
+        "Số: 01/KH-TBTTKT | Phố Bảng, ngày 10 tháng 12 năm 2025 |\n"
+        "KẾ HOẠCH\nTuyên truyền bầu cử\n" + BODY
+    )
+    assert sub.issuer is not None
+    assert key(sub.issuer) == key(
+        "Tiểu ban thông tin, tuyên truyền, khánh tiết Ủy ban bầu cử xã Phố Bảng"
+    )
+    # a department under its province is still the department
+    dept = meta(
+        "UBND TỈNH LÀO CAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "SỞ CÔNG THƯƠNG | Độc lập - Tự do - Hạnh phúc |\n"
+        "Số: 2242/KH-SCT | Lào Cai, ngày 23 tháng 4 năm 2026 |\n"
+        "KẾ HOẠCH\nKiểm tra\n" + BODY
+    )
+    assert dept.issuer == "Sở Công Thương tỉnh Lào Cai"

@@ -12,7 +12,12 @@ from pydantic import BaseModel
 
 from kehoach.errors import InputError
 from kehoach.facts import references as refs
-from kehoach.facts.agencies import city_body, of_central_city, unknown_agency_like
+from kehoach.facts.agencies import (
+    city_body,
+    commune_body,
+    of_central_city,
+    unknown_agency_like,
+)
 from kehoach.facts.assignments import extract as extract_assignments
 from kehoach.facts.deadlines import extract as extract_deadlines
 from kehoach.facts.targets import extract as extract_targets
@@ -105,18 +110,21 @@ def parse(doc: Loaded) -> Plan:
     cited = refs.collect(chunks, head.number, pdftotext)
     plan_year = int(head.issued_date[:4]) if head.issued_date else None
     targets = [Target(**_spanned(t)) for t in extract_targets(root, plan_year)]
-    named = city_body if of_central_city(head.issuer) else _same
-    assignments = [
-        Assignment(
-            **{
-                **_spanned(a),
-                "agency": named(a.agency),
-                "partners": list(dict.fromkeys(named(p) for p in a.partners)),
-                "duties": [Duty(**_spanned(d, drop=("kind",))) for d in a.duties],
-            }
-        )
-        for a in extract_assignments(root)
-    ]
+    commune = commune_body(head.issuer)
+    named = city_body if of_central_city(head.issuer) else commune or _same
+    assignments = _merged(
+        [
+            Assignment(
+                **{
+                    **_spanned(a),
+                    "agency": commune(a.agency, a.as_written) if commune else named(a.agency),
+                    "partners": list(dict.fromkeys(named(p) for p in a.partners)),
+                    "duties": [Duty(**_spanned(d, drop=("kind",))) for d in a.duties],
+                }
+            )
+            for a in extract_assignments(root)
+        ]
+    )
     deadlines = [
         Deadline(**{**_spanned(d), "to": d.to and named(d.to)}) for d in extract_deadlines(root)
     ]
@@ -248,6 +256,23 @@ def _add_pages(obj: BaseModel, pages: tuple[int, ...]) -> None:
 
 def _same(name: str) -> str:
     return name
+
+
+def _merged(assignments: list[Assignment]) -> list[Assignment]:
+    """One entry per agency and section: a commune's plan may write its own body with and
+    without the commune's name in one block ('Ban Thường trực Ủy ban MTTQ xã', '... xã
+    Lương Minh'), one body once renamed."""
+    seen: dict[tuple[str, str], Assignment] = {}
+    out: list[Assignment] = []
+    for a in assignments:
+        first = seen.get((a.agency, a.section))
+        if first is None:
+            seen[(a.agency, a.section)] = a
+            out.append(a)
+            continue
+        first.duties += [d for d in a.duties if d not in first.duties]
+        first.partners += [p for p in a.partners if p not in first.partners]
+    return out
 
 
 def _spanned(found: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:

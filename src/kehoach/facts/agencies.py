@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -413,6 +413,34 @@ def city_body(name: str) -> str:
     return name
 
 
+# a commune's own bodies: the issuer ends with the commune ('Ủy ban nhân dân xã Lương Minh',
+# 'Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường Bắc Cam Ranh')
+_COMMUNE_ISSUER = regex.compile(
+    r"(?<!\p{L})(?P<unit>xã|phường|thị trấn|đặc khu)\s+(?P<place>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)$"
+)
+
+
+def commune_body(issuer: str | None) -> Callable[..., str] | None:
+    """For a commune's plan, how it names its own bodies: without the commune's name, as a
+    province's plan names its bodies without the province's ('Ủy ban nhân dân xã Lương
+    Minh' is the Ủy ban nhân dân xã); a body written bare ('MTTQ', 'Công an') that the
+    gazetteer keys to the province is the commune's. None for any other plan."""
+    m = _COMMUNE_ISSUER.search(issuer or "")
+    if m is None:
+        return None
+    unit: str = m.group("unit")
+    own = f" {unit} {m.group('place')}"
+
+    def name(canonical: str, written: str = "") -> str:
+        if canonical.endswith(own):
+            return canonical[: -len(own)] + f" {unit}"
+        if written and canonical.endswith(" tỉnh") and "tỉnh" not in written.lower():
+            return canonical[: -len("tỉnh")] + unit
+        return canonical
+
+    return name
+
+
 def _local(text: str, pos: int) -> AgencyMatch | None:
     two = text[pos : pos + 2]
     if two != "UB" and two.lower() != "ủy":
@@ -502,8 +530,9 @@ def _match_at(text: str, pos: int) -> AgencyMatch | None:
     end = _place_tail(text, _trim_generic(text, gm.start(), gm.end(), g.stops))
     written = text[gm.start() : end]
     fixed = repair(written)
-    # a name is capitalised as a name ('phòng Kinh tế' mid-sentence is Phòng Kinh tế)
-    named = fixed or written[:1].upper() + written[1:]
+    # a name is capitalised as a name ('phòng Kinh tế' mid-sentence is Phòng Kinh tế), its
+    # abbreviations spelt out ('Ban Thường trực Ủy ban MTTQ xã')
+    named = fixed or _capital(expand_written(written))
     found = AgencyMatch(gm.start(), end, named, written, known=fixed is not None)
     return _of_every_province(text, k, found)
 
@@ -581,6 +610,10 @@ _CITY_END = regex.compile(r"thành\s+phố\s*$")
 _WORD = regex.compile(r"\S+")
 
 
+def _capital(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
 def _written_name(written: str) -> str:
     """A body kept as written: leading 'các' dropped, abbreviations spelled out, first
     letter capitalised."""
@@ -591,7 +624,11 @@ def _written_name(written: str) -> str:
 @cache
 def _written_expansions() -> tuple[regex.Pattern[str], dict[str, str]]:
     table: dict[str, str] = load("agencies")["written_expansions"]
-    return regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, table)) + r")(?!\w)"), table
+    longest_first = sorted(table, key=len, reverse=True)  # 'UBMTTQ xã' before 'UBMTTQ'
+    return (
+        regex.compile(r"(?<!\w)(?:" + "|".join(map(regex.escape, longest_first)) + r")(?!\w)"),
+        table,
+    )
 
 
 def expand_written(name: str) -> str:
@@ -627,6 +664,23 @@ def repair(written: str) -> str | None:
     return best[1] if best else None
 
 
+# After the unit of a local government a name goes on only with the place's own name
+# ('Ủy ban MTTQ Việt Nam xã Lương Minh', 'UBND Phường 3'), never with a word in small letters
+# ('... xã tiến hành', '... phường thành lập đoàn'); 'xã hội' and 'hợp tác xã' are no unit.
+_UNIT_WORDS = regex.compile(r"(?:xã|phường|huyện|quận|tỉnh|thị trấn|thị xã|thành phố|đặc khu)$")
+
+
+def _after_unit(words: list[regex.Match[str]], i: int) -> bool:
+    before = " ".join(w.group(0) for w in words[max(0, i - 2) : i])
+    if not _UNIT_WORDS.search(before):
+        return False
+    if before.endswith(" xã") and (
+        before.endswith("hợp tác xã") or key(words[i].group(0)) == "hội"
+    ):
+        return False
+    return not words[i].group(0)[:1].isdigit()
+
+
 def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int:
     """Cut a generic name before the first verb-like stop word or another agency."""
     words = list(_WORD.finditer(text[start:end]))
@@ -635,6 +689,8 @@ def _trim_generic(text: str, start: int, end: int, stops: frozenset[str]) -> int
         w = key(words[i].group(0))
         two = key(" ".join(x.group(0) for x in words[i : i + 2]))
         verb = not words[i].group(0)[:1].isupper()  # 'Văn phòng Quản lý đường bộ': a name
+        if verb and _after_unit(words, i):
+            break  # 'Ban Thường trực Ủy ban MTTQ xã' + ' tiến hành ...'
         if (verb and (w in stops or two in stops)) or (
             w == "và"
             and i + 1 < len(words)

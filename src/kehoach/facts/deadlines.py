@@ -85,6 +85,7 @@ class _Rules:
     actions: regex.Pattern[str]
     tentative: tuple[str, ...]
     observed: regex.Pattern[str]  # 'Ngày Môi trường thế giới ' before an event's '(05/6)'
+    span_start: regex.Pattern[str]  # 'từ ngày ' before a span's first date
 
 
 @cache
@@ -101,6 +102,9 @@ def rules() -> _Rules:
         regex.compile(
             r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, d["observances"])) + r")"
             r"\s+\p{Lu}[^,;:()]{1,60}\s$"
+        ),
+        regex.compile(
+            r"(?<!\w)(?:" + "|".join(regex.escape(key(w)) for w in d["span_start"]) + r")\s*$"
         ),
     )
 
@@ -252,6 +256,8 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
             if year:
                 if not due_cell and not _due_before(low, m.start() + 1):
                     continue
+                if rules().span_start.search(low, max(0, m.start() - 12), m.start()):
+                    continue  # '(trong khoảng thời gian) từ ngày 01/12/2025 đến ...': a start
                 try:
                     when = date(int(year), month, day).isoformat()
                 except ValueError:
