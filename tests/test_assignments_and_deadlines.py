@@ -822,6 +822,10 @@ def test_a_time_something_is_planned_to_take_place_is_no_deadline() -> None:
         )
         == []
     )
+    # a limit after the planned day is due all the same
+    assert deadlines(
+        "- Thời gian: Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử)."
+    ) == [("once", None, None, "2025-12-10", None)]
     # a due date before 'dự kiến' in the sentence still is one
     assert deadlines(
         "Các sở báo cáo trước ngày 30/6/2025; hội nghị sơ kết dự kiến vào tháng 7/2025."

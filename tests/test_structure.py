@@ -906,3 +906,46 @@ def test_the_title_under_a_labelled_appendix_opens_no_second_one() -> None:
         "| STT | Chỉ tiêu | Năm 2026 |\n| 1 | Tốc độ tăng trưởng (%) | 8 |\n"
     )
     assert [s.path for s in plan.sections if s.path.startswith("PB")] == ["PB01"]
+
+
+def test_forms_under_one_caption_are_the_appendices_each_titled_below_its_own_head() -> None:
+    # 'PHỤ LỤC' with only its note captions the forms; each form ('Mẫu số 01/HNCT') carries
+    # its own small title block, and its title in capitals comes after it
+    plan = parse_text(
+        "ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC\nSố: /KH-MTTQ-BTT\n"
+        "Lương Minh, ngày 25 tháng 11 năm 2025\nKẾ HOẠCH\nTổ chức các hội nghị hiệp thương\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nBảo đảm dân chủ.\nII. TỔ CHỨC THỰC HIỆN\nCác thôn thực hiện./.\n"
+        "Nơi nhận:\n- Lưu: VT.\nTM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nLan Thị Vân\n\n"
+        "PHỤ LỤC\nban hành kèm theo Kế hoạch tổ chức các hội nghị hiệp thương\n"
+        "Mẫu số 01/HNCT\n(1)………..\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n\n"
+        "BIÊN BẢN HỘI NGHỊ CỬ TRI NƠI CÔNG TÁC\nLẤY Ý KIẾN NHẬN XÉT ĐỐI VỚI NGƯỜI ỨNG CỬ\n"
+        "Hồi….. giờ…… ngày….. tháng…… năm……, tại (2) ……, đã tiến hành hội nghị cử tri.\n"
+        "1. Thành phần hội nghị gồm:\n2. Họ và tên người ứng cử:\n\n"
+        "Mẫu số 06/BBKP\n(1)………..\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n….., ngày….. tháng….. năm……\n\n"
+        "BIÊN BẢN KIỂM PHIẾU\n1. Tổng số cử tri:\n"
+    )
+    appendix = [(s.path, s.title) for s in plan.sections if s.path.startswith("PB")]
+    assert appendix == [
+        ("PB01", "BIÊN BẢN HỘI NGHỊ CỬ TRI NƠI CÔNG TÁC LẤY Ý KIẾN NHẬN XÉT ĐỐI VỚI NGƯỜI ỨNG CỬ"),
+        ("PB02", "BIÊN BẢN KIỂM PHIẾU"),
+    ]
+    assert [c.path for c in plan.sections[-2].children] == ["PB01.1", "PB01.2"]
+    assert not plan.quality.unplaced  # the caption is the first form's opening words
+
+
+def test_an_appendix_title_on_two_lines_is_one_title_and_a_heading_under_it_stays() -> None:
+    plan = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 980/KH-UBND\nKẾ HOẠCH\nThi hành Luật\n"
+        "I. MỤC TIÊU\nBảo đảm.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Hồng Vinh\n\n"
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH QUY ĐỊNH\n"
+        "CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT PHÒNG THỦ DÂN SỰ\n"
+        "I. NHIỆM VỤ CHUNG\nRà soát văn bản.\n"
+    )
+    appendix = [s for s in plan.sections if s.path.startswith("PB")]
+    assert appendix[0].title == (
+        "DANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT "
+        "PHÒNG THỦ DÂN SỰ"
+    )
+    assert [(c.path, c.title) for c in appendix[0].children] == [("PB01.I", "NHIỆM VỤ CHUNG")]

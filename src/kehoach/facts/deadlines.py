@@ -86,6 +86,7 @@ class _Rules:
     tentative: tuple[str, ...]
     observed: regex.Pattern[str]  # 'Ngày Môi trường thế giới ' before an event's '(05/6)'
     span_start: regex.Pattern[str]  # 'từ ngày ' before a span's first date
+    firm: regex.Pattern[str]  # 'chậm nhất': a limit, even after 'dự kiến'
 
 
 @cache
@@ -105,6 +106,9 @@ def rules() -> _Rules:
         ),
         regex.compile(
             r"(?<!\w)(?:" + "|".join(regex.escape(key(w)) for w in d["span_start"]) + r")\s*$"
+        ),
+        regex.compile(
+            r"(?<!\w)(?:" + "|".join(regex.escape(key(w)) for w in d["firm"]) + r")(?!\w)"
         ),
     )
 
@@ -227,13 +231,21 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
         # words each pattern needs, looked up before it runs (they are case-insensitive)
         lower = sentence.lower()
         planned = [low.find(w) for w in rules().tentative if w in low]
+        planned_span = (0, 0)  # times in it are planned, not due
         if planned and not due_cell:
             # a time after 'dự kiến' is when something is to take place, not a due date; one
-            # after 'tính từ ngày' bounds a report's figures
+            # after 'tính từ ngày' bounds a report's figures; a firm limit after it is due
+            # all the same ('Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 ...)')
             cut = min(planned)
-            sentence, low, lower = sentence[:cut], low[:cut], lower[:cut]
+            firm = rules().firm.search(low, cut)
+            if firm is None:
+                sentence, low, lower = sentence[:cut], low[:cut], lower[:cut]
+            else:
+                planned_span = (cut, firm.start())
         has_day = "ngày" in lower
         for m in _MONTHLY_DAY.finditer(sentence) if has_day else ():
+            if planned_span[0] <= m.start() < planned_span[1]:
+                continue
             rec = "quarterly" if m.group("q") else "monthly"
             out.append(
                 _make(section, sentence, m.start(), rec, None, int(m.group("d")), None, block)
@@ -242,6 +254,8 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
         for m in _DAY_MONTH.finditer(sentence) if has_day or "/" in sentence else ():
             dates.append((m.start(), m.end()))
             if s_start + m.start() in cited or _MONTHLY_DAY.match(sentence, m.start()):
+                continue
+            if planned_span[0] <= m.start() < planned_span[1]:
                 continue
             if (
                 sentence[m.start()] == "("
@@ -271,6 +285,8 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
         for m in _YEARLY_MONTH.finditer(sentence) if "tháng" in lower else ():
             if any(a < m.end() and m.start() < b for a, b in dates):
                 continue  # the month of 'ngày 15 tháng 12 hằng năm', read above
+            if planned_span[0] <= m.start() < planned_span[1]:
+                continue
             if due_cell or _due_before(low, m.start() + 1):
                 month = int(m.group("m"))
                 if 1 <= month <= 12:
@@ -281,6 +297,8 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
         for m in _PERIOD.finditer(sentence) if periods else ():
             due = due_cell or _due_before(low, m.end()) or _time_of_clause(sentence, m)
             if s_start + m.start() in cited or not due:
+                continue
+            if planned_span[0] <= m.start() < planned_span[1]:
                 continue
             if any(a < m.end() and m.start() < b for a, b in dates):
                 continue  # 'tháng 12 năm 2025' inside 'ngày 16 tháng 12 năm 2025'

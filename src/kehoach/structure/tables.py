@@ -20,11 +20,12 @@ from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
 from kehoach.structure.runin import run_in_table
 from kehoach.structure.titles import split_title
 from kehoach.structure.trim import patterns
-from kehoach.text import join_wrapped, key
+from kehoach.text import RULE_MARKS, join_wrapped, key
 
 _WORDY = regex.compile(r"\p{L}{2,}")
 _NUM_MARKS = regex.compile(r"[()*\s]")
 _ATTACHED = regex.compile(r"^\(?(?:Kèm theo|Ban hành kèm)", regex.IGNORECASE)
+_LABELLED = regex.compile(r"^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[A-ZĐ])\s*[.)]\s")
 _DASH_ITEM = regex.compile(r"^[-+–•]\s*(?P<t>.*)$")
 
 # A row's number: a group letter, a Roman numeral, a number, a decimal ('1.1', '5.1.1') or a
@@ -331,23 +332,65 @@ def _flat_table(lines: list[Line]) -> Table:
     return table
 
 
+def _form_label(lines: list[Line], start: int, end: int) -> int | None:
+    """The first form's label under a bare caption, past the caption's note."""
+    j = start + 1
+    while j < end and (not lines[j].text or _ATTACHED.match(lines[j].text.strip())):
+        j += 1
+    m = patterns().appendix.match(cells(lines[j].text)[0]) if j < end else None
+    return j if m and m.group("label") else None
+
+
+def _past_own_title_block(lines: list[Line], j: int, end: int) -> int:
+    """Past the title block a form carries ('(1)……' / '-------' / 'CỘNG HÒA XÃ HỘI ...' /
+    'Độc lập - Tự do - Hạnh phúc' / '….., ngày … tháng …'): its title comes after it."""
+    p = patterns()
+    motto = next((k for k in range(j, min(end, j + 8)) if p.motto.search(lines[k].text)), None)
+    if motto is None:
+        return j
+    k = motto + 1
+    while k < end and (
+        not lines[k].text
+        or p.motto.search(lines[k].text)
+        or not lines[k].text.strip(RULE_MARKS + " ")
+        or ("ngày" in lines[k].text and not lines[k].text.isupper())
+    ):
+        k += 1
+    return k
+
+
 def appendix_nodes(lines: list[Line], start: int, end: int, number: int) -> Node:
     """The appendix starting at lines[start] as a section PBnn with its own tree."""
     p = patterns()
     head = lines[start]
     m = p.appendix.match(cells(head.text)[0])
+    form = _form_label(lines, start, end) if m and not m.group("label") else None
+    caption: list[Line] = []
+    if form is not None:  # a caption over forms ('PHỤ LỤC' / 'ban hành kèm theo ...'):
+        caption = [ln for ln in lines[start:form] if ln.text]  # the appendix is its first
+        start, head = form, lines[form]  # form, the caption its opening words
+        m = p.appendix.match(cells(head.text)[0])
     # no 'PHỤ LỤC' label: the heading is the attachment's title itself
     rest = (m.group("rest") or "").strip() if m else cells(head.text)[0].strip()
     j = start + 1
     if not rest:
         while j < end and not lines[j].text:
             j += 1
-        if j < end and lines[j].text.isupper():
-            rest = lines[j].text
+        j = _past_own_title_block(lines, j, end)
+        title_lines: list[str] = []
+        while j < end and lines[j].text.isupper():
+            t = lines[j].text.strip()
+            if title_lines and ("|" in t or _LABELLED.match(t) or _ATTACHED.match(t)):
+                break  # a table, a numbered heading, the note: the title has ended
+            title_lines.append(t)
             j += 1
+        rest = " ".join(title_lines)
     title, _ = split_title(rest) if rest else ("", "")
     path = f"PB{number:02d}"
     node = Node("appendix", 0, path, path, title or rest, rest, head.no, head.no, kind="appendix")
+    if caption:
+        node.line_start = caption[0].no
+        node.body += [Block("paragraph", ln.text, ln.no, ln.end) for ln in caption]
     body = [ln for ln in lines[j:end] if not _ATTACHED.match(ln.text)]
     table = read_table(body)
     if table is None and (run_in := _run_in(head, body)) is not None:

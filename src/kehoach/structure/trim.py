@@ -406,6 +406,18 @@ def _ends_appendix(lines: list[Line], j: int) -> bool:
 
 # the note under an attached document's title: '(Kèm theo Kế hoạch số .../KH-SCT ...)'
 _ATTACHED_NOTE = regex.compile(r"^[*_]*\(\s*(?:kèm theo|ban hành kèm)", regex.IGNORECASE)
+# a caption's note, bracketed or not ('ban hành kèm theo Kế hoạch ...')
+_CAPTION_NOTE = regex.compile(r"^[*_]*\(?\s*(?:kèm theo|ban hành kèm)", regex.IGNORECASE)
+
+
+def caption_of(lines: list[Line], label: int, nxt: int) -> bool:
+    """lines[label] is a bare appendix label whose lines up to `nxt`, the next appendix's
+    label, are only its note ('ban hành kèm theo ...') or blank."""
+    m = patterns().appendix.match(first_cell(lines[label]))
+    if m is None or m.group("label") or (m.group("rest") or "").strip():
+        return False
+    between = [ln.text for ln in lines[label + 1 : nxt] if ln.text]
+    return len(between) <= 2 and all(_CAPTION_NOTE.match(t) for t in between)
 
 
 def _titled_attachment(lines: list[Line], j: int) -> bool:
@@ -435,6 +447,10 @@ def _appendices(lines: list[Line], start: int) -> list[Range]:
         for j in range(start, len(lines))
         if _appendix_start(lines, j, capitals=False) or _titled_attachment(lines, j)
     ]
+    # a bare 'PHỤ LỤC' with only its note under it captions the forms that follow ('PHỤ LỤC'
+    # / 'ban hành kèm theo Kế hoạch ...' / 'Mẫu số 01/HNCT' ...): the forms are the
+    # appendices, the caption opens the first (tables.appendix_nodes reads it so)
+    starts = [s for k, s in enumerate(starts) if not (k and caption_of(lines, starts[k - 1], s))]
     out: list[Range] = []
     for k, s in enumerate(starts):
         limit = starts[k + 1] if k + 1 < len(starts) else len(lines)
