@@ -595,3 +595,14 @@ def test_an_indicator_is_not_a_dangling_preposition_or_the_item_before() -> None
         (70.0, "người lao động tại các khu công nghiệp"),
         (100.0, "trợ giúp pháp lý cho số người vi phạm pháp luật liên quan đến ma túy"),
     ]
+
+
+def test_a_number_that_bounds_who_a_rule_is_for_is_its_scope_not_a_target() -> None:
+    got = targets(
+        "- Đối với thôn có dưới 100 cử tri: Phải tổ chức hội nghị toàn thể cử tri và bảo đảm "
+        "có trên 50% tổng số cử tri tham dự.\n"
+        "- Đối với thôn có từ 100 cử tri trở lên: Có thể tổ chức hội nghị đại diện, bảo đảm ít "
+        "nhất 55 cử tri tham dự.\n"
+    )
+    # the 100 voters say which villages; the shares and counts the rule requires are targets
+    assert [(t.value, t.comparator) for t in got] == [(50.0, "min"), (55.0, "min")]

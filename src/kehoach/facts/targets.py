@@ -684,6 +684,10 @@ class _Reading:
     change: str | None
 
 
+def _last_digit(text: str) -> int:
+    return max(text.rfind(d) for d in "0123456789")
+
+
 def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) -> _Reading | None:
     """How a quantity reads as a target, or None when it is a label, a name, a date, an
     actual figure, a condition or a qualifier."""
@@ -710,7 +714,10 @@ def _target(clause: str, q: Quantity, prev: tuple[Quantity, int, str] | None) ->
     if _FORMULA_END.search(raw_before):
         return None  # a formula: 'Tỷ lệ = b/a * 100%'
     since_prev = key(clause[prev[1] if prev else 0 : q.start])
-    if _actual(since_prev) or r.condition_before.search(since_prev):
+    # a condition binds the number after it, not one after a number in between ('Đối với
+    # thôn có dưới 100 cử tri: ... bảo đảm có trên 50% ...')
+    since_number = key(raw_before[_last_digit(raw_before) + 1 :]) if prev is None else since_prev
+    if _actual(since_prev) or r.condition_before.search(since_number):
         return None
     if r.funding_before.search(since_prev) and not (q.percent and r.bound_before.search(before)):
         # money for the work: funding, not an aim; but a share the money must reach is one
