@@ -1754,3 +1754,20 @@ def test_a_province_s_plan_keeps_the_commune_a_body_belongs_to() -> None:
         ("Ủy ban nhân dân xã Lương Minh", "I.1"),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "I.2"),
     ]
+
+
+def test_a_commune_s_bodies_named_bare_with_their_unit_are_bodies() -> None:
+    plan = parse_text(
+        COMMUNE_FRONT
+        + "II. NỘI DUNG\n"
+        + "1. Nội dung: Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh phối hợp với UBND xã "
+        + "tổ chức hội nghị lấy ý kiến cử tri.\n"
+        + "2. Công an xã chủ trì bảo đảm an ninh, trật tự tại hội nghị.\n"
+        + "3. Đề nghị Văn phòng HĐND&UBND xã bố trí hội trường.\n"
+    )
+    got = [(a.agency, a.section, a.partners) for a in plan.assignments]
+    assert got == [
+        ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã", "II.1", ["Ủy ban nhân dân xã"]),
+        ("Công an xã", "II.2", []),
+        ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "II.3", []),
+    ]
