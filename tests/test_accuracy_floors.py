@@ -76,13 +76,17 @@ def test_mean_floors(evaluation: Evaluation) -> None:
 # 0.97/1.00/0.76/0.75/0.66/0.68/0.98; they pull the targets, partners and deadlines means
 # down from 0.96/0.96/0.99 on 207 plans, and no plan of the 207 fell. 223 plans since the
 # eight Word plans of batch 15 (the ninth session) joined, scored blind at
-# 0.83/0.96/0.88/0.33/0.85/0.84/1.00: four of them are a department's plans.
-HOLDOUT_MEAN_FLOORS = (0.98, 0.99, 0.95, 0.91, 0.95, 0.98, 0.98)
+# 0.83/0.96/0.88/0.33/0.85/0.84/1.00: four of them are a department's plans. 231 plans since
+# the eight commune-level plans of batch 16 (the tenth session) joined, scored blind at
+# 0.94/0.93/0.80/0.10/0.12/0.59/0.84 (plans of a commune's Fatherland Front, which give duties
+# to the Front's own officers by office): they pull the assignments, partners and deadlines
+# means down from 0.92/0.96/0.98 on 223 plans, and no plan of the 223 fell.
+HOLDOUT_MEAN_FLOORS = (0.98, 0.99, 0.95, 0.90, 0.93, 0.97, 0.98)
 
 
 def test_holdout_mean_floors() -> None:
     ev = evaluate(HOLDOUT_RAW, ROOT / "tests" / "holdout")
-    assert len(ev.per_plan) == 223
+    assert len(ev.per_plan) == 231
     for kind, floor in zip(KINDS, HOLDOUT_MEAN_FLOORS, strict=True):
         assert ev.mean(kind) >= floor - 1e-9, kind
 

@@ -232,6 +232,8 @@ def test_user_queries_resolve_and_successors_follow_the_2025_reorganisation() ->
     assert cong_thuong.ambiguous
     assert {"Sở Công Thương", "Bộ Công Thương"} <= set(cong_thuong.candidates)
     assert resolve("cong an", []).name == "Công an tỉnh"
+    # the province's body before a commune's of the same name, unless the level is typed
+    assert resolve("cong an xa", []).name == "Công an xã"
 
 
 def test_words_from_inside_a_name_find_the_body_a_plan_names() -> None:

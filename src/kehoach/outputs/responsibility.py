@@ -263,6 +263,10 @@ def _inside(words: tuple[str, ...], name: tuple[str, ...]) -> int | None:
     return None
 
 
+# the level a body serves, at the end of its name: 'Công an tỉnh', 'Công an xã'
+_LEVEL_TAIL = regex.compile(r"\s+(?:tỉnh|thành phố|xã|phường)$")
+
+
 def _pick(
     scored: list[tuple[tuple[int, int, int, int], _Name]],
     query: str,
@@ -280,6 +284,8 @@ def _pick(
     full = [n for k, n in scored if k[:3] == (*scored[0][0][:2], 0)]
     if len({n.name for n in full}) == 1:
         return Resolution(full[0].name)
+    if len({_LEVEL_TAIL.sub("", n.name) for n in top}) == 1:
+        return Resolution(top[0].name)  # 'cong an': the province's body before a commune's
     if not full:
         current = [n for n in top if n.current]
         chain = {n.name for n in top} - {current[0].name} if len(current) == 1 else None
