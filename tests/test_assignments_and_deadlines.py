@@ -1773,3 +1773,17 @@ def test_a_commune_s_bodies_named_bare_with_their_unit_are_bodies() -> None:
         ("Công an xã", "II.2", []),
         ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "II.3", []),
     ]
+
+
+def test_a_ward_named_with_a_dash_keeps_the_whole_name() -> None:
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. UBND phường Cam Ly - Đà Lạt chủ trì giải đáp vướng mắc về thủ tục hành chính.\n"
+        "2. UBND xã Lương Minh - Trưởng Ban Chỉ đạo chủ trì tổ chức hội nghị.\n"
+    )
+    # since the 2025 mergers a ward may carry its old city's name; a post after a dash is
+    # no part of the commune's name
+    assert [(a, s) for a, s, _ in got] == [
+        ("Ủy ban nhân dân phường Cam Ly - Đà Lạt", "I.1"),
+        ("Ủy ban nhân dân xã Lương Minh", "I.2"),
+    ]

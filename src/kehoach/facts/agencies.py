@@ -376,12 +376,17 @@ def parents() -> dict[str, str]:
     return {e["name"]: e["part_of"] for e in load("agencies")["agencies"] if e.get("part_of")}
 
 
+# after a dash, a post or a body, not the rest of a place's name ('UBND xã X - Trưởng Ban ...')
+_NOT_PLACE = "(?:Trưởng|Phó|Chủ|Bí|Giám|Thành|Tổ|Đội|Ban|Sở|Phòng|Văn|Ủy|UBND|Công|Hội)(?!\\p{Ll})"
 # 'UBND phường Lào Cai', 'Ủy ban nhân dân huyện Tràng Định', 'UBND Phường 3': one local authority.
 # the units of local government ('xã', 'phường' ... 'đặc khu'), as a pattern's alternation
 LOCAL_UNITS = r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu"
 _LOCAL = regex.compile(
     r"(?:(?i:Ủy ban nhân dân)|UBND)\s+(?P<unit>(?i:" + LOCAL_UNITS + r"))"
-    r"\s+(?P<place>(?:\p{Lu}\p{Ll}*|\d+)(?:\s+(?:\p{Lu}\p{Ll}*|\d+))*)"
+    # a place named with a dash keeps it ('phường Cam Ly - Đà Lạt', since the 2025 mergers)
+    r"\s+(?P<place>(?:\p{Lu}\p{Ll}*|\d+)(?:(?:\s+|\s+[-–]\s+(?=\p{Lu}\p{Ll})(?!"
+    + _NOT_PLACE
+    + r"))(?:\p{Lu}\p{Ll}*|\d+))*)"
 )
 
 
