@@ -265,6 +265,8 @@ def test_summary_reads_raw_and_structured_and_lists_a_plan_once(tmp_path: Path) 
     run("parse", str(SAMPLE), "-o", str(tmp_path / "p.yaml"))
     out = run("summary", str(SAMPLE), str(tmp_path / "p.yaml"))
     assert out.returncode == 0 and out.stdout.count("272/KH-UBND") == 1
+    # piped, the table is its header and rows: no title line for a script to skip
+    assert out.stdout.split()[0] == "file"
     assert out.stderr == f"kehoach: {tmp_path / 'p.yaml'}: the same plan as {SAMPLE}; listed once\n"
     targets = json.loads(run("targets", str(tmp_path / "p.yaml"), str(SAMPLE), "-f", "json").stdout)
     assert targets == json.loads(run("targets", str(SAMPLE), "-f", "json").stdout)

@@ -509,7 +509,7 @@ def summary_table(records: list[dict[str, Any]], full: bool, console: Console) -
     province and title are left out below 110 columns so that the counts stay readable.
     """
     table = PlainTable(
-        title="kehoach summary",
+        title=None if full else "kehoach summary",  # piped: rows only
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
