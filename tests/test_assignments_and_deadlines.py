@@ -1787,3 +1787,14 @@ def test_a_ward_named_with_a_dash_keeps_the_whole_name() -> None:
         ("Ủy ban nhân dân phường Cam Ly - Đà Lạt", "I.1"),
         ("Ủy ban nhân dân xã Lương Minh", "I.2"),
     ]
+
+
+def test_the_front_s_member_organisations_of_a_commune_are_the_mass_organisations() -> None:
+    plan = parse_text(
+        COMMUNE_FRONT
+        + "V. TỔ CHỨC THỰC HIỆN\n"
+        + "1. Các tổ chức thành viên của MTTQ Việt Nam phường tham gia giám sát theo kế hoạch.\n"
+    )
+    assert [(a.agency, a.section) for a in plan.assignments] == [
+        ("Các tổ chức chính trị - xã hội", "V.1")
+    ]

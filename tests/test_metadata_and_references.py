@@ -169,6 +169,18 @@ def test_type_words_are_read_before_the_number_however_spaced() -> None:
     assert len(whole) == 5
 
 
+def test_the_front_s_circulars_and_joint_resolutions_are_cited() -> None:
+    text = (
+        "Căn cứ Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 26/9/2025 "
+        "của Ủy ban Thường vụ Quốc hội, Chính phủ, Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam; "
+        "Thông tri số 04/TT-MTTW-BTT ngày 04/11/2025 của Ban Thường trực Ủy ban Trung ương MTTQ"
+    )
+    assert [(c.number, c.doc_type) for c in find(text, 1, 1)] == [
+        ("102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN", "Nghị quyết liên tịch"),
+        ("04/TT-MTTW-BTT", "Thông tri"),  # not a Thông tư for its 'TT'
+    ]
+
+
 def test_references_are_deduplicated_with_type_date_and_issuer() -> None:
     plan = parse_text(
         "KẾ HOẠCH\nVỀ Y\nI. NHIỆM VỤ\n"
