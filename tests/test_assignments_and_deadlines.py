@@ -1798,3 +1798,18 @@ def test_the_front_s_member_organisations_of_a_commune_are_the_mass_organisation
     assert [(a.agency, a.section) for a in plan.assignments] == [
         ("Các tổ chức chính trị - xã hội", "V.1")
     ]
+
+
+def test_a_body_after_an_opening_clause_or_a_condition_is_the_one_told() -> None:
+    plan = parse_text(
+        COMMUNE_FRONT
+        + "V. TỔ CHỨC THỰC HIỆN\n"
+        + "1. Kết thúc cuộc bầu cử, Ban Thường trực Ủy ban MTTQ Việt Nam phường, chịu trách "
+        + "nhiệm tổng hợp kết quả giám sát.\n"
+        + "2. Đối với người tự ứng cử thì Ủy ban bầu cử xã có trách nhiệm phối hợp với Ủy ban "
+        + "nhân dân xã xác minh.\n"
+    )
+    assert [(a.agency, a.section, a.partners) for a in plan.assignments] == [
+        ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường", "V.1", []),
+        ("Ủy ban bầu cử xã", "V.2", ["Ủy ban nhân dân xã"]),
+    ]

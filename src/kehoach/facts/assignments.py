@@ -158,7 +158,9 @@ def addressees(text: str, verbs: bool = False) -> list[AgencyMatch]:
 
 
 # a crawl may lose the space after the comma: 'Để thực hiện mục tiêu trên,các cơ quan ...'
-_CLAUSE_START = regex.compile(r"(?:,|;|\))\s*(?=\p{L})")
+# a comma, a ';', a bracket's end, or the 'thì' that turns from a condition to what follows
+# ('Đối với người tự ứng cử thì Ủy ban bầu cử xã có trách nhiệm ...')
+_CLAUSE_START = regex.compile(r"(?:,|;|\)|(?<=\p{L})\s+thì(?=\s))\s*(?=\p{L})")
 _OBJECT_BEFORE = regex.compile(r"(?:với|cho|của|giao|chỉ đạo|phối hợp|và|đến|tới)\s*$", regex.I)
 _GOVERNS = regex.compile(
     r"(?<!\w)(?:với|cho|của|giao|chỉ đạo|phối hợp|đôn đốc|hướng dẫn|kiểm tra|tham mưu)\s+", regex.I
@@ -208,8 +210,10 @@ def clause_subjects(text: str, stop_only: bool = False) -> list[AgencyMatch]:
         end, found = leading_agencies(text[m.end() :])
         if not found:
             continue
+        # a comma may part the subject from a sure duty word ('Ban Thường trực ... phường,
+        # chịu trách nhiệm ...'; _duty_opener reads past it)
         after = text[m.end() + end :]
-        if _duty_opener(after) if stop_only else opens_duty(after) is not None:
+        if _duty_opener(after) or (not stop_only and opens_duty(after) is not None):
             return [a for a in found if a.name not in ISSUERS]
     return []
 
