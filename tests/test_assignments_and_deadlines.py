@@ -1813,3 +1813,12 @@ def test_a_body_after_an_opening_clause_or_a_condition_is_the_one_told() -> None
         ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường", "V.1", []),
         ("Ủy ban bầu cử xã", "V.2", ["Ủy ban nhân dân xã"]),
     ]
+
+
+def test_a_district_town_s_plan_is_no_commune_s() -> None:
+    from kehoach.facts.agencies import commune_body
+
+    # a 'thị xã' ranks with a district: its bodies are not renamed as a commune's
+    assert commune_body("Ủy ban nhân dân thị xã Sơn Tây") is None
+    name = commune_body("Ủy ban nhân dân xã Lương Minh")
+    assert name is not None and name("Ủy ban nhân dân xã Lương Minh") == "Ủy ban nhân dân xã"

@@ -421,7 +421,8 @@ def city_body(name: str) -> str:
 # a commune's own bodies: the issuer ends with the commune ('Ủy ban nhân dân xã Lương Minh',
 # 'Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường Bắc Cam Ranh')
 _COMMUNE_ISSUER = regex.compile(
-    r"(?<!\p{L})(?P<unit>xã|phường|thị trấn|đặc khu)\s+(?P<place>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)$"
+    r"(?<!\p{L})(?<!(?i:thị)\s)(?P<unit>xã|phường|thị trấn|đặc khu)"  # a 'thị xã' is a district's level
+    r"\s+(?P<place>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)$"
 )
 
 
