@@ -637,6 +637,19 @@ def _written_expansions() -> tuple[regex.Pattern[str], dict[str, str]]:
     )
 
 
+@cache
+def _acronyms() -> tuple[regex.Pattern[str], dict[str, str]]:
+    table = {k.lower(): v for k, v in load("agencies")["written_expansions"].items() if k.isupper()}
+    return regex.compile(r"(?i)(?<!\w)(?:" + "|".join(map(regex.escape, table)) + r")(?!\w)"), table
+
+
+def expand_acronyms(name: str) -> str:
+    """expand_written's acronyms in any case, for a name whose capitals were lowered ('Ủy ban
+    mttq việt nam xã X', a title block's capitals in sentence case)."""
+    pattern, table = _acronyms()
+    return str(pattern.sub(lambda m: table[m.group(0).lower()], name))
+
+
 def expand_written(name: str) -> str:
     """Abbreviations spelled out; an acronym defined inside the name dropped."""
     if "(" in name:
@@ -673,7 +686,7 @@ def repair(written: str) -> str | None:
 # After the unit of a local government a name goes on only with the place's own name
 # ('Ủy ban MTTQ Việt Nam xã Lương Minh', 'UBND Phường 3'), never with a word in small letters
 # ('... xã tiến hành', '... phường thành lập đoàn'); 'xã hội' and 'hợp tác xã' are no unit.
-_UNIT_WORDS = regex.compile(r"(?:xã|phường|huyện|quận|tỉnh|thị trấn|thị xã|thành phố|đặc khu)$")
+_UNIT_WORDS = regex.compile(r"(?:tỉnh|" + LOCAL_UNITS + r")$")
 
 
 def _after_unit(words: list[regex.Match[str]], i: int) -> bool:

@@ -231,7 +231,7 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
         # words each pattern needs, looked up before it runs (they are case-insensitive)
         lower = sentence.lower()
         planned = [low.find(w) for w in rules().tentative if w in low]
-        planned_span = (0, 0)  # times in it are planned, not due
+        planned_span = range(0)  # offsets of times that are planned, not due
         if planned and not due_cell:
             # a time after 'dự kiến' is when something is to take place, not a due date; one
             # after 'tính từ ngày' bounds a report's figures; a firm limit after it is due
@@ -241,10 +241,10 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
             if firm is None:
                 sentence, low, lower = sentence[:cut], low[:cut], lower[:cut]
             else:
-                planned_span = (cut, firm.start())
+                planned_span = range(cut, firm.start())
         has_day = "ngày" in lower
         for m in _MONTHLY_DAY.finditer(sentence) if has_day else ():
-            if planned_span[0] <= m.start() < planned_span[1]:
+            if m.start() in planned_span:
                 continue
             rec = "quarterly" if m.group("q") else "monthly"
             out.append(
@@ -255,7 +255,7 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
             dates.append((m.start(), m.end()))
             if s_start + m.start() in cited or _MONTHLY_DAY.match(sentence, m.start()):
                 continue
-            if planned_span[0] <= m.start() < planned_span[1]:
+            if m.start() in planned_span:
                 continue
             if (
                 sentence[m.start()] == "("
@@ -285,7 +285,7 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
         for m in _YEARLY_MONTH.finditer(sentence) if "tháng" in lower else ():
             if any(a < m.end() and m.start() < b for a, b in dates):
                 continue  # the month of 'ngày 15 tháng 12 hằng năm', read above
-            if planned_span[0] <= m.start() < planned_span[1]:
+            if m.start() in planned_span:
                 continue
             if due_cell or _due_before(low, m.start() + 1):
                 month = int(m.group("m"))
@@ -298,7 +298,7 @@ def _from_block(block: Block, section: str, due_cell: bool = False) -> list[Foun
             due = due_cell or _due_before(low, m.end()) or _time_of_clause(sentence, m)
             if s_start + m.start() in cited or not due:
                 continue
-            if planned_span[0] <= m.start() < planned_span[1]:
+            if m.start() in planned_span:
                 continue
             if any(a < m.end() and m.start() < b for a, b in dates):
                 continue  # 'tháng 12 năm 2025' inside 'ngày 16 tháng 12 năm 2025'

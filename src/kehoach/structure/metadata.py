@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from kehoach.datafiles import load
-from kehoach.facts.agencies import match_at
+from kehoach.facts.agencies import expand_acronyms, match_at
 from kehoach.facts.references import normalise_number
 from kehoach.structure.lines import Line, cells, clean
 from kehoach.structure.trim import Layout, is_person_name, motto_words, patterns
@@ -413,13 +413,13 @@ _UNIT_BEFORE = {u: regex.compile(r"(?<!\p{L})" + u + r"\s+(?=\S)") for u in _UNI
 _UNIT_WORD = {u: regex.compile(r"(?<!\p{L})" + u + r"(?!\p{L})") for u in _UNITS}
 
 
-_TRAILING_MARKS = regex.compile(r"(?:\s+[" + RULE_MARKS + r".]+)+\s*$|^[/\\|]+\s*")
+_STRAY_MARKS = regex.compile(r"(?:\s+[" + RULE_MARKS + r".]+)+\s*$|^[/\\|]+\s*")
 
 
 def _issuer(parts: list[str]) -> str | None:
     # rule marks and scan specks left at a cell's end ('CÔNG AN TỈNH _', 'SỞ Y TẾ -'), a
     # stray slash at its start ('/ỦY BAN MTTQ VIỆT NAM')
-    parts = [p for x in parts if (p := _TRAILING_MARKS.sub("", squash(x)))]
+    parts = [p for x in parts if (p := _STRAY_MARKS.sub("", squash(x)))]
     if not parts:
         return None
     organs = tuple(o.upper() for o in load("page")["issuer_organs"])
@@ -431,18 +431,10 @@ def _issuer(parts: list[str]) -> str | None:
     return _spelt_out(name) if name else name
 
 
-@cache
-def _acronyms() -> tuple[regex.Pattern[str], dict[str, str]]:
-    table = {k.lower(): v for k, v in load("agencies")["written_expansions"].items() if k.isupper()}
-    return regex.compile(r"(?i)(?<!\w)(?:" + "|".join(map(regex.escape, table)) + r")(?!\w)"), table
-
-
 def _spelt_out(name: str) -> str:
     """The issuer's acronyms spelt out, in any case the capitals were lowered to ('Ủy ban
     mttq việt nam xã X' -> 'Ủy ban Mặt trận Tổ quốc Việt Nam xã X')."""
-    pattern, table = _acronyms()
-    name = pattern.sub(lambda m: table[m.group(0).lower()], name)
-    return str(_VIET_NAM.sub("Việt Nam", name))
+    return str(_VIET_NAM.sub("Việt Nam", expand_acronyms(name)))
 
 
 _VIET_NAM = regex.compile(r"(?i)(?<!\p{L})việt nam(?!\p{L})")

@@ -19,7 +19,7 @@ from kehoach.structure.lines import Line, cells, join, opens_page
 from kehoach.structure.outline import Block, Node, Walker, finish, roman_value
 from kehoach.structure.runin import run_in_table
 from kehoach.structure.titles import split_title
-from kehoach.structure.trim import patterns
+from kehoach.structure.trim import caption_of, patterns
 from kehoach.text import RULE_MARKS, join_wrapped, key
 
 _WORDY = regex.compile(r"\p{L}{2,}")
@@ -333,12 +333,12 @@ def _flat_table(lines: list[Line]) -> Table:
 
 
 def _form_label(lines: list[Line], start: int, end: int) -> int | None:
-    """The first form's label under a bare caption, past the caption's note."""
+    """The first form's label under a bare caption (trim.caption_of), past the caption's note."""
     j = start + 1
     while j < end and (not lines[j].text or _ATTACHED.match(lines[j].text.strip())):
         j += 1
     m = patterns().appendix.match(cells(lines[j].text)[0]) if j < end else None
-    return j if m and m.group("label") else None
+    return j if m and m.group("label") and caption_of(lines, start, j) else None
 
 
 def _past_own_title_block(lines: list[Line], j: int, end: int) -> int:
