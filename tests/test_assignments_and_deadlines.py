@@ -655,6 +655,22 @@ def test_a_private_heading_over_its_duties_is_all_name_whatever_words_it_holds()
     ]  # a sentence that only opens with the firms ('3. Các doanh nghiệp chủ động ...') is no name
 
 
+def test_whoever_else_it_concerns_closes_a_list_of_addressees_without_naming_one() -> None:
+    """'tổ chức, cá nhân có liên quan', the law's stock tail, ends a heading or a list; a
+    list that a preposition governs ('Quán triệt đến các cấp, các ngành ...') is no subject."""
+    got = assignments(
+        "I. TỔ CHỨC THỰC HIỆN\n1. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan\n"
+        "- Tuân thủ các quy định về cấp phép.\n- Bảo đảm kinh phí.\n"
+        "2. Sở Y tế, các tổ chức, cá nhân có liên quan\n- Triển khai thực hiện.\n"
+        "3. Quán triệt sâu rộng đến các cấp, các ngành, các địa phương và các tổ chức, cá nhân "
+        "liên quan cần nghiêm túc thực hiện Chỉ thị số 23/CT-TTg.\n"
+    )
+    assert got == [
+        ("Các doanh nghiệp viễn thông", "I.1", []),
+        ("Sở Y tế", "I.2", []),
+    ]
+
+
 def test_local_authorities_are_districts_where_the_plan_names_districts() -> None:
     got = assignments(
         "I. TỔ CHỨC THỰC HIỆN\n1. UBND các huyện, thành phố\n- Triển khai.\n"

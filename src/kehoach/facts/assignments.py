@@ -163,7 +163,8 @@ def addressees(text: str, verbs: bool = False) -> list[AgencyMatch]:
 _CLAUSE_START = regex.compile(r"(?:,|;|\)|(?<=\p{L})\s+thì(?=\s))\s*(?=\p{L})")
 _OBJECT_BEFORE = regex.compile(r"(?:với|cho|của|giao|chỉ đạo|phối hợp|và|đến|tới)\s*$", regex.I)
 _GOVERNS = regex.compile(
-    r"(?<!\w)(?:với|cho|của|giao|chỉ đạo|phối hợp|đôn đốc|hướng dẫn|kiểm tra|tham mưu)\s+", regex.I
+    r"(?<!\w)(?:với|cho|của|giao|chỉ đạo|phối hợp|đôn đốc|hướng dẫn|kiểm tra|tham mưu|đến|tới)\s+",
+    regex.I,
 )
 
 
@@ -180,6 +181,8 @@ def _inside_object_list(before: str) -> bool:
         return False
     last = matches[-1]
     rest = before[last.end() :].rstrip(" ,")
+    if comma_blind(rest) in _vague():
+        return True  # 'Quán triệt đến các cấp' + ', các ngành, ...': vague, still the object
     end, found = leading_agencies(rest)
     return bool(found) and end >= len(rest) - 1
 
@@ -406,6 +409,11 @@ def _not_issuers(
 
 
 _VAGUE_PARTIES = regex.compile(r",\s*(?:cộng đồng|tổ chức|cá nhân|người dân|nhân dân)\b", regex.I)
+# the law's stock tail for whoever else it concerns, after a named kind of party ('5. Các
+# doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan'): the named kind is addressed
+_RELATED_PARTIES = regex.compile(
+    r",\s*(?:các\s+)?tổ\s+chức,\s*cá\s+nhân(?:\s+khác)?\s+(?:có\s+)?liên\s+quan$", regex.I
+)
 
 
 def _private_heading(title: str, alone: bool = False) -> AgencyMatch | None:
@@ -418,6 +426,7 @@ def _private_heading(title: str, alone: bool = False) -> AgencyMatch | None:
     am = g.addressing.match(k)
     start = am.end() if am else 0
     rest = title[start:].split(" (", 1)[0].strip().rstrip(" .:;")  # '... viễn thông (VNPT, ...)'
+    rest = _RELATED_PARTIES.sub("", rest)
     longest = 30 if alone else 16
     if (
         not rest
