@@ -655,6 +655,27 @@ def test_a_private_heading_over_its_duties_is_all_name_whatever_words_it_holds()
     ]  # a sentence that only opens with the firms ('3. Các doanh nghiệp chủ động ...') is no name
 
 
+def test_an_office_holder_answers_for_the_body_he_heads() -> None:
+    """'Đồng chí Giám đốc Sở Y tế', 'Trưởng Ban ...', 'Phó Trưởng phòng ...': the duty is
+    the body's; a seat on the plan's committee after a dash stays in the title."""
+    text = (
+        "I. TỔ CHỨC THỰC HIỆN\n1. Đồng chí Giám đốc Sở Y tế chịu trách nhiệm chỉ đạo thực hiện.\n"
+        "2. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung.\n"
+        "3. Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban Thường trực: Trực "
+        "tiếp chỉ đạo chuẩn bị.\n"
+    )
+    assert assignments(text) == [
+        ("Sở Y tế", "I.1", []),
+        ("Ban Xây dựng Đảng", "I.2", []),
+        ("Phòng Văn hóa - Xã hội", "I.3", []),
+    ]
+    titles = {s.path: s.title for s in parse_text(HEAD + text).walk()}
+    assert titles["I.2"] == "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban"
+    assert titles["I.3"] == (
+        "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban Thường trực"
+    )
+
+
 def test_whoever_else_it_concerns_closes_a_list_of_addressees_without_naming_one() -> None:
     """'tổ chức, cá nhân có liên quan', the law's stock tail, ends a heading or a list; a
     list that a preposition governs ('Quán triệt đến các cấp, các ngành ...') is no subject."""

@@ -37,6 +37,9 @@ def split_title(rest: str, reflowed: bool = False, cut_short: bool = False) -> t
     return _SPACE_BEFORE_MARK.sub(r"\1", _FOOTNOTE_MARK.sub("", title)).strip(), body
 
 
+# a member's seat after the body he heads, up to the colon ('Đồng chí Trưởng Ban xây dựng
+# Đảng - Trưởng Tiểu ban: ...'): part of the title, as what comes before a colon is
+_ROLE = regex.compile(r"[-–]\s*\p{Lu}[^\s.;:()]*(?:\s+[^\s.;:()]+){0,7}\s*:")
 # a colon that closes the heading's first clause, within a title's length
 _CLAUSE_COLON = regex.compile(r"[^.;:()]{1,100}:")
 _FOOTNOTE_MARK = regex.compile(r"\s*\[\d{1,2}\]")
@@ -78,7 +81,7 @@ def _split_title(rest: str, reflowed: bool, cut_short: bool) -> tuple[str, str]:
         )
         if stop:
             colon = _CLAUSE_COLON.match(after)
-            if colon and after[:1].islower():
+            if colon and (after[:1].islower() or _ROLE.match(after)):
                 # 'Sở Tài chính chủ trì, phối hợp các sở, ban, ngành: ...': FORMAT.md's colon
                 # rule comes before its agency-name rule
                 at = len(rest) - len(after) + colon.end() - 1
