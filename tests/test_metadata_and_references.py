@@ -31,6 +31,56 @@ def test_pipe_joined_title_block() -> None:
     assert m.implements == ["1058/QĐ-TTg"]
 
 
+def test_a_copy_that_lost_the_type_s_line_still_has_its_title() -> None:
+    """Some legal sites print the title straight after the date row; the issuer's cell
+    may stand on a line of its own above a lone '|'."""
+    m = meta(
+        "ỦY BAN NHÂN DÂN\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 34/KH-UBND |\n"
+        "Quảng Ngãi, ngày 23 tháng 02 năm 2023 |\n"
+        "THỰC HIỆN CHƯƠNG TRÌNH TỔNG THỂ PHÒNG, CHỐNG THIÊN TAI QUỐC GIA\n" + BODY
+    )
+    assert (m.number, m.issuer) == ("34/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+    assert m.title == "THỰC HIỆN CHƯƠNG TRÌNH TỔNG THỂ PHÒNG, CHỐNG THIÊN TAI QUỐC GIA"
+
+
+def test_a_page_that_prints_its_line_breaks_escaped_is_read_as_lines() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN | \\r\\n CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | \\r\\n"
+        "Số: 54/KH-UBND \\r\\n | \\r\\n Lạng Sơn, ngày 27 tháng 3 năm 2020 \\r\\n"
+        "Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019 của Thủ tướng Chính phủ\\r\\nUBND "
+        "tỉnh ban hành Kế hoạch như sau:\\r\\n1. Mục tiêu chung\\r\\nCải thiện dinh dưỡng.\n"
+    )
+    plan = parse_text(text)
+    assert (plan.metadata.number, str(plan.metadata.issued_date)) == ("54/KH-UBND", "2020-03-27")
+    assert [s.title for s in plan.sections] == ["Mục tiêu chung"]
+
+
+def test_a_number_printed_with_spaces_around_its_marks_is_read_whole() -> None:
+    head = "ỦY BAN NHÂN DÂN | CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nXÃ XUÂN TÍN | Độc lập - Tự do - Hạnh phúc |\n"
+    m = meta(
+        head
+        + "Số: 36 /KH - UBND |\nXuân Tín, ngày 07 tháng 5 năm 2025 |\nKẾ HOẠCH\nPhòng, chống thiên tai\n"
+        + BODY
+    )
+    assert m.number == "36/KH-UBND"
+    assert m.issuer == "Ủy ban nhân dân xã Xuân Tín"  # the motto's mistyped tone is still the motto
+    m = meta(
+        head
+        + "Số: 20a /KH-THTM |\nXuân Tín, ngày 07 tháng 5 năm 2025 |\nKẾ HOẠCH\nPhòng, chống thiên tai\n"
+        + BODY
+    )
+    assert m.number == "20a/KH-THTM"
+
+
+def test_the_title_ends_where_the_plan_s_first_part_begins() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1914/KH-UBND\n"
+        "Hải Dương, ngày 05 tháng 6 năm 2023\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG NĂM 2023\n"
+        "PHẦN I. KẾT QUẢ THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2022\n" + BODY
+    )
+    assert m.title == "CHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG NĂM 2023"
+
+
 def test_one_cell_per_line_title_block() -> None:
     m = meta(
         "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"

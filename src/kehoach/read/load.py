@@ -248,13 +248,26 @@ def load_bytes(data: bytes, name: str, ocr: bool = False) -> Loaded:
                 f"{name}: a web page with no plan in it (no title block, document type "
                 "or numbered heading)"
             )
-    text, enc = _legacy(text, enc)
+    text, enc = _unescaped(*_legacy(text, enc))
     return Loaded(
         path=name,
         text=normalise_newlines(text),
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=enc,
     )
+
+
+_ESCAPED_BREAK = "\\r\\n"
+
+
+def _unescaped(text: str, enc: str) -> tuple[str, str]:
+    """A page that prints its line breaks escaped, as one legal site serves its texts
+    ('Số: 54/KH-UBND \\r\\n | \\r\\n Lạng Sơn, ngày ...'): the breaks restored, so the
+    title block and the headings stand on lines of their own. A few escapes are left
+    alone (a plan may quote one)."""
+    if text.count(_ESCAPED_BREAK) < 5:
+        return text, enc
+    return text.replace(_ESCAPED_BREAK, "\n"), f"{enc}+unescaped"
 
 
 _NAMED_FORMATS = {".pdf": "PDF file", ".docx": "Word file", ".doc": "Word 97 file"}

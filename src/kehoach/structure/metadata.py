@@ -21,7 +21,15 @@ from kehoach.facts.agencies import expand_acronyms, match_at
 from kehoach.facts.references import normalise_number
 from kehoach.structure.lines import Line, cells, clean
 from kehoach.structure.trim import Layout, is_person_name, motto_words, patterns
-from kehoach.text import RULE_MARKS, key, sentence_case_name, squash, title_case, upper_ratio
+from kehoach.text import (
+    RULE_MARKS,
+    ascii_key,
+    key,
+    sentence_case_name,
+    squash,
+    title_case,
+    upper_ratio,
+)
 
 _SPACES = regex.compile(r"\s+")
 _BEFORE_NAME = regex.compile(r"^(?:.*\s)?(?=\p{Lu})")
@@ -166,9 +174,9 @@ def _strip_motto(text: str, done: int) -> tuple[str, int]:
     it. `done` words are read before: a run of the cell's words may go on from there (at
     either end, or inside: PDF text interleaves the issuer's column with the motto's), or
     be three words or more from anywhere in the motto ('Độc lập - Tự do - Hạnh' alone)."""
-    motto = motto_words()
+    motto = _bare_motto()
     words = text.split()
-    keys = [key(w) for w in words]
+    keys = [ascii_key(w) or w for w in words]  # a mistyped tone is the motto ('CỘNG HÕA')
 
     def run(ks: list[str], at: int) -> int:
         """How many of `ks` (dashes read over) are the motto's words from `at` on."""
@@ -198,10 +206,19 @@ def _strip_motto(text: str, done: int) -> tuple[str, int]:
     return " ".join(words), done
 
 
+@cache
+def _bare_motto() -> tuple[str, ...]:
+    return tuple(ascii_key(w) or w for w in motto_words())
+
+
 _BODIES = r"(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\b"  # who decides
 _AUTHORITY = regex.compile(r"^" + _BODIES + r"|^CHỦ TỊCH (?:ỦY|UỶ) BAN")
 _AUTHORITY_INSIDE = regex.compile(r"\s" + _BODIES)
-_OPENING = regex.compile(r"^(?:[IVX]{1,5}\s*[.)]\s|[A-HJ-UWYZ]\.\s+\p{Lu}|\d{1,2}\.\s|[a-zđ]\)\s)")
+_OPENING = regex.compile(
+    r"^(?:[IVX]{1,5}\s*[.)]\s|[A-HJ-UWYZ]\.\s+\p{Lu}|\d{1,2}\.\s|[a-zđ]\)\s"
+    # a part of the plan ('PHẦN I. KẾT QUẢ THỰC HIỆN ...', 'Phần thứ nhất')
+    r"|(?i:phần|chương)\s+(?:[IVX]{1,5}|\d{1,2}|thứ\s+\p{L}+)(?:\s*[.:)-]|\s*$))"
+)
 
 
 def _is_opener(text: str) -> bool:
@@ -283,7 +300,7 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                 phase = "title"
                 continue
             joined = _type_and_title(t)
-            if joined is None:
+            if joined is None and not _title_without_type(t, head):
                 if _is_opener(t) or _OPENING.match(t) or _past_head(t, head):
                     # (past the number and date, a cell longer than any title block's is the
                     # body, whatever it opens with: better a plan without its type than one
@@ -295,10 +312,12 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                 elif tail := _issuer_tail(t):
                     issuer_parts.append(tail)  # a site's text run onto the issuer (a crawl)
                 continue
-            # 'KẾ HOẠCH V/V HỖ TRỢ ... Căn cứ ...': the type and the title in one cell; the
-            # title is read from the rest of it below
-            head.doc_type, t = joined
-            cell = _Cell(t, cell.index, cell.offset + len(cell.text) - len(t))
+            if joined is not None:
+                # 'KẾ HOẠCH V/V HỖ TRỢ ... Căn cứ ...': the type and the title in one cell;
+                # the title is read from the rest of it below
+                head.doc_type, t = joined
+                cell = _Cell(t, cell.index, cell.offset + len(cell.text) - len(t))
+            # (else a copy that lost the type's line: the title follows the date)
             phase = "title"
         # title phase
         if _OPENING.match(t) or _DASHES.match(t):
@@ -383,6 +402,19 @@ def _type_and_title(text: str) -> tuple[str, str] | None:
     if not titled or not text.endswith(rest):
         return None
     return sentence_case_name(m.group(0)), rest
+
+
+def _title_without_type(text: str, head: Head) -> bool:
+    """Past the number and the date, a line in capitals that names no body is the title:
+    some copies drop the 'KẾ HOẠCH' line ('Số: 34/KH-UBND | Quảng Ngãi, ngày ...' /
+    'THỰC HIỆN CHƯƠNG TRÌNH TỔNG THỂ ...')."""
+    return (
+        head.number_seen
+        and head.place is not None
+        and text.isupper()
+        and len(text.split()) >= 4
+        and not patterns().issuer_head.match(text)
+    )
 
 
 def _past_head(text: str, head: Head) -> bool:

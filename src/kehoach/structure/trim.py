@@ -238,7 +238,7 @@ def _find_head(lines: list[Line], start: int) -> int | None:
     j = anchor - 1
     steps = 0
     while j >= start and steps < 6:
-        t = lines[j].text
+        t = lines[j].text.strip("| ")  # a lone '|' parts a table's cells, like a blank line
         if t and (
             p.issuer_head.match(first_cell(lines[j])) or _header_line(t) or _RULE.fullmatch(t)
         ):
