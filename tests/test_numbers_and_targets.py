@@ -359,6 +359,17 @@ def test_numbers_in_a_past_section_are_not_targets() -> None:
     assert [t.value for t in plan.targets] == [10000]
 
 
+def test_an_overview_or_the_achievements_report_the_past() -> None:
+    plan = parse_text(
+        "KẾ HOẠCH\nVỀ X\nI. KHÁI QUÁT TÌNH HÌNH KINH TẾ - XÃ HỘI CỦA XÃ\n- Tổng số dân là 4650 khẩu.\n"
+        "II. THÀNH TỰU\n- Tỷ lệ học sinh THCS tăng từ 52,94% lên 84,78%.\n"
+        "III. MỤC TIÊU\n- Giảm 5-10% số trường hợp mắc bệnh truyền nhiễm.\n"
+    )
+    assert [(t.value, t.value_max, t.unit) for t in plan.targets] == [(5, 10, "%")]
+    (t,) = targets("- Mỗi xã chọn không quá 01 trường hợp đề nghị khen thưởng.\n")
+    assert (t.comparator, t.value, t.unit) == ("max", 1, "trường hợp")  # not a school
+
+
 def test_norms_with_a_bound_are_targets() -> None:
     ts = targets(
         "- Thực hiện dạy học 2 buổi/ngày, mỗi ngày bố trí không quá 7 tiết học, mỗi tiết học"
