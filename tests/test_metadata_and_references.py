@@ -56,20 +56,18 @@ def test_a_page_that_prints_its_line_breaks_escaped_is_read_as_lines() -> None:
 
 
 def test_a_number_printed_with_spaces_around_its_marks_is_read_whole() -> None:
-    head = "ỦY BAN NHÂN DÂN | CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nXÃ XUÂN TÍN | Độc lập - Tự do - Hạnh phúc |\n"
-    m = meta(
-        head
-        + "Số: 36 /KH - UBND |\nXuân Tín, ngày 07 tháng 5 năm 2025 |\nKẾ HOẠCH\nPhòng, chống thiên tai\n"
-        + BODY
-    )
+    def title_block(number_line: str):  # type: ignore[no-untyped-def]
+        return meta(
+            "ỦY BAN NHÂN DÂN | CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "XÃ XUÂN TÍN | Độc lập - Tự do - Hạnh phúc |\n"
+            f"{number_line} |\nXuân Tín, ngày 07 tháng 5 năm 2025 |\nKẾ HOẠCH\nPhòng, chống thiên tai\n"
+            + BODY
+        )
+
+    m = title_block("Số: 36 /KH - UBND")
     assert m.number == "36/KH-UBND"
     assert m.issuer == "Ủy ban nhân dân xã Xuân Tín"  # the motto's mistyped tone is still the motto
-    m = meta(
-        head
-        + "Số: 20a /KH-THTM |\nXuân Tín, ngày 07 tháng 5 năm 2025 |\nKẾ HOẠCH\nPhòng, chống thiên tai\n"
-        + BODY
-    )
-    assert m.number == "20a/KH-THTM"
+    assert title_block("Số: 20a /KH-THTM").number == "20a/KH-THTM"
 
 
 def test_the_title_ends_where_the_plan_s_first_part_begins() -> None:

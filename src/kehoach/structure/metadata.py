@@ -300,7 +300,12 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                 phase = "title"
                 continue
             joined = _type_and_title(t)
-            if joined is None and not _title_without_type(t, head):
+            if joined is not None:
+                # 'KẾ HOẠCH V/V HỖ TRỢ ... Căn cứ ...': the type and the title in one cell;
+                # the title is read from the rest of it below
+                head.doc_type, t = joined
+                cell = _Cell(t, cell.index, cell.offset + len(cell.text) - len(t))
+            elif not _title_without_type(t, head):  # (a copy that lost the type's line)
                 if _is_opener(t) or _OPENING.match(t) or _past_head(t, head):
                     # (past the number and date, a cell longer than any title block's is the
                     # body, whatever it opens with: better a plan without its type than one
@@ -312,12 +317,6 @@ def _read_block(lines: list[Line], lay: Layout, head: Head) -> None:
                 elif tail := _issuer_tail(t):
                     issuer_parts.append(tail)  # a site's text run onto the issuer (a crawl)
                 continue
-            if joined is not None:
-                # 'KẾ HOẠCH V/V HỖ TRỢ ... Căn cứ ...': the type and the title in one cell;
-                # the title is read from the rest of it below
-                head.doc_type, t = joined
-                cell = _Cell(t, cell.index, cell.offset + len(cell.text) - len(t))
-            # (else a copy that lost the type's line: the title follows the date)
             phase = "title"
         # title phase
         if _OPENING.match(t) or _DASHES.match(t):
